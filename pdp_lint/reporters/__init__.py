@@ -1,0 +1,36 @@
+"""Output formats. Each reporter turns the same problem list into one format.
+
+Adding a format is one module and one entry in ``REPORTERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from pdp_lint.reporters.base import Report
+
+
+class Reporter(Protocol):
+    name: str
+
+    def render(self, report: Report) -> str: ...
+
+
+def _text() -> Reporter:
+    from pdp_lint.reporters.text import TextReporter
+
+    return TextReporter()
+
+
+def _json() -> Reporter:
+    from pdp_lint.reporters.json import JsonReporter
+
+    return JsonReporter()
+
+
+#: format name -> factory; factories import lazily to keep start-up fast
+REPORTERS: dict[str, Callable[[], Reporter]] = {
+    "text": _text,
+    "json": _json,
+}

@@ -1,0 +1,62 @@
+"""Human output: one line per problem, the source line, and a caret under the span."""
+
+from __future__ import annotations
+
+import click
+
+from pdp_lint.problem import Problem, Severity
+from pdp_lint.reporters.base import Report
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class TextReporter:
+    name = "text"
+
+    def render(self, report: Report) -> str:
+        out: list[str] = []
+        for p in report.problems:
+            out.append(self._problem(p, report))
+        if report.problems:
+            out.append(self._summary(report))
+        return "\n".join(out) + ("\n" if out else "")
+
+    def _style(self, report: Report, text: str, **kw: object) -> str:
+        return click.style(text, **kw) if report.color else text  # type: ignore[arg-type]
+
+    def _problem(self, p: Problem, report: Report) -> str:
+        head = (
+            f"{self._style(report, f'{p.file}:{p.line}:{p.column}:', bold=True)} "
+            f"{self._style(report, p.code, fg=_COLORS[p.severity], bold=True)} "
+            f"{p.message} [{p.name}]"
+        )
+        lines = [head]
+        source = report.source_line(p.file, p.line)
+        if source:
+            gutter = f"{p.line:>5} | "
+            shown = source.expandtabs(1)
+            end = p.end_column if p.end_line == p.line else len(shown) + 1
+            width = max(1, min(end, len(shown) + 1) - p.column)
+            lines.append(gutter + shown)
+            caret = " " * (p.column - 1) + "^" * width
+            lines.append(
+                " " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=_COLORS[p.severity])
+            )
+        if p.suggestion:
+            lines.append(f"      = suggestion: {p.suggestion}")
+        return "\n".join(lines)
+
+    def _summary(self, report: Report) -> str:
+        c = report.counts()
+        parts = [
+            f"{c[s.value]} {s.value}{'' if c[s.value] == 1 else 's'}"
+            for s in Severity
+            if c[s.value]
+        ]
+        fixable = sum(1 for p in report.problems if p.fixable)
+        n = report.files_with_problems()
+        text = f"Found {', '.join(parts)} in {n} file{'' if n == 1 else 's'}"
+        text += f" ({report.files_checked} checked)."
+        if fixable:
+            text += f" {fixable} fixable with `pdp-lint fix`."
+        return text

@@ -1,0 +1,115 @@
+"""Reading framework files: bytes to text, and offsets to line and column."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pdp_lint.problem import Span
+
+#: Files larger than this are refused unless the configuration raises the limit.
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A file that cannot be read as text; carries a one-line message and a position."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(slots=True)
+class SourceText:
+    """The decoded text of one file, with what is needed to write it back unchanged."""
+
+    path: Path
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def display(self) -> str:
+        return self.path.as_posix()
+
+    def line_starts(self) -> list[int]:
+        if not self._line_starts:
+            starts = [0]
+            text = self.text
+            pos = text.find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = text.find("\n", pos + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        starts = self.line_starts()
+        row = bisect.bisect_right(starts, index) - 1
+        return row + 1, index - starts[row] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column, start, end)
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts()
+        if not 1 <= line <= len(starts):
+            return ""
+        start = starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : len(self.text) if end == -1 else end].rstrip("\r")
+
+
+def decode(path: Path, data: bytes) -> SourceText:
+    """Decode a framework file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if data.startswith(codecs.BOM_UTF8):
+        return SourceText(path, _decode_utf8(data[3:], offset=3), "utf-8", bom=True)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return SourceText(path, data.decode("utf-16"), "utf-16", bom=True)
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"invalid UTF-16 at byte {exc.start}; save the file as UTF-8") from None
+    return SourceText(path, _decode_utf8(data, offset=0))
+
+
+def _decode_utf8(data: bytes, offset: int) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        raise ReadError(
+            f"not valid UTF-8 (byte 0x{bad} at byte {exc.start + offset}); save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read and decode a file, refusing unreadable, binary or oversized input."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; "
+                "split it or raise `max-file-size` in the configuration"
+            )
+        data = path.read_bytes()
+    except ReadError:
+        raise
+    except IsADirectoryError:
+        raise ReadError("is a directory, not a file") from None
+    except PermissionError:
+        raise ReadError("permission denied; make the file readable") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    return decode(path, data)

@@ -1,0 +1,105 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pdp_lint", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def test_canonical_frameworks_check_clean():
+    result = run("check", "frameworks/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_every_as_found_file_loads_into_the_model():
+    from pdp_lint.loader import load_file
+
+    files = sorted(AS_FOUND.glob("*.yaml"))
+    assert len(files) == 5
+    for path in files:
+        loaded = load_file(path)
+        assert loaded.framework is not None, [p.message for p in loaded.problems]
+
+
+def test_schema_error_is_reported_at_file_line_col_with_exit_1(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.replace("title: Demo PDP", "titel: Demo PDP"))
+    result = run("check", str(bad))
+    assert result.returncode == 1
+    expected = (
+        f"{bad.as_posix()}:2:1: SC01 unknown key `titel` in the framework; did you mean `title`?"
+    )
+    assert expected in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_unreadable_input_exits_2_but_other_files_are_still_checked(tmp_path: Path):
+    good = tmp_path / "good.yaml"
+    good.write_text(MINIMAL.replace("title: Demo PDP", "titel: Demo PDP"))
+    result = run("check", str(good), str(tmp_path / "missing.yaml"))
+    assert result.returncode == 2
+    assert "no such file or directory" in result.stdout
+    assert "unknown key `titel`" in result.stdout
+
+
+def test_json_output_has_the_documented_shape(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.replace("status: draft", "status: nope"))
+    doc = json.loads(run("check", "--format", "json", str(bad)).stdout)
+    assert doc["version"] == 1
+    (problem,) = doc["problems"]
+    assert set(problem) == {
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "path",
+        "suggestion",
+        "fixable",
+    }
+    assert (problem["line"], problem["column"], problem["path"]) == (7, 9, "$.status")
+    assert doc["summary"]["error"] == 1
+
+
+def test_text_output_shows_the_source_line_and_a_caret(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.replace("status: draft", "status: nope"))
+    lines = run("check", "--no-color", str(bad)).stdout.splitlines()
+    assert lines[1] == "    7 | status: nope"
+    assert lines[2] == "      |         ^^^^"
+
+
+def test_empty_directory_is_an_input_error(tmp_path: Path):
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2
+    assert "no framework files" in result.stdout
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    block = readme.split("<!-- test-command -->", 1)[1].split("```", 2)[1]
+    command = block.removeprefix("sh\n").strip()
+    assert command in ci
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("pdp-lint, version ")
+    assert "check" in run("--help").stdout
+    assert FRAMEWORKS.is_dir()
