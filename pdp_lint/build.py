@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,14 +30,48 @@ from pdp_lint.yamlnodes import Composed, MapLoc, SeqLoc
 T = TypeVar("T")
 
 
+_IDENT_KEYS = ("id", "competency", "level", "term")
+_STEP = re.compile(r"\.[^.\[]+|\[\d+\]")
+
+
 class _Builder:
     def __init__(self, doc: Composed) -> None:
         self.doc = doc
+        self.keys: dict[str, str] = {}
 
     def where(self, obj: Mapping[str, Any], path: str, span: Span) -> dict[str, Any]:
         loc = self.doc.locs.get(id(obj))
         spans: dict[str, Span] = dict(loc.values) if isinstance(loc, MapLoc) else {}
-        return {"path": path, "span": loc.span if loc is not None else span, "spans": spans}
+        return {
+            "path": path,
+            "key": self.key(path),
+            "span": loc.span if loc is not None else span,
+            "spans": spans,
+        }
+
+    def key(self, path: str) -> str:
+        """Stable address of the node at JSON ``path``: list indices become ids."""
+        cached = self.keys.get(path)
+        if cached is not None:
+            return cached
+        if path == "$":
+            return ""
+        head, _, last = path.rpartition(".")
+        parent = self.key(head)
+        name, _, index = last.partition("[")
+        part = name
+        if index:
+            node: Any = self.doc.data
+            for step in _STEP.findall(path):
+                node = node[int(step[1:-1])] if step.startswith("[") else node[step[1:]]
+            ident = next(
+                (node[k] for k in _IDENT_KEYS if isinstance(node, dict) and k in node),
+                index[:-1],
+            )
+            part = f"{name}/{ident}"
+        key = f"{parent}/{part}" if parent else part
+        self.keys[path] = key
+        return key
 
     def many(
         self,

@@ -1,29 +1,63 @@
-"""Running a check over files: load each, collect problems, build the report."""
+"""Running a check: configuration, files, corpus, rules, report."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from pdp_lint.config import Settings
 from pdp_lint.discovery import discover
+from pdp_lint.document import Document
 from pdp_lint.loader import READ_CODE, READ_NAME, Loaded, load_file
 from pdp_lint.problem import Problem, Severity
 from pdp_lint.reporters.base import Report
 
 
-def load_all(paths: list[Path]) -> tuple[list[Loaded], list[Problem]]:
+@dataclass(slots=True)
+class CheckResult:
+    report: Report
+    unreadable: bool
+    loaded: list[Loaded]
+
+
+def load_all(paths: list[Path], settings: Settings) -> tuple[list[Loaded], list[Problem]]:
     """Load every framework under ``paths``; path errors become problems."""
     found = discover(paths)
     errors = [
         Problem(p.as_posix(), 1, 1, 1, 1, READ_CODE, READ_NAME, Severity.ERROR, msg)
         for p, msg in found.errors
     ]
-    return [load_file(f) for f in found.files], errors
+    return [load_file(f, settings.max_file_size) for f in found.files], errors
 
 
-def run_check(paths: list[Path]) -> tuple[Report, bool]:
-    """Check ``paths``; return the report and whether any input could not be read."""
-    loaded, errors = load_all(paths)
+def _corpus_paths(targets: list[Loaded], settings: Settings) -> list[Path]:
+    """Where the rest of the project's frameworks are: configured, or beside the targets."""
+    if settings.corpus:
+        return list(settings.corpus)
+    return sorted({item.file.parent for item in targets})
+
+
+def documents(loaded: list[Loaded]) -> list[Document]:
+    return [
+        Document(item.framework, item.source)
+        for item in loaded
+        if item.framework is not None and item.source is not None
+    ]
+
+
+def run_check(paths: list[Path], settings: Settings) -> CheckResult:
+    """Check ``paths`` with ``settings``."""
+    from pdp_lint.linter import lint
+
+    loaded, errors = load_all(paths, settings)
+    targets = documents(loaded)
+    seen = {item.file.resolve() for item in loaded}
+    extra_files = [
+        f for f in discover(_corpus_paths(loaded, settings)).files if f.resolve() not in seen
+    ]
+    corpus = targets + documents([load_file(f, settings.max_file_size) for f in extra_files])
     problems = errors + [p for item in loaded for p in item.problems]
+    problems += lint(targets, corpus, settings)
     sources = {item.display: item.source for item in loaded if item.source is not None}
 
     def source_line(file: str, line: int) -> str:
@@ -31,4 +65,4 @@ def run_check(paths: list[Path]) -> tuple[Report, bool]:
         return src.line_text(line) if src is not None else ""
 
     unreadable = bool(errors) or any(item.unreadable for item in loaded)
-    return Report(problems, len(loaded), source_line), unreadable
+    return CheckResult(Report(problems, len(loaded), source_line), unreadable, loaded)

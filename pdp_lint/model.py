@@ -22,6 +22,9 @@ class Node:
     """Common part of every model node: where it is."""
 
     path: str = "$"
+    #: stable address built from ids (``roles/knowledge-expert/knowledge/behaviors/x``):
+    #: unlike ``path`` it does not change when items are inserted or reordered
+    key: str = ""
     span: Span = field(default=Span(1, 1, 1, 1), compare=False, repr=False)
     spans: Mapping[str, Span] = field(default_factory=lambda: _NO_SPANS, compare=False, repr=False)
 
@@ -209,6 +212,21 @@ class Framework(Node):
     def roles(self) -> Iterator[Role]:
         for track in self.tracks:
             yield from track.roles
+
+    def nodes(self) -> Iterator[Node]:
+        """Every node of the model, parents before children."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            children: list[Node] = []
+            for name in getattr(node, "__dataclass_fields__", {}):
+                value = getattr(node, name)
+                if isinstance(value, Node):
+                    children.append(value)
+                elif isinstance(value, tuple):
+                    children.extend(v for v in value if isinstance(v, Node))
+            stack.extend(reversed(children))
 
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles() if r.id == role_id), None)

@@ -130,7 +130,7 @@ class _Converter:
 
     def convert(self, node: Node, depth: int, at: Span | None) -> Any:
         span = _span(self.src, node)
-        if isinstance(node, MappingNode | SequenceNode):
+        if True:  # every node object appears once unless an alias repeats it
             first = self.seen.get(id(node))
             if first is not None:
                 self.issue(

@@ -1,0 +1,47 @@
+"""The rule catalog.
+
+Every module in this package that defines ``Rule`` subclasses with a ``code`` is part
+of the catalog; adding a rule is adding a class. Codes are permanent and never reused.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+from pdp_lint.rules.base import Context, Finding, Rule
+
+__all__ = ["Context", "Finding", "Rule", "all_rules", "resolve_selector"]
+
+
+@cache
+def all_rules() -> dict[str, type[Rule]]:
+    """Every rule class by code, sorted by code."""
+    found: dict[str, type[Rule]] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_") or info.name == "base":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, Rule) and "code" in vars(obj):
+                other = found.get(obj.code)
+                if other is not None and other is not obj:
+                    raise RuntimeError(f"rule code {obj.code} is used twice")
+                found[obj.code] = obj
+    return dict(sorted(found.items()))
+
+
+def resolve_selector(selector: str) -> list[type[Rule]]:
+    """Rules matched by a code, a name, a group, an alias, or ``ALL``."""
+    rules = all_rules().values()
+    if selector.upper() == "ALL":
+        return list(rules)
+    return [
+        r
+        for r in rules
+        if selector in (r.code, r.name)
+        or selector in r.groups
+        or selector in r.aliases
+        or (len(selector) < 4 and selector.isalpha() and r.code.startswith(selector.upper()))
+    ]

@@ -1,0 +1,92 @@
+"""The rule interface: what a rule declares and what it yields.
+
+A rule declares a permanent ``code`` (two letters and two digits), a ``name``
+(``group.what``), its ``groups``, a default ``severity``, typed ``options`` and whether
+it is ``fixable``; its one method ``check(doc, ctx)`` yields findings. The linter, not
+the rule, stamps code, severity and file on each finding and applies suppressions.
+
+The docstring of a rule class is its user documentation, with the headings
+*What it does*, *Why is this bad?*, *Example*, *Use instead* and, where relevant,
+*Options* and *Fix safety*. Tests run the Example (must fail) and the Use-instead block
+(must pass).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pdp_lint.problem import Fix, Severity, Span
+
+if TYPE_CHECKING:
+    from pdp_lint.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: the linter turns it into a Problem."""
+
+    message: str
+    span: Span
+    path: str = "$"
+    suggestion: str | None = None
+    fix: Fix | None = None
+    #: a rule may lower (never raise) its own severity for one finding
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoOptions:
+    """A rule without options."""
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule may consult besides the document it checks.
+
+    ``corpus`` holds every framework of the project, including files not being checked
+    (pre-commit passes only the changed ones), so cross-file rules compare against all
+    of them and still report only on the document they are given. ``shared`` is a cache
+    that lives for one run, for indices built once and used for every document.
+    """
+
+    corpus: list[Document]
+    settings: Any = None
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, build: Any) -> Any:
+        if key not in self.shared:
+            self.shared[key] = build()
+        return self.shared[key]
+
+
+class Rule:
+    """Base class of every rule."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    groups: ClassVar[tuple[str, ...]] = ()
+    scope: ClassVar[str] = "document"  # or "project": compares against the corpus
+    severity: ClassVar[Severity] = Severity.ERROR
+    fixable: ClassVar[bool] = False
+    #: rules the loader applies before the model exists (syntax, schema)
+    stage: ClassVar[str] = "model"
+    #: off unless selected by code, name or group
+    default_enabled: ClassVar[bool] = True
+    #: former names or codes that still select this rule
+    aliases: ClassVar[tuple[str, ...]] = ()
+    Options: ClassVar[type] = NoOptions
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """Yield the findings of this rule in ``doc``."""
+        return iter(())
+
+    @classmethod
+    def summary(cls) -> str:
+        """First line of the rule's documentation."""
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else cls.name
