@@ -214,6 +214,8 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
         raise fail("rules", "`rules` must be a table of rule option tables")
     for sel, opts in rules_table.items():
         matched = resolve_selector(sel)
+        if not matched:
+            selectors("rules", [sel])  # unknown: says so, with the closest rule
         if len(matched) != 1:
             raise fail(sel, f"`rules.{sel}` must name exactly one rule by code or name")
         rule = matched[0]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pdp_lint.source import SourceText
 
 _COMMENT = re.compile(
-    r"(?:^|\s)#\s*pdp-lint:\s*(?P<kind>disable|disable-file)\s*=\s*(?P<sel>[\w.,\- ]+?)"
-    r"(?:\s+(?P<reason>\S.*))?\s*$"
+    r"(?:^|\s)#\s*pdp-lint:\s*(?P<kind>disable|disable-file)\s*=\s*"
+    r"(?P<sel>[\w.\-]+(?:\s*,\s*[\w.\-]+)*)(?:\s+(?P<reason>\S.*))?\s*$"
 )
 
 

@@ -29,8 +29,29 @@ def _json() -> Reporter:
     return JsonReporter()
 
 
+def _sarif() -> Reporter:
+    from pdp_lint.reporters.sarif import SarifReporter
+
+    return SarifReporter()
+
+
+def _github() -> Reporter:
+    from pdp_lint.reporters.github import GithubReporter
+
+    return GithubReporter()
+
+
+def _junit() -> Reporter:
+    from pdp_lint.reporters.junit import JunitReporter
+
+    return JunitReporter()
+
+
 #: format name -> factory; factories import lazily to keep start-up fast
 REPORTERS: dict[str, Callable[[], Reporter]] = {
     "text": _text,
     "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "junit": _junit,
 }

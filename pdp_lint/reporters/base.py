@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pdp_lint.problem import Problem, Severity
 
@@ -17,6 +18,12 @@ class Report:
     files_checked: int
     source_line: Callable[[str, int], str] = field(default=lambda file, line: "")
     color: bool = False
+    #: the whole text of a file, for formats that turn fix offsets into lines and columns
+    source_text: Callable[[str], str] = field(default=lambda file: "")
+    #: every file checked, including those without problems
+    files: list[str] = field(default_factory=list)
+    #: baseline entries of the checked files that matched no problem
+    stale_baseline: int = 0
 
     def __post_init__(self) -> None:
         self.problems.sort(key=Problem.sort_key)
@@ -27,3 +34,19 @@ class Report:
 
     def files_with_problems(self) -> int:
         return len({p.file for p in self.problems})
+
+
+def relative_to_cwd(file: str) -> str | None:
+    """``file`` as a POSIX path relative to the working directory, or None when outside it."""
+    path = Path(file)
+    if not path.is_absolute():
+        return None if ".." in path.parts else path.as_posix()
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def display_relative(file: str) -> str:
+    """``file`` relative to the working directory when it is inside, else as given."""
+    return relative_to_cwd(file) or file

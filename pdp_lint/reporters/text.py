@@ -10,6 +10,23 @@ from pdp_lint.reporters.base import Report
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+#: Longest source excerpt shown under a problem; longer lines are cut around the column.
+WIDTH = 120
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of ``line`` to show for ``column`` and how many characters were cut."""
+    if len(line) <= WIDTH:
+        return line, 0
+    start = max(0, min(column - 1 - WIDTH // 3, len(line) - WIDTH))
+    text = line[start : start + WIDTH]
+    if start > 0:
+        text = "…" + text[1:]
+    if start + WIDTH < len(line):
+        text = text[:-1] + "…"
+    return text, start
+
+
 class TextReporter:
     name = "text"
 
@@ -19,6 +36,12 @@ class TextReporter:
             out.append(self._problem(p, report))
         if report.problems:
             out.append(self._summary(report))
+        if report.stale_baseline:
+            n = report.stale_baseline
+            out.append(
+                f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer match"
+                f"{'es' if n == 1 else ''}; rewrite the baseline with --write-baseline"
+            )
         return "\n".join(out) + ("\n" if out else "")
 
     def _style(self, report: Report, text: str, **kw: object) -> str:
@@ -33,12 +56,13 @@ class TextReporter:
         lines = [head]
         source = report.source_line(p.file, p.line)
         if source:
+            shown, start = _window(source.expandtabs(1), p.column)
+            column = p.column - start
+            end = p.end_column - start if p.end_line == p.line else len(shown) + 1
+            width = max(1, min(end, len(shown) + 1) - column)
             gutter = f"{p.line:>5} | "
-            shown = source.expandtabs(1)
-            end = p.end_column if p.end_line == p.line else len(shown) + 1
-            width = max(1, min(end, len(shown) + 1) - p.column)
             lines.append(gutter + shown)
-            caret = " " * (p.column - 1) + "^" * width
+            caret = " " * (column - 1) + "^" * width
             lines.append(
                 " " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=_COLORS[p.severity])
             )
