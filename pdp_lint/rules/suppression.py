@@ -28,7 +28,7 @@ class UnusedSuppression(Rule):
     version: "1.0"
     status: draft
     competencies:
-      - id: knowledge  # pdp-lint: disable=TX02 nothing to suppress here
+      - id: knowledge  # pdp-lint: disable=TX99 a code that does not exist
         name: Knowledge
     ```
 

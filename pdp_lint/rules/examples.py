@@ -1,0 +1,118 @@
+"""Examples: every role section shows what its behaviors look like in practice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pdp_lint.document import Document
+from pdp_lint.problem import Severity
+from pdp_lint.rules.base import Context, Finding, Rule
+
+
+class MissingExamples(Rule):
+    """A role's competency section with too few examples.
+
+    ## What it does
+    Counts the examples of each role section (those of the section and those attached
+    to its behaviors) and reports sections with fewer than `min-examples`.
+
+    ## Why is this bad?
+    Behaviors say what is expected in general terms; examples show what it looks like
+    on a real day, which is what employees and their managers use in reviews. A
+    section without any leaves the expectation open to interpretation.
+
+    Where the source genuinely gives no example, do not invent one: suppress the
+    finding on the section's line with the reason, for instance
+    `- competency: collaboration  # pdp-lint: disable=EX01 the source gives no example`.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: knows-product
+                    text: Knows the product.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: knows-product
+                    text: Knows the product.
+                    examples:
+                      - id: explains-limits
+                        text: Explains a known limitation to a customer in plain words.
+    ```
+
+    ## Options
+    - `min-examples` (default `1`): the fewest examples a section may have.
+    """
+
+    code = "EX01"
+    name = "examples.missing"
+    groups = ("examples",)
+    severity = Severity.WARNING
+
+    @dataclass(frozen=True)
+    class Options:
+        min_examples: int = 1
+
+        def validate(self) -> str | None:
+            if self.min_examples < 0:
+                return "min-examples must be 0 or more"
+            return None
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        wanted = self.options.min_examples
+        fw = doc.framework
+        for role in fw.roles():
+            for section in role.sections:
+                count = sum(1 for _ in section.all_examples())
+                if count >= wanted:
+                    continue
+                has = "no examples" if count == 0 else f"only {count} example"
+                has += "s" if count > 1 else ""
+                need = f"at least {wanted}" if wanted > 1 else "one"
+                yield Finding(
+                    f"section `{section.competency}` of role `{role.id}` has {has}; add "
+                    f"{need} showing the behavior in practice.",
+                    section.span_of("competency"),
+                    f"{section.path}.competency",
+                )

@@ -1,0 +1,788 @@
+# ruff: noqa: RUF002, RUF003  (typography rules quote the characters they check)
+r"""Text hygiene: what a careful editor removes before a handout is printed.
+
+Every rule here reads the prose fields of a framework (``Framework.texts()``): intros,
+names, definitions, summaries, behaviors, examples, questions, guidance. Positions point
+at the exact characters inside the value, whatever the YAML quoting style.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from pdp_lint.document import Document
+from pdp_lint.model import TextField
+from pdp_lint.problem import Edit, Fix, Severity
+from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.textscan import mask_mojibake, mojibake_runs, removal
+
+
+def _where(text: TextField) -> str:
+    """How a message names a text field: ``the intro``, ``behavior `x```."""
+    node = text.node
+    ident = getattr(node, "id", None)
+    if text.kind == "intro":
+        return "the intro"
+    label = {
+        "competency-name": "the name of competency",
+        "definition": "the definition of competency",
+        "track-name": "the name of track",
+        "notice": "the notice of track",
+        "role-title": "the title of",
+        "role-summary": "the summary of",
+        "description": "the description of section",
+        "glossary": "the expansion of glossary term",
+        "level-summary": "the summary of level",
+        "heading": "the title of",
+        "guidance-label": "the label of item",
+        "probe": "a probe of question",
+    }.get(text.kind, text.kind)
+    if ident is None:
+        ident = getattr(node, "competency", None) or getattr(node, "term", None)
+        if ident is None and hasattr(node, "level"):
+            ident = str(node.level)
+    return f"{label} `{ident}`" if ident else label
+
+
+def _fix(edit: Edit | None) -> Fix | None:
+    return Fix((edit,)) if edit is not None else None
+
+
+class Mojibake(Rule):
+    r"""Text broken by a wrong character encoding ("teamâ€™s" instead of "team’s").
+
+    ## What it does
+    Finds runs of characters that are UTF-8 text read as Windows-1252, Windows-1250 or
+    Latin-1, such as `â€™` (a curly apostrophe) or `đź”™` (an emoji), and shows the
+    intended characters. Only the broken run is reported and replaced.
+
+    ## Why is this bad?
+    Readers see gibberish in the middle of a sentence, and the printed handout looks
+    careless. It happens when text is copied between tools that disagree on the
+    encoding.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: "Knows the team\u00e2\u20ac\u2122s tools."
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: "Knows the team\u2019s tools."
+    ```
+
+    ## Fix safety
+    Safe: the broken run is replaced by the characters it was meant to be, which is
+    what the suggestion shows. No fix is offered where the run is written with escape
+    sequences.
+    """
+
+    code = "TX01"
+    name = "text.mojibake"
+    groups = ("text",)
+    severity = Severity.ERROR
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            for start, end, repaired in mojibake_runs(text.value):
+                broken = text.value[start:end]
+                yield Finding(
+                    f"{_where(text)} has text broken by a wrong encoding: `{broken}` "
+                    f"should read `{repaired}`.",
+                    doc.locate(text, start, end),
+                    text.path,
+                    suggestion=repaired,
+                    fix=_fix(doc.edit(text, start, end, repaired)),
+                )
+
+
+_NBSP = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
+_NBSP["\u2007"] = "figure space"
+_BLANK_RUN = re.compile("[ \t\u00a0\u202f\u2007]+")
+
+
+class Whitespace(Rule):
+    """Non-breaking spaces, doubled spaces, or spaces at the start or end of a text.
+
+    ## What it does
+    Reports each non-breaking space (U+00A0, U+202F, U+2007), each run of two or more
+    spaces, and spaces at the beginning or end of a value, at its exact column.
+
+    ## Why is this bad?
+    They come from copying text out of web pages and word processors. Non-breaking
+    spaces stop lines from wrapping where they should and make searches and duplicate
+    checks miss text that looks identical; doubled and trailing spaces show up as
+    uneven gaps in the handouts.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Knows the  product.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Knows the product.
+    ```
+
+    ## Fix safety
+    Safe: a non-breaking space becomes a normal space, or is removed when it is at the
+    start or end of the text or next to another space; doubled spaces become one;
+    leading and trailing spaces are removed. Nothing else changes.
+    """
+
+    code = "TX02"
+    name = "text.whitespace"
+    groups = ("text",)
+    severity = Severity.ERROR
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            yield from self._check_text(doc, text)
+
+    def _check_text(self, doc: Document, text: TextField) -> Iterator[Finding]:
+        value = text.value
+        for match in _BLANK_RUN.finditer(value):
+            s, e = match.span()
+            run = match.group()
+            nbsp = next((_NBSP[c] for c in run if c in _NBSP), None)
+            what = f"a {nbsp}" if nbsp else "a tab" if "\t" in run else "a space"
+            if s == 0:
+                message, replacement = f"{_where(text)} starts with {what}; remove it.", ""
+            elif e == len(value):
+                message, replacement = f"{_where(text)} ends with {what}; remove it.", ""
+            elif run == " ":
+                continue
+            elif nbsp:
+                message = f"{_where(text)} has {what}; use a normal space."
+                replacement = " "
+            elif "\t" in run:
+                message, replacement = f"{_where(text)} has a tab; use a normal space.", " "
+            else:
+                message, replacement = f"{_where(text)} has a doubled space; use one space.", " "
+            fix = (
+                removal(doc, text, s, e) if replacement == "" else doc.edit(text, s, e, replacement)
+            )
+            yield Finding(message, doc.locate(text, s, e), text.path, fix=_fix(fix))
+
+
+_DOUBLED = re.compile(
+    r"(?P<abbr>\b(?P<a>[eEiI])\.\.(?P<b>[gGeE])\b\.?)"  # e..g, i..e
+    r"|(?<![.\u2026])(?P<dots>\.\.)(?![.\u2026])"  # two full stops, not an ellipsis
+    r"|(?<![.\s])(?P<spaced>\.[ \t]+\.)(?![ \t]*\.)"  # ". ." but not ". . ."
+    r"|(?P<same>(?P<m1>[,;:!])(?P=m1)+)"  # ,, ;; :: !!
+    r"|(?<!\?)(?P<qq>\?\?)(?!\?)"  # ?? (three or more is a placeholder)
+    r"|(?P<spacedsame>(?P<m2>[,;])[ \t]+(?P=m2))"  # ", ,"
+)
+
+
+class DoubledPunctuation(Rule):
+    """A punctuation mark typed twice: "e..g", ",,", "!!", "??", ". .".
+
+    ## What it does
+    Reports doubled full stops, commas, semicolons, colons, exclamation and question
+    marks, and a full stop repeated after a space. An ellipsis ("..." or "…") is not
+    reported. "etc.." is reported: the abbreviation's full stop also ends the sentence.
+
+    ## Why is this bad?
+    It reads as a typo, and "e..g" or "etc.." in a career framework undermines the
+    care the document asks of its readers.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Uses the right tools (e..g chatbots),, every day!!
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Uses the right tools (e.g. chatbots), every day...
+    ```
+
+    ## Fix safety
+    Safe: the extra mark is removed; "e..g" and "i..e" become "e.g." and "i.e.".
+    """
+
+    code = "TX03"
+    name = "text.doubled-punctuation"
+    groups = ("text",)
+    severity = Severity.ERROR
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            value = mask_mojibake(text.value)
+            for match in _DOUBLED.finditer(value):
+                s, e = match.span()
+                found = match.group()
+                if match.group("abbr"):
+                    fixed = f"{match.group('a')}.{match.group('b')}."
+                elif match.group("spaced") or match.group("spacedsame") or match.group("same"):
+                    fixed = found[0]
+                else:
+                    fixed = found[:-1]
+                yield Finding(
+                    f"{_where(text)} has doubled punctuation `{found}`; write `{fixed}`.",
+                    doc.locate(text, s, e),
+                    text.path,
+                    suggestion=fixed,
+                    fix=_fix(doc.edit(text, s, e, fixed)),
+                )
+
+
+# A whitespace-delimited token standing alone.
+_TOKEN = re.compile(r"\S+")
+_STRAY_SYMBOLS = set("\\^~`|_*#@\u00a7\u00a4")
+_KEPT_SYMBOLS = set("\u00a9\u00ae\u2122\u00b0")
+_SENTENCE_END = (".", "!", "?")
+
+
+def _is_icon(token: str) -> bool:
+    """An emoji or pictograph standing alone (variation selectors allowed)."""
+    chars = [c for c in token if c not in "\ufe0f\ufe0e\u200d"]
+    return bool(chars) and all(
+        unicodedata.category(c) == "So" and c not in _KEPT_SYMBOLS for c in chars
+    )
+
+
+class StrayCharacter(Rule):
+    """A stray character: a lone digit after a sentence, a lone letter, symbol or icon.
+
+    ## What it does
+    Reports characters left behind by editing or copying:
+
+    - a lone number after the last sentence ("...successfully. 0");
+    - a lone lower-case letter that is not a word ("the x team"), except "a", list
+      letters such as "b)" and the "x" of "3 x 4";
+    - a lone symbol such as `\\`, `^`, `~`, `|`, `*`, `#`, `@`, `$` or `%`;
+    - an emoji or icon standing alone at the start or end of a text, such as the
+      back-link arrow a web page puts after its intro, also when it is broken by a
+      wrong encoding (`đź”™`).
+
+    "1:1s", "A-Z", "B2B", "15%" and "Level 1" are not stray characters.
+
+    ## Why is this bad?
+    The reader stops and wonders what the character means; in a handout it looks like
+    a typo. Icons copied from a page (navigation arrows) mean nothing on paper.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Handles customer inquiries successfully. 0
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Handles customer inquiries successfully.
+    ```
+    """
+
+    code = "TX04"
+    name = "text.stray-character"
+    groups = ("text",)
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            for s, e, what in self._strays(text.value):
+                yield Finding(
+                    f"{_where(text)} has a stray {what}; remove it or write what was meant.",
+                    doc.locate(text, s, e),
+                    text.path,
+                )
+
+    @staticmethod
+    def _strays(value: str) -> Iterator[tuple[int, int, str]]:
+        runs = {(s, e): r for s, e, r in mojibake_runs(value)}
+        tokens = list(_TOKEN.finditer(value))
+        for n, match in enumerate(tokens):
+            token = match.group()
+            s, e = match.span()
+            before = tokens[n - 1].group() if n else ""
+            after = tokens[n + 1].group() if n + 1 < len(tokens) else ""
+            at_edge = n == 0 or n == len(tokens) - 1
+            if token.isdigit():
+                if n == len(tokens) - 1 and before.endswith(_SENTENCE_END) and n > 0:
+                    yield s, e, f"number `{token}` after the last sentence"
+            elif len(token) == 1 and token.islower() and token.isalpha():
+                times = token == "x" and before[-1:].isdigit() and after[:1].isdigit()
+                if token != "a" and not times:
+                    yield s, e, f"letter `{token}`"
+            elif len(token) == 1 and token in _STRAY_SYMBOLS:
+                yield s, e, f"symbol `{token}`"
+            elif at_edge and len(tokens) > 1 and _is_icon(token):
+                yield s, e, f"icon `{token}`"
+            elif at_edge and len(tokens) > 1 and runs.get((s, e)) and _is_icon(runs[(s, e)]):
+                yield s, e, f"icon `{token}` (the `{runs[(s, e)]}` icon, wrongly encoded)"
+
+
+_PAIRS = {")": "(", "]": "[", "}": "{", "\u201d": "\u201c", "\u2019": "\u2018"}
+_OPENERS = set(_PAIRS.values())
+_NAMES = {
+    "(": "opening bracket `(`",
+    ")": "closing bracket `)`",
+    "[": "opening bracket `[`",
+    "]": "closing bracket `]`",
+    "{": "opening brace `{`",
+    "}": "closing brace `}`",
+    "\u201c": "opening quote `\u201c`",
+    "\u201d": "closing quote `\u201d`",
+    "\u2018": "opening quote `\u2018`",
+    "\u2019": "closing quote `\u2019`",
+    '"': 'quote `"`',
+    "'": "quote `'`",
+}
+_LIST_MARK = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2})\)")
+
+
+class Unbalanced(Rule):
+    """A quote or bracket that is opened and not closed, or closed and not opened.
+
+    ## What it does
+    Checks each text for “double” and ‘single’ curly quotes, straight `"` quotes,
+    and `( )`, `[ ]`, `{ }` brackets that have no partner. Apostrophes are understood:
+    the `’` of "team’s", "we’re" or "customers’ needs" is not a closing quote. List
+    markers such as "a)" and "1)" are not brackets.
+
+    ## Why is this bad?
+    A missing quote or bracket leaves the reader unsure where a quotation or aside
+    ends; it often means part of the sentence was lost when it was copied.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Uses every tool (feedback form, macros, etc.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Uses every tool (feedback form, macros, etc.)
+    ```
+    """
+
+    code = "TX05"
+    name = "text.unbalanced"
+    groups = ("text",)
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            for index in sorted(unbalanced_marks(mask_mojibake(text.value))):
+                mark = text.value[index]
+                yield Finding(
+                    f"{_where(text)} has an unmatched {_NAMES[mark]}; add its partner or "
+                    "remove it.",
+                    doc.locate(text, index, index + 1),
+                    text.path,
+                )
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def unbalanced_marks(value: str) -> list[int]:
+    """Indexes of the quotes and brackets of ``value`` that have no partner."""
+    list_marks = {m.end() - 1 for m in _LIST_MARK.finditer(value)}
+    stack: list[int] = []
+    bad: list[int] = []
+    for i, ch in enumerate(value):
+        prev = value[i - 1] if i else " "
+        nxt = value[i + 1] if i + 1 < len(value) else " "
+        if ch in ("\u2019", "'"):
+            opener = "\u2018" if ch == "\u2019" else "'"
+            open_quote = next((j for j in reversed(stack) if value[j] == opener), None)
+            if _is_letter(prev) and _is_letter(nxt):
+                continue  # team’s, we’re
+            if ch == "'" and open_quote is None and not _is_letter(prev) and _is_letter(nxt):
+                stack.append(i)  # a straight quote opening
+                continue
+            if open_quote is None:
+                if _is_letter(prev) or prev in ".!?" or nxt.isdigit():
+                    continue  # customers’ needs, ’90s
+                bad.append(i)
+                continue
+            while stack and stack[-1] != open_quote:
+                bad.append(stack.pop())
+            stack.pop()
+        elif ch == "\u2018":
+            stack.append(i)
+        elif ch == '"':
+            if stack and value[stack[-1]] == '"':
+                stack.pop()
+            elif prev.isdigit():
+                continue  # 15" (inches)
+            else:
+                stack.append(i)
+        elif ch in _OPENERS:
+            stack.append(i)
+        elif ch in _PAIRS:
+            if ch == ")" and (i in list_marks or prev in ":;"):
+                continue
+            opener = _PAIRS[ch]
+            if stack and value[stack[-1]] == opener:
+                stack.pop()
+            elif opener in (value[j] for j in stack):
+                while value[stack[-1]] != opener:
+                    bad.append(stack.pop())
+                stack.pop()
+            else:
+                bad.append(i)
+    bad.extend(stack)
+    return bad
+
+
+_PLACEHOLDER = re.compile(
+    r"\b(?:TBD|TBC|TODO|FIXME|XXX+)\b"
+    r"|(?i:\blorem ipsum\b)"
+    r"|(?i:\[\s*(?:insert|add|enter|placeholder|your)\b[^\]]*\])"
+    r"|(?i:<\s*(?:insert|add|enter|placeholder)\b[^>]*>)"
+    r"|\?{3,}"
+)
+
+
+class Placeholder(Rule):
+    """Placeholder text left in: TBD, TODO, FIXME, XXX, lorem ipsum, "[insert ...]", "???".
+
+    ## What it does
+    Reports the markers writers leave for text still to come.
+
+    ## Why is this bad?
+    A published framework must not promise text that was never written; a reader
+    cannot act on "TBD".
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: TBD
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Knows the product and its limits.
+    ```
+    """
+
+    code = "TX06"
+    name = "text.placeholder"
+    groups = ("text",)
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            for match in _PLACEHOLDER.finditer(text.value):
+                yield Finding(
+                    f"{_where(text)} has placeholder text `{match.group()}`; write the "
+                    "real text or remove it.",
+                    doc.locate(text, *match.span()),
+                    text.path,
+                )
+
+
+def _is_control(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        (cp < 0x20 and ch not in "\t\n\r")
+        or 0x7F <= cp <= 0x9F
+        or cp in (0xFFFE, 0xFFFF)
+        or 0xD800 <= cp <= 0xDFFF
+    )
+
+
+def _runs(value: str, test: object) -> Iterator[tuple[int, int]]:
+    """Maximal runs of characters for which ``test`` holds."""
+    assert callable(test)
+    i = 0
+    while i < len(value):
+        if test(value, i):
+            j = i + 1
+            while j < len(value) and test(value, j):
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def _describe(chars: str) -> str:
+    return ", ".join(f"U+{ord(c):04X}" for c in chars)
+
+
+class ControlCharacter(Rule):
+    r"""A control character that Word cannot store in a document.
+
+    ## What it does
+    Reports control characters other than tab and line breaks (U+0000 to U+001F,
+    U+007F to U+009F), the non-characters U+FFFE and U+FFFF, and lone surrogates. In
+    YAML they can only be written as escapes such as `"\x07"` in double quotes.
+
+    ## Why is this bad?
+    They are invisible, and Word refuses to save a document that contains them, so the
+    handout cannot be built.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: "Know\x08ledge"
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    ```
+
+    ## Fix safety
+    Safe: the characters (their escape sequences) are removed.
+    """
+
+    code = "TX07"
+    name = "text.control-character"
+    groups = ("text",)
+    severity = Severity.ERROR
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            value = text.value
+            for s, e in _runs(value, lambda v, i: _is_control(v[i])):
+                yield Finding(
+                    f"{_where(text)} has a control character ({_describe(value[s:e])}) "
+                    "that Word cannot store; remove it.",
+                    doc.locate(text, s, e),
+                    text.path,
+                    fix=_fix(removal(doc, text, s, e)),
+                )
+
+
+_INVISIBLE = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+    "\u061c": "Arabic letter mark",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+}
+
+
+def _is_invisible(value: str, i: int) -> bool:
+    ch = value[i]
+    if ch not in _INVISIBLE:
+        return False
+    prev = value[i - 1] if i else ""
+    nxt = value[i + 1] if i + 1 < len(value) else ""
+    if ch == "\u200d" and prev and nxt and not prev.isascii() and not nxt.isascii():
+        return False  # joins an emoji sequence or letters of a joining script
+    return not (ch == "\u200c" and prev.isalpha() and nxt.isalpha() and not prev.isascii())
+
+
+class InvisibleCharacter(Rule):
+    r"""An invisible character: zero-width space, soft hyphen, direction mark.
+
+    ## What it does
+    Reports zero-width spaces, joiners and non-joiners, word joiners, byte-order marks
+    inside text, soft hyphens, and the marks that change the direction of text
+    (left-to-right and right-to-left marks, embeddings, overrides and isolates). A
+    zero-width joiner inside an emoji sequence is not reported.
+
+    ## Why is this bad?
+    Nobody can see them, yet they break searches, spell checks and duplicate checks,
+    and direction marks can make text display differently from what it says.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: "Know\u200bledge"
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    ```
+
+    ## Fix safety
+    Safe: the invisible characters are removed; the visible text does not change.
+    """
+
+    code = "TX08"
+    name = "text.invisible-character"
+    groups = ("text", "security")
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for text in doc.framework.texts():
+            value = text.value
+            for s, e in _runs(value, _is_invisible):
+                names = sorted({_INVISIBLE[c] for c in value[s:e]})
+                yield Finding(
+                    f"{_where(text)} has an invisible {' and '.join(names)} "
+                    f"({_describe(value[s:e])}); remove it.",
+                    doc.locate(text, s, e),
+                    text.path,
+                    fix=_fix(removal(doc, text, s, e)),
+                )

@@ -1,0 +1,714 @@
+"""Structure: references resolve, ids are unique, roles cover the catalog, acronyms.
+
+These rules read the shape of one framework: which ids refer to which, and whether a
+reader of a handout would find every competency and every acronym explained.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pdp_lint.document import Document
+from pdp_lint.model import Framework, Node, TextField
+from pdp_lint.problem import Severity, Span
+from pdp_lint.rules.base import Context, Finding, Rule
+
+
+def _did_you_mean(name: str, valid: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, list(valid), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _listed(valid: Iterable[str]) -> str:
+    names = sorted(set(valid))
+    return ", ".join(f"`{v}`" for v in names) if names else "none"
+
+
+def _item_spans(doc: Document, node: Node, field: str, items: tuple[str, ...]) -> list[Span]:
+    """Span of each string of a list field, found in order inside the list's span."""
+    whole = node.span_of(field)
+    text = doc.source.text
+    pos, end = whole.start_index, whole.end_index
+    spans = []
+    for item in items:
+        match = re.compile(rf"(?<![\w-]){re.escape(item)}(?![\w-])").search(text, pos, end)
+        if match is None:
+            spans.append(whole)
+            continue
+        spans.append(doc.source.span(match.start(), match.end()))
+        pos = match.end()
+    return spans
+
+
+class Reference(Rule):
+    """A reference to a competency, role or profile that does not exist.
+
+    ## What it does
+    Checks that every role section's `competency` and every competency listed under a
+    coming-soon track is in the framework's catalog, that `builds_on` names another
+    role of the same framework without going round in a circle, and that a guidance
+    section's `applies_to` names hiring profiles. Suggests the closest valid id.
+
+    ## Why is this bad?
+    A section that points at no competency has no name or definition in the handout;
+    a broken `builds_on` loses the career step between two roles.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            competencies:
+              - competency: knowlege
+                behaviors:
+                  - id: knows-product
+                    text: Knows the product.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: knows-product
+                    text: Knows the product.
+    ```
+    """
+
+    code = "ST01"
+    name = "structure.reference"
+    groups = ("structure",)
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        fw = doc.framework
+        catalog = [c.id for c in fw.competencies]
+        roles = [r.id for r in fw.roles()]
+
+        def unknown(kind: str, name: str, valid: list[str], span: Span, path: str) -> Finding:
+            guess = _did_you_mean(name, valid)
+            hint = f"; did you mean `{guess}`?" if guess else f"; valid ids: {_listed(valid)}."
+            return Finding(
+                f"{kind} `{name}`, which does not exist{hint}", span, path, suggestion=guess
+            )
+
+        for track in fw.tracks:
+            spans = _item_spans(doc, track, "competencies", track.competencies)
+            for i, comp in enumerate(track.competencies):
+                if comp not in catalog:
+                    yield unknown(
+                        f"track `{track.id}` lists competency",
+                        comp,
+                        catalog,
+                        spans[i],
+                        f"{track.path}.competencies[{i}]",
+                    )
+            for role in track.roles:
+                for section in role.sections:
+                    if section.competency not in catalog:
+                        yield unknown(
+                            f"role `{role.id}` has a section for competency",
+                            section.competency,
+                            catalog,
+                            section.span_of("competency"),
+                            f"{section.path}.competency",
+                        )
+                target = role.builds_on
+                if target is None:
+                    continue
+                span, path = role.span_of("builds_on"), f"{role.path}.builds_on"
+                if target == role.id:
+                    yield Finding(
+                        f"role `{role.id}` builds on itself; name the role before it.", span, path
+                    )
+                elif target not in roles:
+                    others = [r for r in roles if r != role.id]
+                    yield unknown(f"role `{role.id}` builds on role", target, others, span, path)
+                elif self._in_cycle(fw, role.id):
+                    yield Finding(
+                        f"role `{role.id}` builds on `{target}`, which leads back to "
+                        f"`{role.id}`; the chain of `builds_on` must end at a first role.",
+                        span,
+                        path,
+                    )
+        rp = fw.role_profiles
+        if rp is not None:
+            profiles = [p.id for p in rp.profiles]
+            for top in rp.guidance:
+                for g in top.walk():
+                    spans = _item_spans(doc, g, "applies_to", g.applies_to)
+                    for i, name in enumerate(g.applies_to):
+                        if name not in profiles:
+                            yield unknown(
+                                f"guidance `{g.id}` applies to profile",
+                                name,
+                                profiles,
+                                spans[i],
+                                f"{g.path}.applies_to[{i}]",
+                            )
+
+    @staticmethod
+    def _in_cycle(fw: Framework, start: str) -> bool:
+        seen: set[str] = set()
+        current: str | None = start
+        while current is not None and current not in seen:
+            seen.add(current)
+            role = fw.role(current)
+            current = role.builds_on if role is not None else None
+            if current == start:
+                return True
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyed:
+    value: str
+    node: Node
+    field: str
+    what: str
+
+
+class DuplicateId(Rule):
+    """An id (or level number, or glossary term) used twice where it must be unique.
+
+    ## What it does
+    Checks that ids are unique where they identify something: competency ids, track
+    ids and role ids across the framework; a competency covered once per role;
+    behavior and example ids within their section (examples attached to behaviors
+    included); question ids within a level; level numbers within a competency;
+    profile ids; guidance ids across all guidance; item ids within a guidance
+    section; glossary terms.
+
+    ## Why is this bad?
+    Ids are how a behavior's history is followed through edits and how handouts link
+    to content; two things with one id are confused, and a competency covered twice in
+    a role shows two conflicting expectations.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+      - id: knowledge
+        name: Communication
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+      - id: communication
+        name: Communication
+    ```
+    """
+
+    code = "ST02"
+    name = "structure.duplicate-id"
+    groups = ("structure",)
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for scope, group in self._groups(doc.framework):
+            first: dict[str, _Keyed] = {}
+            for entry in group:
+                earlier = first.get(entry.value)
+                if earlier is None:
+                    first[entry.value] = entry
+                    continue
+                line = earlier.node.span_of(earlier.field).line
+                yield Finding(
+                    f"{entry.what} `{entry.value}` is used twice {scope} (first on line "
+                    f"{line}); give each its own.",
+                    entry.node.span_of(entry.field),
+                    f"{entry.node.path}.{entry.field}",
+                )
+
+    @staticmethod
+    def _groups(fw: Framework) -> Iterator[tuple[str, list[_Keyed]]]:
+        yield (
+            "in the glossary",
+            [_Keyed(g.term, g, "term", "glossary term") for g in fw.glossary],
+        )
+        yield (
+            "in the catalog",
+            [_Keyed(c.id, c, "id", "competency id") for c in fw.competencies],
+        )
+        for comp in fw.competencies:
+            yield (
+                f"in competency `{comp.id}`",
+                [_Keyed(str(lv.level), lv, "level", "level") for lv in comp.levels],
+            )
+            for lv in comp.levels:
+                where = f"in level {lv.level} of `{comp.id}`"
+                yield where, [_Keyed(b.id, b, "id", "behavior id") for b in lv.behaviors]
+                yield where, [_Keyed(q.id, q, "id", "question id") for q in lv.questions]
+        yield "in the framework", [_Keyed(t.id, t, "id", "track id") for t in fw.tracks]
+        yield "in the framework", [_Keyed(r.id, r, "id", "role id") for r in fw.roles()]
+        for role in fw.roles():
+            yield (
+                f"in role `{role.id}`",
+                [_Keyed(s.competency, s, "competency", "competency") for s in role.sections],
+            )
+            for s in role.sections:
+                where = f"in section `{s.competency}` of role `{role.id}`"
+                yield where, [_Keyed(b.id, b, "id", "behavior id") for b in s.behaviors]
+                yield where, [_Keyed(e.id, e, "id", "example id") for e in s.all_examples()]
+        rp = fw.role_profiles
+        if rp is not None:
+            yield "in the profiles", [_Keyed(p.id, p, "id", "profile id") for p in rp.profiles]
+            every = [g for top in rp.guidance for g in top.walk()]
+            yield "in the guidance", [_Keyed(g.id, g, "id", "guidance id") for g in every]
+            for g in every:
+                yield (
+                    f"in guidance `{g.id}`",
+                    [_Keyed(i.id, i, "id", "item id") for i in g.items],
+                )
+
+
+class Coverage(Rule):
+    """A role that does not cover every competency of the catalog.
+
+    ## What it does
+    Checks that every role of an available track has a section for each competency
+    of the catalog, and names the ones missing. A coming-soon track that lists the
+    competencies it will cover is checked too, as a warning. Competencies described
+    only by proficiency `levels` (a catalog without roles) are not required.
+
+    ## Why is this bad?
+    Someone reading a role's handout cannot tell whether a competency was left out on
+    purpose or forgotten, and cannot compare two roles on it.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+      - id: communication
+        name: Communication
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: knows-product
+                    text: Knows the product.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+      - id: communication
+        name: Communication
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: knows-product
+                    text: Knows the product.
+              - competency: communication
+                behaviors:
+                  - id: writes-clearly
+                    text: Writes clearly.
+    ```
+    """
+
+    code = "ST03"
+    name = "structure.coverage"
+    groups = ("structure",)
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        fw = doc.framework
+        required = [c for c in fw.competencies if not c.levels]
+
+        def names(ids: list[str]) -> str:
+            return ", ".join(f"{fw.competency_name(i)} (`{i}`)" for i in ids)
+
+        for track in fw.tracks:
+            if track.coming_soon:
+                if not track.competencies:
+                    continue
+                missing = [c.id for c in required if c.id not in track.competencies]
+                if missing:
+                    yield Finding(
+                        f"coming-soon track `{track.id}` does not list {names(missing)}; "
+                        "list every competency of the catalog.",
+                        track.span_of("competencies"),
+                        f"{track.path}.competencies",
+                        severity=Severity.WARNING,
+                    )
+                continue
+            for role in track.roles:
+                covered = {s.competency for s in role.sections}
+                missing = [c.id for c in required if c.id not in covered]
+                if missing:
+                    yield Finding(
+                        f"role `{role.id}` has no section for {names(missing)}; add one per "
+                        "competency of the catalog.",
+                        role.span_of("id"),
+                        f"{role.path}.competencies",
+                    )
+
+
+class TrackShape(Rule):
+    """A track whose status does not match its content, or roles out of order.
+
+    ## What it does
+    Checks that a coming-soon track has its `notice` and no roles, that an available
+    track has at least one role and no notice, and that no role builds on a role
+    placed after it (roles are listed by level, the most junior first).
+
+    ## Why is this bad?
+    The handouts show a coming-soon track as its notice and an available one as its
+    roles: a track with both, or neither, is published wrongly. Roles out of order
+    make the career path read backwards.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: management
+        name: Management Path
+        status: coming-soon
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: management
+        name: Management Path
+        status: coming-soon
+        notice: The managerial roles are coming soon.
+    ```
+    """
+
+    code = "ST04"
+    name = "structure.track"
+    groups = ("structure",)
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        fw = doc.framework
+        for track in fw.tracks:
+            status = track.span_of("status")
+            if track.coming_soon:
+                if not track.notice:
+                    yield Finding(
+                        f"coming-soon track `{track.id}` has no `notice`; add the sentence "
+                        "readers see instead of its roles.",
+                        status,
+                        track.path,
+                    )
+                if track.roles:
+                    yield Finding(
+                        f"coming-soon track `{track.id}` has roles; make it `available` or "
+                        "remove its roles.",
+                        track.span_of("roles"),
+                        f"{track.path}.roles",
+                    )
+                continue
+            if not track.roles:
+                yield Finding(
+                    f"available track `{track.id}` has no roles; add its roles or make it "
+                    "`coming-soon` with a notice.",
+                    status,
+                    track.path,
+                )
+            if track.notice:
+                yield Finding(
+                    f"available track `{track.id}` has a `notice`, which is only shown for "
+                    "coming-soon tracks; remove it.",
+                    track.span_of("notice"),
+                    f"{track.path}.notice",
+                )
+            order = {r.id: r.level for r in track.roles}
+            for role in track.roles:
+                later = order.get(role.builds_on or "")
+                if later is not None and later > role.level:
+                    yield Finding(
+                        f"role `{role.id}` builds on `{role.builds_on}`, which is listed after "
+                        "it; list roles junior first.",
+                        role.span_of("builds_on"),
+                        f"{role.path}.builds_on",
+                    )
+
+
+# Acronyms: two or more capitals or digits starting with a capital; a plural or
+# possessive ending is not part of the acronym (KEs, KE's, CX's).
+_ACRONYM = re.compile(
+    r"(?<![\w.:@#-])(?P<term>[A-Z][A-Z0-9]*[A-Z0-9](?:&[A-Z]+)?)(?:s|['\u2019]s)?(?![\w@])"
+)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|io)\b")
+# Roman numerals made of I, V and X only: "CX" or "CV" are acronyms, "II" and "XIV" are not.
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _prose(fw: Framework) -> Iterator[TextField]:
+    """Every text a reader sees: the prose fields plus the title and role abbreviations."""
+    yield TextField(fw, "title", fw.title, "heading")
+    for text in fw.texts():
+        if text.kind != "glossary":
+            yield text
+    for role in fw.roles():
+        if role.abbreviation:
+            yield TextField(role, "abbreviation", role.abbreviation, "abbreviation")
+
+
+def acronym_uses(fw: Framework) -> Iterator[tuple[str, TextField, int, int]]:
+    """Each acronym used in the prose with where it stands, in file order."""
+    for text in _prose(fw):
+        value = text.value
+        masked = _URL.sub(lambda m: " " * len(m.group()), value)
+        for match in _ACRONYM.finditer(masked):
+            term = match.group("term")
+            if _ROMAN.fullmatch(term):
+                continue
+            s, e = match.span("term")
+            yield term, text, s, e
+
+
+class Acronym(Rule):
+    """An acronym used in the text but missing from the framework's glossary.
+
+    ## What it does
+    Finds acronyms (two or more capitals or digits starting with a capital, such as
+    KE, VOC or B2B; a plural "KEs" counts as KE) in the title, the prose and the
+    roles' abbreviations, and reports each one that the `glossary` does not list, once,
+    at its first use, saying how many other times it occurs. Roman numerals, ranges
+    such as "A-Z" and web addresses are ignored. Role abbreviations count: the
+    glossary is where handouts explain them.
+
+    ## Why is this bad?
+    New joiners, candidates and HR read these documents; an unexplained acronym
+    shuts them out. The glossary is printed with every handout.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    glossary:
+      - term: PDP
+        expansion: professional development path
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Shares the VOC with the team.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    glossary:
+      - term: PDP
+        expansion: professional development path
+      - term: VOC
+        expansion: voice of the customer
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Shares the VOC with the team.
+    ```
+    """
+
+    code = "ST05"
+    name = "structure.acronym"
+    groups = ("structure", "glossary")
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        fw = doc.framework
+        known = {g.term for g in fw.glossary}
+        uses = [u for u in acronym_uses(fw) if u[0] not in known]
+        counts = Counter(term for term, *_ in uses)
+        reported: set[str] = set()
+        for term, text, s, e in uses:
+            if term in reported:
+                continue
+            reported.add(term)
+            more = counts[term] - 1
+            also = f" (used {more} more time{'s' if more != 1 else ''})" if more else ""
+            yield Finding(
+                f"acronym `{term}` is not in the glossary{also}; add it with its expansion.",
+                doc.locate(text, s, e),
+                text.path,
+                suggestion=term,
+            )
+
+
+class UnusedGlossary(Rule):
+    """A glossary term that no text of the framework uses.
+
+    ## What it does
+    Reports glossary terms that appear nowhere in the title, the prose or the roles'
+    abbreviations (a plural such as "KEs" counts as a use of KE).
+
+    ## Why is this bad?
+    The glossary is printed with every handout; terms nobody uses make it longer and
+    suggest text was removed without its acronym.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    glossary:
+      - term: PDP
+        expansion: professional development path
+      - term: SLA
+        expansion: service-level agreement
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    glossary:
+      - term: PDP
+        expansion: professional development path
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    ```
+    """
+
+    code = "ST06"
+    name = "structure.unused-glossary"
+    groups = ("structure", "glossary")
+    severity = Severity.INFO
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        fw = doc.framework
+        used = {term for term, *_ in acronym_uses(fw)}
+        words = " ".join(t.value for t in _prose(fw))
+        for entry in fw.glossary:
+            if entry.term in used:
+                continue
+            # terms that are not acronyms (lower case, "R&D") are looked up as words
+            pattern = rf"(?<![\w-]){re.escape(entry.term)}(?:s|['\u2019]s)?(?![\w-])"
+            if re.search(pattern, words):
+                continue
+            yield Finding(
+                f"glossary term `{entry.term}` is not used anywhere in the framework; "
+                "remove it or use it.",
+                entry.span_of("term"),
+                f"{entry.path}.term",
+            )

@@ -1,0 +1,165 @@
+# ruff: noqa: RUF002  (typography rules quote the characters they check)
+"""Helpers shared by the text hygiene rules: mojibake detection and exact removals.
+
+Mojibake is UTF-8 text that was decoded with a single-byte code page (Windows-1252,
+Windows-1250, Latin-1). Each broken character then shows as two to four characters
+whose code-page bytes form one valid UTF-8 sequence: "â€™" for "’", "đź”™" for "🔙".
+The code pages are ftfy's "sloppy" codecs, which also map the bytes the official code
+pages leave undefined, so every broken run can be turned back into its bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pdp_lint.document import Document
+from pdp_lint.model import TextField
+from pdp_lint.problem import Edit
+
+#: code pages whose misreading of UTF-8 is repaired, most common first
+_CODE_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250")
+
+
+@cache
+def _codecs_ready() -> bool:
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    return True
+
+
+def _plausible(ch: str) -> bool:
+    """Whether a repaired character is one a writer would have typed or pasted.
+
+    Rejects repairs into rare scripts, so that an accidental valid byte pair in genuine
+    accented text (such as "ß" followed by a curly quote) is left alone.
+    """
+    cp = ord(ch)
+    if 0xA0 <= cp <= 0x24F or 0x2000 <= cp <= 0x2BFF or 0x1F000 <= cp <= 0x1FAFF:
+        return True
+    return cp in (0x20AC,) or unicodedata.category(ch) in ("Sc", "So")
+
+
+def _byte(ch: str, code_page: str) -> int | None:
+    try:
+        data = ch.encode(code_page)
+    except UnicodeEncodeError:
+        return None
+    return data[0] if len(data) == 1 else None
+
+
+def _utf8_length(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+@cache
+def mojibake_runs(value: str) -> tuple[tuple[int, int, str], ...]:
+    """Each run of broken characters as ``(start, end, repaired text)``."""
+    if value.isascii():
+        return ()
+    _codecs_ready()
+    marked: dict[int, tuple[int, str]] = {}
+    for code_page in _CODE_PAGES:
+        i = 0
+        while i < len(value):
+            if i in marked or value[i].isascii():
+                i += 1
+                continue
+            lead = _byte(value[i], code_page)
+            size = _utf8_length(lead) if lead is not None else 0
+            chunk = value[i : i + size]
+            data = [_byte(c, code_page) for c in chunk]
+            if size and len(chunk) == size and None not in data:
+                try:
+                    repaired = bytes(b for b in data if b is not None).decode("utf-8")
+                except UnicodeDecodeError:
+                    repaired = ""
+                if (
+                    repaired
+                    and _plausible(repaired)
+                    and not any(j in marked for j in range(i, i + size))
+                ):
+                    marked[i] = (i + size, repaired)
+                    i += size
+                    continue
+            i += 1
+    runs: list[tuple[int, int, str]] = []
+    for start in sorted(marked):
+        end, text = marked[start]
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end, runs[-1][2] + text)
+        else:
+            runs.append((start, end, text))
+    return tuple(runs)
+
+
+def mask_mojibake(value: str) -> str:
+    """``value`` with broken runs blanked out (same length), for rules that read marks."""
+    for start, end, _ in mojibake_runs(value):
+        value = value[:start] + " " * (end - start) + value[end:]
+    return value
+
+
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfre _N/LP\\\"])")
+_SIMPLE = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    "_": "\xa0",
+    "N": "\x85",
+    "L": "\u2028",
+    "P": "\u2029",
+    "/": "/",
+    "\\": "\\",
+    '"': '"',
+}
+
+
+def _escaped_char(body: str) -> str:
+    if body[0] in "xuU":
+        return chr(int(body[1:], 16))
+    return _SIMPLE[body]
+
+
+def removal(doc: Document, text: TextField, start: int, end: int) -> Edit | None:
+    """An exact edit deleting ``text.value[start:end]``, or None.
+
+    Characters written literally are removed with ``doc.edit``. Characters that YAML
+    only allows as escapes in a double-quoted scalar (control characters, for
+    instance) are removed by deleting their escape sequences, after checking that each
+    escape decodes to exactly the character being removed.
+    """
+    direct = doc.edit(text, start, end, "")
+    if direct is not None:
+        return direct
+    source = doc.source.text
+    raw = source[text.span.start_index : text.span.end_index]
+    if not raw.startswith('"'):
+        return None
+    first = last = None
+    for i in range(start, end):
+        at = doc.locate(text, i, i + 1).start_index
+        match = _ESCAPE.match(source, at)
+        if match is None or _escaped_char(match.group(1)) != text.value[i]:
+            return None
+        if last is not None and at != last:
+            return None
+        first = at if first is None else first
+        last = match.end()
+    if first is None or last is None:
+        return None
+    return Edit(first, last, "")
