@@ -1,0 +1,1 @@
+"""Handouts and the HR site, generated from the validated model."""
