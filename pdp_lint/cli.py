@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from pdp_lint import __version__
 from pdp_lint.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from pdp_lint.config import Settings
+    from pdp_lint.reporters.base import Report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -47,6 +52,18 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, help="Do not run these rules.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only problems not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record the current problems in this baseline file and exit 0.",
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes first, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply unsafe fixes.")
+@click.option(
     "--color/--no-color",
     default=None,
     help="Colour the text output [default: when writing to a terminal].",
@@ -59,6 +76,10 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     strict: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    fix: bool,
+    unsafe_fixes: bool,
     color: bool | None,
 ) -> None:
     """Check framework files (default: the current directory) and report problems.
@@ -66,15 +87,52 @@ def check(
     Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 a file could
     not be read, the configuration is wrong, or the command was used wrongly.
     """
-    import os
-
-    from pdp_lint.config import ConfigError, load_settings
+    targets = list(paths) or [Path()]
+    settings = _settings(targets, config, select, ignore)
+    if fix or unsafe_fixes:
+        _fix_and_report(targets, settings, unsafe_fixes, fmt, output, color, strict)
     from pdp_lint.lint import run_check
+
+    result = run_check(targets, settings)
+    report = result.report
+    sources = {item.display: item.source for item in result.loaded if item.source is not None}
+    report.files = [item.display for item in result.loaded]
+    report.source_text = lambda file: sources[file].text if file in sources else ""
+    if write_baseline is not None:
+        from pdp_lint.baseline import write_baseline as write
+
+        count = write(write_baseline, report.problems, result.loaded)
+        click.echo(
+            f"pdp-lint: wrote {count} baseline entr{'y' if count == 1 else 'ies'} "
+            f"to {write_baseline}",
+            err=True,
+        )
+        sys.exit(EXIT_OK)
+    if baseline is not None:
+        from pdp_lint.baseline import BaselineError, apply_baseline, read_baseline
+
+        try:
+            recorded = read_baseline(baseline)
+        except BaselineError as exc:
+            click.echo(f"pdp-lint: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        report.problems, report.stale_baseline = apply_baseline(
+            report.problems, result.loaded, baseline, recorded
+        )
+    _emit(report, fmt, output, color)
+    sys.exit(_exit_status(report, result.unreadable, strict))
+
+
+def _settings(
+    targets: list[Path], config: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Settings:
+    """The configuration for a run, with command-line selections applied; exit 2 if bad."""
+    from pdp_lint.config import ConfigError, load_settings
     from pdp_lint.rules import resolve_selector
 
-    targets = list(paths) or [Path()]
+    first = targets[0]
     try:
-        settings = load_settings(config, start=targets[0] if targets[0].is_dir() else None)
+        settings = load_settings(config, start=first if first.is_dir() else first.parent)
     except ConfigError as exc:
         click.echo(f"pdp-lint: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -89,8 +147,12 @@ def check(
     if select:
         settings.select, settings.extend_select = tuple(select), ()
     settings.ignore = settings.ignore + tuple(ignore)
-    result = run_check(targets, settings)
-    report = result.report
+    return settings
+
+
+def _emit(report: Report, fmt: str | None, output: Path | None, color: bool | None) -> None:
+    import os
+
     if fmt is None:
         fmt = (
             "github"
@@ -105,29 +167,124 @@ def check(
         write_text_atomic(output, text)
     else:
         click.echo(text, nl=False)
-    if result.unreadable:
-        sys.exit(EXIT_USAGE)
+
+
+def _exit_status(report: Report, unreadable: bool, strict: bool) -> int:
+    if unreadable:
+        return EXIT_USAGE
     failing = {"error", "warning"} if strict else {"error"}
-    sys.exit(
-        EXIT_PROBLEMS if any(p.severity.value in failing for p in report.problems) else EXIT_OK
-    )
+    return EXIT_PROBLEMS if any(p.severity.value in failing for p in report.problems) else EXIT_OK
+
+
+def _fix_and_report(
+    targets: list[Path],
+    settings: Settings,
+    unsafe: bool,
+    fmt: str | None,
+    output: Path | None,
+    color: bool | None,
+    strict: bool,
+    diff: bool = False,
+) -> NoReturn:
+    """Fix, then report what is left for a human, as `check` would; exits."""
+    from pdp_lint.fixer import fix_paths
+
+    outcome = fix_paths(targets, settings, unsafe=unsafe, write=not diff)
+    if diff:
+        click.echo(outcome.diff(), nl=False)
+        sys.exit(EXIT_PROBLEMS if outcome.changed else EXIT_OK)
+    fixed = sum(outcome.applied.values())
+    if fixed:
+        files = len(outcome.changed)
+        click.echo(
+            f"Fixed {fixed} problem{'' if fixed == 1 else 's'} in {files} "
+            f"file{'' if files == 1 else 's'}.",
+            err=True,
+        )
+    result = outcome.result
+    report = result.report
+    sources = {item.display: item.source for item in result.loaded if item.source is not None}
+    report.files = [item.display for item in result.loaded]
+    report.source_text = lambda file: sources[file].text if file in sources else ""
+    _emit(report, fmt, output, color)
+    sys.exit(_exit_status(report, result.unreadable, strict))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply fixes that may change meaning (spelling variants, guessed corrections).",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print a unified diff and write nothing (exit 1 if there would be changes).",
+)
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Configuration file [default: nearest pdp-lint.toml or pyproject.toml].",
+)
+@click.option("--select", multiple=True, help="Run only these rules (code, name or group).")
+@click.option("--ignore", multiple=True, help="Do not run these rules.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default=None,
+    help="Format of the report of what is left.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 if warnings are left too.")
+@click.option("--color/--no-color", default=None, help="Colour the text output.")
+def fix(
+    paths: tuple[Path, ...],
+    unsafe_fixes: bool,
+    diff: bool,
+    config: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str | None,
+    strict: bool,
+    color: bool | None,
+) -> None:
+    """Fix what can be fixed safely, then report what is left (like `check`).
+
+    Only the characters a fix repairs change: comments, quoting, layout and line endings
+    stay as they are, a file with nothing to fix is not rewritten, and files are written
+    atomically. Exit status as for `check`, about the problems left.
+    """
+    targets = list(paths) or [Path()]
+    settings = _settings(targets, config, select, ignore)
+    _fix_and_report(targets, settings, unsafe_fixes, fmt, None, color, strict, diff=diff)
 
 
 @cli.command()
 @click.argument("code", required=False)
-def rules(code: str | None) -> None:
-    """List every rule, or print the documentation of one (by code or name)."""
-    from pdp_lint.ruledocs import render_rule, render_table
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json"]),
+    default=None,
+    help="table (the list), markdown (full documentation) or json [default: table for "
+    "the list, markdown for one rule].",
+)
+def rules(code: str | None, fmt: str | None) -> None:
+    """List every rule, or print the documentation of one (by code, name or group)."""
+    from pdp_lint.ruledocs import RENDERERS
     from pdp_lint.rules import all_rules, resolve_selector
 
     if code is None:
-        click.echo(render_table(all_rules().values()))
-        return
-    matched = resolve_selector(code)
-    if not matched:
-        click.echo(f"pdp-lint: no rule `{code}`; see `pdp-lint rules`", err=True)
-        sys.exit(EXIT_USAGE)
-    click.echo("\n\n".join(render_rule(r) for r in matched))
+        matched = list(all_rules().values())
+        fmt = fmt or "table"
+    else:
+        matched = resolve_selector(code)
+        if not matched:
+            click.echo(f"pdp-lint: no rule `{code}`; see `pdp-lint rules`", err=True)
+            sys.exit(EXIT_USAGE)
+        fmt = fmt or "markdown"
+    click.echo(RENDERERS[fmt](matched, code is None), nl=False)
 
 
 def main() -> None:

@@ -1,0 +1,124 @@
+"""Applying fixes: ``pdp-lint fix`` and ``check --fix``.
+
+Fixes are exact text edits on the source, not a re-serialisation of the YAML, so
+everything a fix does not touch stays byte-identical: comments, key order, quoting,
+block scalars, indentation, line endings, the final newline or its absence, a BOM and
+the file's encoding. A file with nothing to fix is not rewritten.
+
+Fixing runs in passes (a fix can uncover another problem, and overlapping edits wait
+for the next pass) until nothing changes. Every pass re-checks the new text in memory;
+a file whose fixed text no longer loads cleanly keeps its previous text, so a fix can
+never break a framework. Files are written once, at the end, atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pdp_lint.atomic import write_bytes_atomic
+from pdp_lint.config import Settings
+from pdp_lint.fixes import apply_edits
+from pdp_lint.lint import CheckResult, run_check
+from pdp_lint.problem import Edit
+
+MAX_PASSES = 10
+
+
+@dataclass(slots=True)
+class FixOutcome:
+    """What a fix run did and what is left."""
+
+    result: CheckResult
+    original: dict[Path, str] = field(default_factory=dict)
+    fixed: dict[Path, str] = field(default_factory=dict)
+    applied: dict[Path, int] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> list[Path]:
+        return sorted(p for p, text in self.fixed.items() if text != self.original[p])
+
+    def diff(self) -> str:
+        """A unified diff of every change, as ``git diff`` would show it."""
+        out: list[str] = []
+        for path in self.changed:
+            name = path.as_posix()
+            out.extend(
+                difflib.unified_diff(
+                    self.original[path].splitlines(keepends=True),
+                    self.fixed[path].splitlines(keepends=True),
+                    f"a/{name}",
+                    f"b/{name}",
+                )
+            )
+        text = "".join(out)
+        return text if not text or text.endswith("\n") else text + "\n"
+
+
+def _edits_by_file(result: CheckResult, unsafe: bool) -> dict[str, list[Edit]]:
+    out: dict[str, list[Edit]] = {}
+    for problem in result.report.problems:
+        fix = problem.fix
+        if fix is None or (not fix.safe and not unsafe):
+            continue
+        out.setdefault(problem.file, []).extend(fix.edits)
+    return out
+
+
+def _loads_cleanly(result: CheckResult, path: Path) -> bool:
+    for item in result.loaded:
+        if item.file == path:
+            return item.framework is not None
+    return False
+
+
+def fix_paths(
+    paths: list[Path], settings: Settings, *, unsafe: bool = False, write: bool = True
+) -> FixOutcome:
+    """Fix what can be fixed under ``paths``; write the files unless ``write`` is false."""
+    texts: dict[Path, str] = {}
+    result = run_check(paths, settings)
+    outcome = FixOutcome(result)
+    files = {item.display: item for item in result.loaded if item.source is not None}
+    for item in files.values():
+        assert item.source is not None
+        outcome.original[item.file] = item.source.text
+    for _ in range(MAX_PASSES):
+        edits = _edits_by_file(result, unsafe)
+        if not edits:
+            break
+        candidate = dict(texts)
+        counts: dict[Path, int] = {}
+        for name, file_edits in edits.items():
+            target = files.get(name)
+            if target is None:
+                continue
+            current = candidate.get(target.file, outcome.original[target.file])
+            new_text, applied = apply_edits(current, file_edits)
+            if applied and new_text != current:
+                candidate[target.file] = new_text
+                counts[target.file] = applied
+        if not counts:
+            break
+        trial = run_check(paths, settings, texts=candidate)
+        progressed = False
+        for path, applied in counts.items():
+            if _loads_cleanly(trial, path):
+                texts[path] = candidate[path]
+                outcome.applied[path] = outcome.applied.get(path, 0) + applied
+                progressed = True
+        if not progressed:
+            break
+        result = run_check(paths, settings, texts=texts)
+    outcome.result = result
+    outcome.fixed = {p: texts.get(p, t) for p, t in outcome.original.items()}
+    if write:
+        for path in outcome.changed:
+            item = next(i for i in files.values() if i.file == path)
+            assert item.source is not None
+            data = outcome.fixed[path].encode(item.source.encoding)
+            if item.source.bom and item.source.encoding == "utf-8":
+                data = b"\xef\xbb\xbf" + data
+            write_bytes_atomic(path, data)
+    return outcome
