@@ -1,0 +1,532 @@
+"""Rules about role text copied from another role."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pdp_lint.document import Document
+from pdp_lint.model import Framework, Profile, Role, TextField
+from pdp_lint.problem import Severity
+from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.duplication import base_chain, shorten
+from pdp_lint.similarity import normalise, similar_pairs, word_set
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A role's or a hiring profile's summary somewhere in the corpus."""
+
+    doc: Document
+    owner: Role | Profile
+    text: TextField
+    order: tuple[str, int]
+
+    @property
+    def label(self) -> str:
+        kind = "role" if isinstance(self.owner, Role) else "profile"
+        return f"{kind} `{self.owner.id}`"
+
+
+def _summaries(doc: Document) -> list[Summary]:
+    place = doc.path.resolve().as_posix()
+    out: list[Summary] = []
+    for text in doc.framework.texts():
+        if text.kind == "role-summary" and isinstance(text.node, Role | Profile):
+            out.append(Summary(doc, text.node, text, (place, text.span.start_index)))
+    return out
+
+
+def _copied_summaries(ctx: Context, threshold: float) -> dict[int, tuple[float, Summary]]:
+    """For each summary (by ``id`` of its text node) that repeats an earlier one in the
+    corpus, that earlier summary and the similarity."""
+
+    def build() -> dict[int, tuple[float, Summary]]:
+        items = sorted((s for d in ctx.corpus for s in _summaries(d)), key=lambda s: s.order)
+        keys = [normalise(s.text.value) for s in items]
+        out: dict[int, tuple[float, Summary]] = {}
+        for pair in similar_pairs([word_set(s.text.value) for s in items], threshold):
+            earlier, later = items[pair.first], items[pair.second]
+            if earlier.order[0] == later.order[0] and earlier.owner is later.owner:
+                continue
+            similarity = 1.0 if keys[pair.first] == keys[pair.second] else pair.similarity
+            kept = out.get(id(later.owner))
+            if kept is None or similarity > kept[0]:
+                out[id(later.owner)] = (similarity, earlier)
+        return out
+
+    result: dict[int, tuple[float, Summary]] = ctx.memo(f"copypaste.summary:{threshold}", build)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    #: Jaccard similarity of the two word sets at or above which summaries are copies
+    threshold: float = 0.85
+
+    def validate(self) -> str | None:
+        if not 0 < self.threshold <= 1:
+            return "threshold must be a number above 0 and at most 1"
+        return None
+
+
+class CopiedRoleSummary(Rule):
+    """A role summary is the same as another role's summary.
+
+    ## What it does
+    Compares every role summary and hiring-profile summary with those of every other
+    role in every framework of the project, and reports a summary that is identical or
+    nearly identical (Jaccard similarity of the word sets at or above `threshold`) to
+    another one, naming the other file and role. Of two copies, the one that comes
+    later (files in path order, then position in the file) is reported, so each copy is
+    reported once however many files are checked.
+
+    ## Why is this bad?
+    The summary is the first thing a reader sees about a role. Two roles with the same
+    summary look identical to an employee or a hiring manager; usually one page was
+    started from the other and its summary never rewritten.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            summary: Gains a deep understanding of the product and acts as a trusted advisor.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 20.
+          - id: knowledge-manager
+            title: Knowledge Manager
+            abbreviation: KM
+            summary: Gains a deep understanding of the product and acts as a trusted advisor.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 21.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            summary: Gains a deep understanding of the product and acts as a trusted advisor.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 22.
+          - id: knowledge-manager
+            title: Knowledge Manager
+            abbreviation: KM
+            summary: Owns the flow of knowledge in their domains and keeps the team equipped.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 23.
+    ```
+
+    ## Options
+    - `threshold` (default `0.85`): the Jaccard similarity of the two word sets, from
+      0 to 1, at or above which two summaries are reported as copies.
+    """
+
+    code = "CP01"
+    name = "copy.role-summary"
+    groups = ("copy",)
+    scope = "project"
+    severity = Severity.ERROR
+    Options = SummaryOptions
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        copies = _copied_summaries(ctx, self.options.threshold)
+        for summary in _summaries(doc):
+            found = copies.get(id(summary.owner))
+            if found is None:
+                continue
+            similarity, other = found
+            same = "the same as" if similarity >= 1.0 else f"{similarity:.0%} the same as"
+            where = (
+                "in this file"
+                if other.doc.path.resolve() == doc.path.resolve()
+                else f"in {other.doc.path.name}"
+            )
+            yield Finding(
+                f"summary of {summary.label} is {same} the summary of {other.label} "
+                f"({other.owner.title}) {where} (line {other.text.span.line}); "
+                "write a summary of what this role does",
+                summary.text.span,
+                summary.text.path,
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class RoleName:
+    """A way a role is named in prose: its title or its abbreviation."""
+
+    text: str
+    role_key: tuple[str, str]
+    title: str
+
+
+def _role_names(ctx: Context) -> list[RoleName]:
+    def build() -> list[RoleName]:
+        names: list[RoleName] = []
+        for d in ctx.corpus:
+            fw = d.framework
+            for role in fw.roles():
+                key = (fw.id, role.id)
+                names.append(RoleName(role.title, key, role.title))
+                if role.abbreviation:
+                    names.append(RoleName(role.abbreviation, key, role.title))
+            if fw.role_profiles is not None:
+                for profile in fw.role_profiles.profiles:
+                    names.append(RoleName(profile.title, (fw.id, profile.id), profile.title))
+        # a title of one word would match ordinary prose ("Manager", "Expert")
+        return [n for n in names if len(n.text.split()) > 1 or _is_abbreviation(n.text)]
+
+    result: list[RoleName] = ctx.memo("copypaste.role-names", build)
+    return result
+
+
+def _is_abbreviation(text: str) -> bool:
+    return len(text) >= 2 and any(c.isupper() for c in text[1:]) and " " not in text
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    body = r"\s+".join(re.escape(w) for w in name.split())
+    # titles in any case, names holding an abbreviation in its exact case; both may be plural
+    flags = 0 if any(_is_abbreviation(w) for w in name.split()) else re.I
+    return re.compile(rf"(?<![\w-]){body}s?(?![\w-])", flags)
+
+
+def _own_names(fw: Framework, owner: Role | Profile) -> set[str]:
+    roles: list[Role | Profile] = [owner]
+    if isinstance(owner, Role):
+        roles += base_chain(fw, owner)
+    names: set[str] = set()
+    for r in roles:
+        names.add(r.title.casefold())
+        abbreviation = getattr(r, "abbreviation", None)
+        if abbreviation:
+            names.add(abbreviation.casefold())
+    return names
+
+
+class WrongRoleInSummary(Rule):
+    """A role summary names a different role than its own.
+
+    ## What it does
+    Looks in each role and hiring-profile summary for the title or abbreviation of a
+    role of any framework in the project (as a whole word or phrase, the longest name
+    first, so `Senior Knowledge Manager` is not also read as `Knowledge Manager`), and
+    reports a name that is neither the role's own nor that of a role it builds on.
+    Titles are matched in any case, abbreviations in their exact case; one-word titles
+    are not looked for, because they are ordinary words.
+
+    ## Why is this bad?
+    A summary that names another role was almost always copied from that role's page
+    and not fully rewritten: readers are told the wrong responsibilities.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            summary: Knows the product in depth.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 24.
+          - id: knowledge-manager
+            title: Knowledge Manager
+            abbreviation: KM
+            summary: Owns knowledge flow.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 25.
+          - id: senior-knowledge-manager
+            title: Senior Knowledge Manager
+            abbreviation: Senior KM
+            builds_on: knowledge-manager
+            summary: In addition to core Knowledge Expert (KE) responsibilities, advanced skills.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 26.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            summary: Knows the product in depth.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 27.
+          - id: knowledge-manager
+            title: Knowledge Manager
+            abbreviation: KM
+            summary: Owns knowledge flow.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 28.
+          - id: senior-knowledge-manager
+            title: Senior Knowledge Manager
+            abbreviation: Senior KM
+            builds_on: knowledge-manager
+            summary: In addition to core Knowledge Manager (KM) responsibilities, advanced skills.
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 29.
+    ```
+    """
+
+    code = "CP02"
+    name = "copy.wrong-role"
+    groups = ("copy",)
+    scope = "project"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        names = sorted(_role_names(ctx), key=lambda n: -len(n.text))
+        patterns = ctx.memo(
+            "copypaste.role-patterns", lambda: {n.text: _pattern(n.text) for n in names}
+        )
+        fw = doc.framework
+        for summary in _summaries(doc):
+            own = _own_names(fw, summary.owner)
+            value = summary.text.value
+            taken: list[tuple[int, int]] = []
+            wrong: list[tuple[int, int, str]] = []
+            for name in names:
+                for match in patterns[name.text].finditer(value):
+                    s, e = match.span()
+                    if any(s < b and a < e for a, b in taken):
+                        continue
+                    taken.append((s, e))
+                    if name.text.casefold() not in own:
+                        wrong.append((s, e, match.group()))
+            if not wrong:
+                continue
+            wrong.sort()
+            shown: list[str] = []
+            for _, _, text in wrong:
+                if text not in shown:
+                    shown.append(text)
+            s, e, _ = wrong[0]
+            quoted = [f"`{t}`" for t in shown]
+            listed = ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
+            which = "which are not" if len(quoted) > 1 else "which is not"
+            yield Finding(
+                f"summary of {summary.label} ({summary.owner.title}) names {listed}, "
+                f"{which} this role or a role it builds on; it was probably copied from "
+                "another role's summary: name this role instead",
+                doc.locate(summary.text, s, e),
+                summary.text.path,
+            )
+
+
+class RepeatedDescription(Rule):
+    """A competency description is repeated word for word in several roles.
+
+    ## What it does
+    Reports a competency section `description` that is the same (ignoring case,
+    spacing, punctuation and quote style) as the description of a section in another
+    role of the same track. The later occurrence is reported and the first is named.
+
+    ## Why is this bad?
+    A description that does not change from role to role describes the competency,
+    not the role: it belongs once in the catalog competency's `definition`. Kept in
+    every role, the copies drift apart when one is edited, and readers look for a
+    difference between roles that is not there.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-GB
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: advocate
+            title: Customer Experience Advocate
+            abbreviation: CXA
+            competencies:
+              - competency: knowledge
+                description: Cultivates an extensive level of product knowledge.
+                behaviors:
+                  - id: work
+                    text: Does the work of step 1.
+          - id: manager
+            title: Customer Experience Manager
+            abbreviation: CXM
+            builds_on: advocate
+            competencies:
+              - competency: knowledge
+                description: Cultivates an extensive level of product knowledge.
+                behaviors:
+                  - id: work
+                    text: Does the work of step 2.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-GB
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Cultivates an extensive level of product knowledge.
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: advocate
+            title: Customer Experience Advocate
+            abbreviation: CXA
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 3.
+          - id: manager
+            title: Customer Experience Manager
+            abbreviation: CXM
+            builds_on: advocate
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work
+                    text: Does the work of step 4.
+    ```
+    """
+
+    code = "CP03"
+    name = "copy.description"
+    groups = ("copy",)
+    scope = "document"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for track in doc.framework.tracks:
+            first: dict[str, tuple[Role, str, TextField]] = {}
+            for role in track.roles:
+                for section in role.sections:
+                    if not section.description:
+                        continue
+                    text = TextField(section, "description", section.description, "description")
+                    key = normalise(section.description)
+                    if not key:
+                        continue
+                    seen = first.get(key)
+                    if seen is None:
+                        first[key] = (role, section.competency, text)
+                        continue
+                    if seen[0] is role:
+                        continue
+                    other_role, competency, other = seen
+                    target = (
+                        f"competency `{competency}`"
+                        if competency == section.competency
+                        else f"competencies `{competency}` and `{section.competency}`"
+                    )
+                    yield Finding(
+                        f"description of `{section.competency}` in role `{role.id}` repeats "
+                        f"`{shorten(other.value)}` from role `{other_role.id}` "
+                        f"(line {other.span.line}); move it to the `definition` of "
+                        f"{target} in the catalog and remove it from the sections",
+                        text.span,
+                        text.path,
+                    )

@@ -1,0 +1,690 @@
+"""Rules about behaviors and examples written twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pdp_lint.document import Document
+from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
+from pdp_lint.problem import Severity
+from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.similarity import normalise, similar_pairs, word_set
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One behavior and where it stands: a role's section or a competency's level."""
+
+    text: TextField
+    behavior: Behavior
+    competency: str
+    role: Role | None = None
+    section: Section | None = None
+    level: Level | None = None
+
+
+def behavior_entries(framework: Framework) -> list[Entry]:
+    """Every behavior of a framework, in file order."""
+    out: list[Entry] = []
+    for comp in framework.competencies:
+        for level in comp.levels:
+            for b in level.behaviors:
+                out.append(Entry(TextField(b, "text", b.text, "behavior"), b, comp.id, level=level))
+    for role in framework.roles():
+        for section in role.sections:
+            for b in section.behaviors:
+                field = TextField(b, "text", b.text, "behavior")
+                out.append(Entry(field, b, section.competency, role=role, section=section))
+    return out
+
+
+def base_chain(framework: Framework, role: Role) -> list[Role]:
+    """The roles ``role`` builds on, nearest first (a cycle stops the chain)."""
+    chain: list[Role] = []
+    seen = {role.id}
+    current = role
+    while current.builds_on and current.builds_on not in seen:
+        base = framework.role(current.builds_on)
+        if base is None:
+            break
+        chain.append(base)
+        seen.add(base.id)
+        current = base
+    return chain
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis when long."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _line(entry: Entry) -> int:
+    return entry.text.span.line
+
+
+def related(framework: Framework, earlier: Entry, later: Entry) -> tuple[Entry, str] | None:
+    """Whether two behaviors are in one scope; returns the one to report and how the
+    other is named from it (``from section `x` (line 12) of the same role``), followed
+    by advice after a semicolon where the scope calls for it."""
+    fw = framework
+    if earlier.level is not None or later.level is not None:
+        if earlier.level is None or later.level is None or earlier.competency != later.competency:
+            return None
+        if earlier.level is later.level:
+            return later, f"from line {_line(earlier)} of the same level"
+        where = f"level {earlier.level.level} (line {_line(earlier)})"
+        return later, (
+            f"from {where} of competency `{earlier.competency}`; each level should say what is "
+            "new at that level"
+        )
+    a_role, b_role = earlier.role, later.role
+    assert a_role is not None and b_role is not None
+    if a_role is b_role:
+        if earlier.section is later.section:
+            return later, f"from line {_line(earlier)} of the same section"
+        return later, (
+            f"from section `{earlier.competency}` (line {_line(earlier)}) of the same role; "
+            "keep it in the one competency it belongs to"
+        )
+    for senior, base, other in ((b_role, a_role, earlier), (a_role, b_role, later)):
+        if any(r.id == base.id for r in base_chain(fw, senior)):
+            reported = later if other is earlier else earlier
+            return reported, (
+                f"from section `{other.competency}` of base role `{base.id}` "
+                f"(line {_line(other)}); a senior role inherits its base role's behaviors, "
+                "so write what is new at this level"
+            )
+    return None
+
+
+def _where(entry: Entry) -> str:
+    if entry.role is not None:
+        return f"behavior `{entry.behavior.id}` of role `{entry.role.id}`"
+    assert entry.level is not None
+    return f"behavior `{entry.behavior.id}` of level {entry.level.level} of `{entry.competency}`"
+
+
+def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, str]]:
+    """(reported, other, how) for every behavior that repeats one in its scope."""
+
+    def build() -> list[tuple[Entry, Entry, str]]:
+        entries = behavior_entries(doc.framework)
+        groups: dict[str, list[Entry]] = {}
+        for e in entries:
+            key = normalise(e.text.value)
+            if key:
+                groups.setdefault(key, []).append(e)
+        out: dict[int, tuple[Entry, Entry, str]] = {}
+        for group in groups.values():
+            for i, later in enumerate(group):
+                for earlier in group[:i]:
+                    found = related(doc.framework, earlier, later)
+                    if found is None:
+                        continue
+                    reported, how = found
+                    other = earlier if reported is later else later
+                    out.setdefault(id(reported), (reported, other, how))
+        return sorted(out.values(), key=lambda t: t[0].text.span.start_index)
+
+    return list(ctx.memo(f"duplication.exact:{id(doc)}", build))
+
+
+class DuplicateBehavior(Rule):
+    """A behavior is written twice where one would do.
+
+    ## What it does
+    Reports a behavior whose text repeats another behavior word for word (ignoring
+    case, spacing, punctuation and curly or straight quotes) in the same competency
+    section, in another section of the same role, in a role it builds on (following
+    the chain of `builds_on`), or at another proficiency level of the same competency.
+    The later occurrence is reported and the earlier one is named with its line.
+
+    ## Why is this bad?
+    A senior role inherits every behavior of the role it builds on, and a level
+    inherits what the levels below it expect. Repeating a behavior says nothing new to
+    the reader, makes the path look longer than it is, and the two copies drift apart
+    when one is edited and the other is not.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: champion-change
+                    text: Becomes a champion of change.
+          - id: senior-knowledge-expert
+            title: Senior Knowledge Expert
+            abbreviation: Senior KE
+            builds_on: knowledge-expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: champion-change
+                    text: Becomes a champion of change.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: champion-change
+                    text: Becomes a champion of change.
+          - id: senior-knowledge-expert
+            title: Senior Knowledge Expert
+            abbreviation: Senior KE
+            builds_on: knowledge-expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: lead-change
+                    text: Leads changes of process across the department.
+    ```
+    """
+
+    code = "DU01"
+    name = "duplication.behavior"
+    groups = ("duplication",)
+    scope = "document"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for reported, other, how in exact_duplicates(doc, ctx):
+            yield Finding(
+                f"{_where(reported)} repeats `{shorten(other.text.value)}` {how}",
+                reported.text.span,
+                reported.text.path,
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class NearOptions:
+    #: Jaccard similarity of the two word sets at or above which texts are near-duplicates
+    threshold: float = 0.85
+
+    def validate(self) -> str | None:
+        if not 0 < self.threshold <= 1:
+            return "threshold must be a number above 0 and at most 1"
+        return None
+
+
+class NearDuplicateBehavior(Rule):
+    """A behavior is nearly the same as another one in its scope.
+
+    ## What it does
+    Reports a behavior whose words are nearly the same as those of another behavior in
+    the same scopes as `DU01` (same section, same role, a role it builds on, another
+    level of the same competency). Similarity is the Jaccard index of the two sets of
+    words: the number of words both use divided by the number of words either uses,
+    after ignoring case, punctuation and quote style. Pairs that are exact duplicates
+    are left to `DU01`. The later occurrence is reported.
+
+    ## Why is this bad?
+    Two behaviors that differ by a word or two usually mean one was copied and lightly
+    edited: the reader cannot tell what the difference is meant to be, and the path
+    looks as if it asked for more than it does.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: share-ideas
+                    text: Shares ideas, best practices and new solutions with the whole team
+                      to foster a culture of learning
+                  - id: share-ideas-again
+                    text: Shares ideas, good practices and new solutions with the whole team
+                      to foster a culture of learning
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: share-ideas
+                    text: Shares ideas, best practices and new solutions with the whole team
+                      to foster a culture of learning
+    ```
+
+    ## Options
+    - `threshold` (default `0.85`): the Jaccard similarity of the two word sets, from
+      0 to 1, at or above which two behaviors are reported. Lower it to find looser
+      copies; `1.0` reports only behaviors using exactly the same words.
+    """
+
+    code = "DU02"
+    name = "duplication.near-behavior"
+    groups = ("duplication",)
+    scope = "document"
+    severity = Severity.WARNING
+    Options = NearOptions
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        threshold = self.options.threshold
+        entries = behavior_entries(doc.framework)
+        exact = {id(r.behavior) for r, _, _ in exact_duplicates(doc, ctx)}
+        keys = [normalise(e.text.value) for e in entries]
+        best: dict[int, tuple[float, Entry, Entry, str]] = {}
+        for pair in similar_pairs([word_set(e.text.value) for e in entries], threshold):
+            if keys[pair.first] == keys[pair.second]:
+                continue  # DU01's
+            found = related(doc.framework, entries[pair.first], entries[pair.second])
+            if found is None:
+                continue
+            reported, how = found
+            if id(reported.behavior) in exact:
+                continue
+            other = (
+                entries[pair.first] if reported is entries[pair.second] else entries[pair.second]
+            )
+            kept = best.get(id(reported))
+            if kept is None or pair.similarity > kept[0]:
+                best[id(reported)] = (pair.similarity, reported, other, how)
+        for similarity, reported, other, how in sorted(
+            best.values(), key=lambda t: t[1].text.span.start_index
+        ):
+            advice = "" if ";" in how else "; merge them or say what differs"
+            yield Finding(
+                f"{_where(reported)} is {similarity:.0%} the same as "
+                f"`{shorten(other.text.value)}` {how}{advice}",
+                reported.text.span,
+                reported.text.path,
+            )
+
+
+class DuplicateExample(Rule):
+    """An example is written twice in the same role.
+
+    ## What it does
+    Reports an example whose text repeats another example of the same role word for
+    word (ignoring case, spacing, punctuation and quote style), whether the examples
+    belong to a section or to a behavior. The later occurrence is reported.
+
+    ## Why is this bad?
+    An example is there to make one expectation concrete; the same example under two
+    expectations blurs what each one asks for, and the copies drift apart when edited.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+      - id: communication
+        name: Communication
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work-knowledge
+                    text: Does the knowledge work.
+                examples:
+                  - id: run-training
+                    text: Runs a training session on a new feature.
+              - competency: communication
+                behaviors:
+                  - id: work-communication
+                    text: Does the communication work.
+                examples:
+                  - id: run-training
+                    text: Runs a training session on a new feature.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+      - id: communication
+        name: Communication
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: knowledge-expert
+            title: Knowledge Expert
+            abbreviation: KE
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: work-knowledge
+                    text: Does the knowledge work.
+                examples:
+                  - id: run-training
+                    text: Runs a training session on a new feature.
+              - competency: communication
+                behaviors:
+                  - id: work-communication
+                    text: Does the communication work.
+                examples:
+                  - id: present-roadmap
+                    text: Presents the quarterly roadmap to the CX team.
+    ```
+    """
+
+    code = "DU03"
+    name = "duplication.example"
+    groups = ("duplication",)
+    scope = "document"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for role in doc.framework.roles():
+            seen: dict[str, tuple[TextField, str]] = {}
+            fields = [
+                (TextField(ex, "text", ex.text, "example"), section.competency)
+                for section in role.sections
+                for ex in section.all_examples()
+            ]
+            fields.sort(key=lambda f: f[0].span.start_index)
+            for field, competency in fields:
+                key = normalise(field.value)
+                if not key:
+                    continue
+                first = seen.get(key)
+                if first is None:
+                    seen[key] = (field, competency)
+                    continue
+                where = (
+                    "the same section"
+                    if first[1] == competency
+                    else f"section `{first[1]}` of the same role"
+                )
+                yield Finding(
+                    f"example `{field.node.id}` of role `{role.id}` repeats "  # type: ignore[attr-defined]
+                    f"`{shorten(first[0].value)}` from line {first[0].span.line} of {where}; "
+                    "keep one and give the other expectation its own example",
+                    field.span,
+                    field.path,
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusBehavior:
+    doc: Document
+    entry: Entry
+
+
+def _corpus_matches(
+    ctx: Context, threshold: float
+) -> dict[int, list[tuple[float, CorpusBehavior]]]:
+    """For every behavior of the corpus (by ``id`` of its node), the behaviors of other
+    frameworks that are the same or nearly the same."""
+
+    def build() -> dict[int, list[tuple[float, CorpusBehavior]]]:
+        items = [CorpusBehavior(d, e) for d in ctx.corpus for e in behavior_entries(d.framework)]
+        keys = [normalise(i.entry.text.value) for i in items]
+        out: dict[int, list[tuple[float, CorpusBehavior]]] = {}
+        for pair in similar_pairs([word_set(i.entry.text.value) for i in items], threshold):
+            a, b = items[pair.first], items[pair.second]
+            if a.doc is b.doc or a.doc.path.resolve() == b.doc.path.resolve():
+                continue
+            similarity = 1.0 if keys[pair.first] == keys[pair.second] else pair.similarity
+            out.setdefault(id(a.entry.behavior), []).append((similarity, b))
+            out.setdefault(id(b.entry.behavior), []).append((similarity, a))
+        return out
+
+    result: dict[int, list[tuple[float, CorpusBehavior]]] = ctx.memo(
+        f"duplication.cross:{threshold}", build
+    )
+    return result
+
+
+class CrossFrameworkBehavior(Rule):
+    """A behavior is the same as one in another framework (off by default).
+
+    ## What it does
+    Reports a behavior that is identical or nearly identical (Jaccard similarity of
+    the word sets at or above `threshold`) to a behavior in another framework of the
+    project, naming the other file, role and line. Every framework in the project is
+    compared, including files not being checked, but only the checked file is reported.
+
+    This rule is off by default: frameworks of one family, such as the Knowledge
+    Expert and Knowledge Manager ladders, legitimately share behaviors. Turn it on with
+    `--select DU04` or `extend-select = ["DU04"]` when looking for text to move into a
+    shared definition.
+
+    ## Why is this bad?
+    The same expectation kept in two files is edited in one and forgotten in the
+    other; a shared competency definition keeps one wording for every framework.
+
+    ## Example
+    ```yaml
+    # --- file: experts.yaml
+    id: experts
+    title: Experts PDP
+    owner:
+      team: Experts
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            abbreviation: EX
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: share-ideas
+                    text: Actively shares ideas and best practices with the team
+    # --- file: managers.yaml
+    id: managers
+    title: Managers PDP
+    owner:
+      team: Managers
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: manager
+            title: Manager
+            abbreviation: MG
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: share-ideas
+                    text: Actively shares ideas and best practices with the team
+    ```
+
+    ## Use instead
+    ```yaml
+    # --- file: experts.yaml
+    id: experts
+    title: Experts PDP
+    owner:
+      team: Experts
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            abbreviation: EX
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: share-ideas
+                    text: Actively shares ideas and best practices with the team
+    # --- file: managers.yaml
+    id: managers
+    title: Managers PDP
+    owner:
+      team: Managers
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: manager
+            title: Manager
+            abbreviation: MG
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: coach-experts
+                    text: Coaches experts on running their own knowledge sessions
+    ```
+
+    ## Options
+    - `threshold` (default `0.85`): the Jaccard similarity of the two word sets, from
+      0 to 1, at or above which behaviors of two frameworks are reported.
+    """
+
+    code = "DU04"
+    name = "duplication.cross-framework"
+    groups = ("duplication",)
+    scope = "project"
+    severity = Severity.INFO
+    default_enabled = False
+    Options = NearOptions
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        matches = _corpus_matches(ctx, self.options.threshold)
+        for entry in behavior_entries(doc.framework):
+            found = matches.get(id(entry.behavior))
+            if not found:
+                continue
+            ordered = sorted(
+                found,
+                key=lambda m: (-m[0], m[1].doc.file, m[1].entry.text.span.start_index),
+            )
+            similarity, other = ordered[0]
+            if other.entry.role is not None:
+                place = f"role `{other.entry.role.id}`"
+            else:
+                place = f"competency `{other.entry.competency}`"
+            same = "the same as" if similarity >= 1.0 else f"{similarity:.0%} the same as"
+            more = f" and {len(ordered) - 1} more" if len(ordered) > 1 else ""
+            yield Finding(
+                f"{_where(entry)} is {same} behavior `{other.entry.behavior.id}` of {place} "
+                f"in {other.doc.path.name} (line {other.entry.text.span.line}){more}; "
+                "consider one shared definition",
+                entry.text.span,
+                entry.text.path,
+            )

@@ -1,0 +1,183 @@
+"""Text normalisation and the near-duplicate join used by the duplication rules.
+
+Two texts are *the same* when their normalised forms are equal: case, runs of
+whitespace (including the non-breaking space), punctuation and quote style (curly or
+straight) do not count. Two texts are *nearly the same* when the Jaccard similarity of
+their word sets (the number of words both use divided by the number either uses)
+reaches a threshold.
+
+:func:`similar_pairs` finds every pair of texts at or above a threshold without
+comparing every text with every other: it is a set-similarity self-join with prefix
+filtering (the AllPairs method). Words are ordered from the rarest to the most common,
+so two sets that are similar enough must share words among the first few rare words
+of each (the prefix); only pairs that share two such words (one for thresholds of 0.5
+or less), and whose sizes are close enough (the length filter), have their similarity
+computed exactly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Collection, Hashable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+    }
+)
+_WORD = re.compile(r"[^\W_]+")
+# guards the float product t * n against rounding just above an integer
+_EPS = 1e-9
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, without punctuation.
+
+    Apostrophes inside a word are dropped (``KE's`` and ``KEs`` are one word, with
+    curly or straight quotes); any other punctuation separates words (``day-to-day``
+    is ``day to day``).
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _WORD.findall(text.replace("'", ""))
+
+
+def normalise(text: str) -> str:
+    """The form two texts share when they differ only in case, spacing, punctuation or
+    quote style."""
+    return " ".join(words(text))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The set of words of ``text``, as compared by :func:`jaccard`."""
+    return frozenset(words(text))
+
+
+def jaccard(a: Collection[Hashable], b: Collection[Hashable]) -> float:
+    """Size of the intersection over size of the union; two empty sets are identical."""
+    sa, sb = set(a), set(b)
+    union = len(sa | sb)
+    return len(sa & sb) / union if union else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two records (by index, ``first < second``) and their Jaccard similarity."""
+
+    first: int
+    second: int
+    similarity: float
+
+
+def _min_overlap(threshold: float, size_a: int, size_b: int) -> int:
+    """Fewest shared words for two sets of these sizes to reach ``threshold``."""
+    return math.ceil(threshold / (1 + threshold) * (size_a + size_b) - _EPS)
+
+
+def similar_pairs(records: Sequence[Collection[Hashable]], threshold: float) -> list[Pair]:
+    """Every pair of ``records`` whose Jaccard similarity is at least ``threshold``.
+
+    ``records`` are sets of tokens (words, for instance); ``0 < threshold <= 1``. Empty
+    records are never paired. The result is sorted by ``(first, second)`` and equals
+    what comparing every pair would give, at a cost that grows with the number of
+    candidate pairs rather than with the square of the number of records.
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError("threshold must be in (0, 1]")
+    # Identical sets are joined once and expanded at the end.
+    groups: dict[frozenset[Hashable], list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        if record:
+            groups[frozenset(record)].append(i)
+    sets = list(groups)
+    members = list(groups.values())
+
+    frequency = Counter(chain.from_iterable(sets))
+    # Rarest first; ties broken by first appearance so the order is deterministic.
+    rank = {t: r for r, t in enumerate(sorted(frequency, key=frequency.__getitem__))}
+    ranked = [sorted(map(rank.__getitem__, s)) for s in sets]
+    sizes = [len(s) for s in sets]
+    order = sorted(range(len(sets)), key=sizes.__getitem__)
+    # Two distinct sets above a threshold over 0.5 share at least two words, so their
+    # prefixes (one word longer) share at least two: a much stronger filter than one.
+    shared = 2 if threshold > 0.5 else 1
+    index_share = 2 * threshold / (1 + threshold)
+    # (token, size) -> records of that size whose index prefix holds the token; the key
+    # is one integer, token * stride + size. Keeping sizes apart is the length filter.
+    stride = max(sizes, default=0) + 1
+    index: defaultdict[int, list[int]] = defaultdict(list)
+    found: list[tuple[int, int, float]] = []
+    bounds: dict[int, tuple[int, int, int, list[int]]] = {}
+    for x in order:
+        tokens = ranked[x]
+        size = sizes[x]
+        if size not in bounds:
+            smallest = math.ceil(threshold * size - _EPS)
+            # fewest shared words needed with a record of each size from `smallest` up
+            need = [_min_overlap(threshold, size, other) for other in range(smallest, size + 1)]
+            indexed = size - math.ceil(index_share * size - _EPS) + shared
+            bounds[size] = (smallest, size - smallest + shared, indexed, need)
+        smallest, probe, indexed, need = bounds[size]
+        # the records of a close enough size whose index prefix shares a word with this
+        # record's probe prefix, then those that share `shared` words
+        keys = [t * stride + n for t in tokens[:probe] for n in range(smallest, size + 1)]
+        buckets = [b for b in [index.get(k) for k in keys] if b]
+        if buckets:
+            candidates: set[int] = set().union(*buckets)
+            if shared == 2:
+                if len(candidates) == sum(map(len, buckets)):
+                    candidates = set()  # no record is in two lists: the usual case
+                else:
+                    seen: set[int] = set()
+                    candidates = set()
+                    for bucket in buckets:
+                        candidates.update(seen.intersection(bucket))
+                        seen.update(bucket)
+            mine = sets[x]
+            for y in candidates:
+                other = sizes[y]
+                overlap = len(mine & sets[y])
+                if overlap >= need[other - smallest]:
+                    found.append((x, y, overlap / (size + other - overlap)))
+        # Later records are at least as long, so a shorter prefix suffices for the index.
+        for token in tokens[:indexed]:
+            index[token * stride + size].append(x)
+
+    pairs = [Pair(a, b, 1.0) for group in members for a, b in _within(group)]
+    for x, y, similarity in found:
+        for a in members[x]:
+            for b in members[y]:
+                pairs.append(Pair(min(a, b), max(a, b), similarity))
+    pairs.sort(key=lambda p: (p.first, p.second))
+    return pairs
+
+
+def _within(group: list[int]) -> Iterator[tuple[int, int]]:
+    for n, a in enumerate(group):
+        for b in group[n + 1 :]:
+            yield a, b
+
+
+def brute_force_pairs(records: Sequence[Collection[Hashable]], threshold: float) -> list[Pair]:
+    """The same result as :func:`similar_pairs` by comparing every pair (for tests)."""
+    sets = [frozenset(r) for r in records]
+    out = []
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            if sets[i] and sets[j]:
+                similarity = jaccard(sets[i], sets[j])
+                if similarity >= threshold - _EPS:
+                    out.append(Pair(i, j, similarity))
+    return out

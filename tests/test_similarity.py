@@ -1,0 +1,105 @@
+"""Text normalisation and the near-duplicate join (pdp_lint.similarity)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from pdp_lint.similarity import (
+    Pair,
+    brute_force_pairs,
+    jaccard,
+    normalise,
+    similar_pairs,
+    word_set,
+    words,
+)
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+
+def seed_vocabulary() -> list[str]:
+    """Every word of the source documents, most frequent first."""
+    counts: dict[str, int] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        for word in words(path.read_text(encoding="utf-8")):
+            counts[word] = counts.get(word, 0) + 1
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+def behavior_like(n: int, seed: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """``n`` sentences of 6 to 22 seed words drawn with Zipf weights; about 5% are exact
+    copies of an earlier sentence and 5% copies with one word replaced. Returns the
+    sentences and the planted (original, copy) pairs."""
+    vocabulary = seed_vocabulary()
+    rnd = random.Random(seed)
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    out: list[str] = []
+    planted: list[tuple[int, int]] = []
+    for i in range(n):
+        draw = rnd.random()
+        if out and draw < 0.10:
+            source = rnd.randrange(len(out))
+            sentence = out[source].split()
+            if draw >= 0.05:
+                sentence[rnd.randrange(len(sentence))] = rnd.choice(vocabulary)
+            out.append(" ".join(sentence))
+            planted.append((source, i))
+        else:
+            out.append(" ".join(rnd.choices(vocabulary, weights=weights, k=rnd.randint(6, 22))))
+    return out, planted
+
+
+def test_normalise_ignores_case_spacing_punctuation_and_quote_style() -> None:
+    a = "Owns the team\u2019s  knowledge\u00a0base \u2014 end to end."
+    b = "owns the team's knowledge base: end-to-end"
+    assert normalise(a) == normalise(b) == "owns the teams knowledge base end to end"
+
+
+def test_normalise_keeps_different_words_apart() -> None:
+    assert normalise("Leads the team") != normalise("Lead the team")
+
+
+def test_jaccard_of_word_sets() -> None:
+    assert jaccard(word_set("a b c d"), word_set("a b c e")) == pytest.approx(3 / 5)
+    assert jaccard(set(), set()) == 1.0
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.6, 0.75, 0.85, 0.95, 1.0])
+def test_join_finds_exactly_the_pairs_a_full_comparison_finds(threshold: float) -> None:
+    # short sentences over a small vocabulary, so that many pairs are near the threshold
+    rnd = random.Random(int(threshold * 100))
+    vocabulary = seed_vocabulary()[:60]
+    texts = [" ".join(rnd.choices(vocabulary, k=rnd.randint(1, 12))) for _ in range(300)]
+    texts += [t + " " + rnd.choice(vocabulary) for t in texts[:60]]  # near copies
+    texts += texts[100:130]  # exact copies
+    sets = [word_set(t) for t in texts]
+    expected = brute_force_pairs(sets, threshold)
+    found = similar_pairs(sets, threshold)
+    assert [(p.first, p.second) for p in found] == [(p.first, p.second) for p in expected]
+    for got, want in zip(found, expected, strict=True):
+        assert got.similarity == pytest.approx(want.similarity)
+    assert len(expected) > 30  # the case is not trivially empty
+
+
+def test_join_finds_every_planted_duplicate_in_a_large_corpus() -> None:
+    texts, planted = behavior_like(20_000, seed=3)
+    sets = [word_set(t) for t in texts]
+    found = {(p.first, p.second) for p in similar_pairs(sets, 0.85)}
+    # a copy with one word replaced in a sentence of fewer than 13 distinct words can
+    # fall below 0.85; every other planted copy must be found
+    expected = {(a, b) for a, b in planted if jaccard(sets[a], sets[b]) >= 0.85}
+    assert len(expected) > 1000
+    assert expected <= found
+
+
+def test_empty_records_are_never_paired_and_identical_ones_are() -> None:
+    assert similar_pairs([set(), set(), {"a"}, {"a"}], 0.9) == [Pair(2, 3, 1.0)]
+
+
+@pytest.mark.parametrize("threshold", [0, -0.1, 1.5])
+def test_threshold_outside_the_unit_interval_is_refused(threshold: float) -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        similar_pairs([{"a"}], threshold)
