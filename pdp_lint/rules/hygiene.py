@@ -1,4 +1,3 @@
-# ruff: noqa: RUF002, RUF003  (typography rules quote the characters they check)
 r"""Text hygiene: what a careful editor removes before a handout is printed.
 
 Every rule here reads the prose fields of a framework (``Framework.texts()``): intros,

