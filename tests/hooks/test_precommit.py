@@ -1,0 +1,151 @@
+"""The hooks, run by the real pre-commit in a temporary content repository.
+
+The hook repository is a snapshot of this checkout (tracked and untracked files, as they
+are in the working tree), committed in a temporary git repository, so the test runs the
+code under test, not the last commit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Content Owner",
+    "GIT_AUTHOR_EMAIL": "owner@example.com",
+    "GIT_COMMITTER_NAME": "Content Owner",
+    "GIT_COMMITTER_EMAIL": "owner@example.com",
+}
+
+
+def git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=True
+    )
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    out = dict(os.environ)
+    out.update(GIT_ENV)
+    out["PRE_COMMIT_HOME"] = str(home)
+    out.pop("GIT_DIR", None)
+    out.pop("GIT_INDEX_FILE", None)
+    # the hook scripts run `python -m pre_commit`-installed hooks with this interpreter
+    out["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{out.get('PATH', '')}"
+    return out
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> tuple[str, str]:
+    snapshot = tmp_path_factory.mktemp("pdp-lint-snapshot")
+    files = git(ROOT, "ls-files", "-co", "--exclude-standard", "-z").split("\0")
+    for name in filter(None, files):
+        src = ROOT / name
+        if src.is_file():
+            dest = snapshot / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest)
+    git(snapshot, "init", "-q", "-b", "main", env=env)
+    git(snapshot, "add", "-A", env=env)
+    git(snapshot, "commit", "-q", "-m", "snapshot", env=env)
+    return str(snapshot), git(snapshot, "rev-parse", "HEAD", env=env)
+
+
+@pytest.fixture
+def content_repo(tmp_path: Path, env: dict[str, str], hook_repo: tuple[str, str]) -> Iterator[Path]:
+    repo = tmp_path / "content"
+    (repo / "frameworks").mkdir(parents=True)
+    for path in sorted((ROOT / "frameworks").glob("*.yaml")):
+        shutil.copy2(path, repo / "frameworks" / path.name)
+    # a content repository keeps its own configuration and domain vocabulary
+    for name in ("pdp-lint.toml", "vocabulary.txt"):
+        shutil.copy2(ROOT / name, repo / name)
+    url, rev = hook_repo
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"  - repo: {url}\n"
+        f"    rev: {rev}\n"
+        "    hooks:\n"
+        "      - id: pdp-lint\n"
+        "      - id: pdp-lint-fix\n",
+        encoding="utf-8",
+    )
+    git(repo, "init", "-q", "-b", "main", env=env)
+    subprocess.run([*PRE_COMMIT, "install"], cwd=repo, env=env, check=True, capture_output=True)
+    git(repo, "add", "-A", env=env)
+    git(repo, "commit", "-q", "--no-verify", "-m", "initial content", env=env)
+    yield repo
+
+
+def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
+    git(repo, "add", "-A", env=env)
+    return subprocess.run(
+        ["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True
+    )
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` with ``new``; return the 1-based line of the change."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_commit_adding_a_misspelling_is_rejected_with_its_position(content_repo, env):
+    target = content_repo / "frameworks" / "cx-pdp.yaml"
+    line = edit(target, "Articulates ideas effectively", "Articulates ideas in Communcation")
+    result = commit(content_repo, env, "typo")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"frameworks/cx-pdp.yaml:{line}:" in output
+    assert "SP01" in output and "Communcation" in output
+
+
+def test_clean_commit_passes(content_repo, env):
+    target = content_repo / "frameworks" / "cx-pdp.yaml"
+    edit(target, "Articulates ideas effectively", "Articulates ideas clearly")
+    result = commit(content_repo, env, "wording")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_one_file_commit_still_gets_a_cross_file_finding(content_repo, env):
+    experts = (content_repo / "frameworks" / "cx-knowledge-experts.yaml").read_text("utf-8")
+    summary = next(
+        line.split("summary: ", 1)[1]
+        for line in experts.splitlines()
+        if line.strip().startswith("summary: Gain and maintain")
+    )
+    managers = content_repo / "frameworks" / "cx-knowledge-managers.yaml"
+    text = managers.read_text("utf-8")
+    start = text.index("summary: Masters the knowledge")
+    end = text.index("\n", start)
+    managers.write_text(text[:start] + "summary: " + summary + text[end:], encoding="utf-8")
+    result = commit(content_repo, env, "copy a summary")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "frameworks/cx-knowledge-managers.yaml" in output
+    assert "CP01" in output
+    assert "cx-knowledge-experts.yaml" in output
+
+
+def test_fix_hook_repairs_a_doubled_space_and_the_second_commit_passes(content_repo, env):
+    target = content_repo / "frameworks" / "cx-pdp.yaml"
+    edit(target, "Articulates ideas effectively", "Articulates ideas  clearly")
+    first = commit(content_repo, env, "wording, with a doubled space")
+    assert first.returncode != 0, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout + first.stderr
+    assert "Articulates ideas clearly" in target.read_text("utf-8")
+    second = commit(content_repo, env, "doubled space, fixed")
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -1,0 +1,278 @@
+"""`pdp-lint fix`: fixes that never damage content."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
+
+from pdp_lint.config import Settings
+from pdp_lint.fixer import fix_paths
+from pdp_lint.lint import run_check
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pdp_lint", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def settings(root: Path) -> Settings:
+    return Settings(root=root)
+
+
+def copy_frameworks(dest: Path, source: Path = FRAMEWORKS) -> Path:
+    target = dest / "frameworks"
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.md"))
+    return target
+
+
+DIRTY = MINIMAL.replace("summary: Knows things.", "summary: Knows  things.\u00a0")
+
+
+def test_fix_repairs_whitespace_and_keeps_everything_else_byte_identical(tmp_path: Path):
+    text = (
+        "# a comment that must survive\n"
+        + DIRTY.replace("title: Demo PDP", "title: 'Demo PDP'  # quoted on purpose")
+        .replace(
+            "description: Knows more things.",
+            "description: >-\n              Knows more\n              things.",
+        )
+        .replace("\n", "\r\n")
+    ).rstrip("\r\n")  # no final newline
+    path = tmp_path / "demo.yaml"
+    path.write_bytes(text.encode())
+    outcome = fix_paths([path], settings(tmp_path))
+    fixed = path.read_bytes().decode()
+    assert fixed == text.replace("Knows  things.\u00a0", "Knows things.")
+    assert outcome.applied[path] >= 2
+
+
+def test_file_with_nothing_to_fix_is_not_rewritten(tmp_path: Path):
+    path = tmp_path / "demo.yaml"
+    path.write_text(MINIMAL)
+    before = path.stat()
+    outcome = fix_paths([path], settings(tmp_path))
+    after = path.stat()
+    assert outcome.changed == []
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+
+
+def test_failed_write_leaves_the_original_intact_and_no_temporary_files(tmp_path, monkeypatch):
+    path = tmp_path / "demo.yaml"
+    path.write_text(DIRTY)
+
+    def boom(self: Path, target: Path) -> Path:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "replace", boom)
+    with pytest.raises(OSError):
+        fix_paths([path], settings(tmp_path))
+    assert path.read_text() == DIRTY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.yaml"]
+
+
+def test_fix_is_idempotent(tmp_path: Path):
+    path = tmp_path / "demo.yaml"
+    path.write_text(DIRTY)
+    fix_paths([path], settings(tmp_path))
+    once = path.read_text()
+    outcome = fix_paths([path], settings(tmp_path))
+    assert outcome.changed == []
+    assert path.read_text() == once
+
+
+def test_diff_prints_a_unified_diff_writes_nothing_and_exits_1(tmp_path: Path):
+    path = tmp_path / "demo.yaml"
+    path.write_text(DIRTY)
+    result = cli("fix", "--diff", "demo.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "--- a/demo.yaml" in result.stdout and "+++ b/demo.yaml" in result.stdout
+    assert "-        summary: Knows  things.\u00a0" in result.stdout
+    assert "+        summary: Knows things." in result.stdout
+    assert path.read_text() == DIRTY
+    clean = cli("fix", "--diff", str(FRAMEWORKS), cwd=tmp_path)
+    assert clean.returncode == 0 and clean.stdout == ""
+
+
+def test_remaining_problems_are_reported_after_fixing(tmp_path: Path):
+    path = tmp_path / "demo.yaml"
+    path.write_text(DIRTY.replace("Teaches the product.", "TODO"))
+    result = cli("fix", "demo.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "TX06" in result.stdout  # the placeholder needs a human
+    assert "TX02" not in result.stdout
+    assert "Knows things." in path.read_text()
+
+
+# -- round trip: inject fixable defects into the canonical frameworks, fix, compare ---------
+
+
+def _values(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of plain single-line prose values of behaviors and examples."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip(" -")
+        if stripped.startswith("text: ") and not stripped.startswith(("text: '", 'text: "')):
+            start = pos + len(line) - len(stripped) + len("text: ")
+            out.append((start, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+def inject(text: str, rng: random.Random, count: int) -> str:
+    """Inject ``count`` safely fixable defects at random places of prose values."""
+    values = _values(text)
+    edits: dict[int, tuple[int, str]] = {}
+    for _ in range(count):
+        start, end = rng.choice(values)
+        value = text[start:end]
+        spaces = [start + i for i, ch in enumerate(value) if ch == " "]
+        if not spaces:
+            continue
+        kind = rng.choice(["nbsp", "double", "mojibake", "punct"])
+        at = rng.choice(spaces)
+        if at in edits or at - 1 in edits or at + 1 in edits:
+            continue
+        if kind == "nbsp":
+            edits[at] = (1, "\u00a0")
+        elif kind == "double":
+            edits[at] = (1, "  ")
+        elif kind == "mojibake":
+            apostrophes = [start + i for i, ch in enumerate(value) if ch == "’"]
+            if apostrophes:
+                spot = rng.choice(apostrophes)
+                if spot not in edits:
+                    edits[spot] = (1, "’".encode().decode("cp1252"))
+        else:
+            dots = [start + i for i, ch in enumerate(value) if ch in ",." and i < len(value) - 1]
+            if dots:
+                spot = rng.choice(dots)
+                if spot not in edits:
+                    edits[spot] = (1, text[spot] * 2)
+    for at in sorted(edits, reverse=True):
+        length, new = edits[at]
+        text = text[:at] + new + text[at + length :]
+    return text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_injected_defects_are_fixed_back_to_the_canonical_bytes(tmp_path: Path, seed: int):
+    target = copy_frameworks(tmp_path)
+    rng = random.Random(seed)
+    originals = {p: p.read_bytes() for p in sorted(target.glob("*.yaml"))}
+    for path, data in originals.items():
+        path.write_text(inject(data.decode(), rng, 12), encoding="utf-8")
+    assert any(p.read_bytes() != d for p, d in originals.items())
+    fix_paths([target], settings(tmp_path))
+    for path, data in originals.items():
+        assert path.read_bytes() == data, path.name
+
+
+def test_fixing_the_as_found_corpus_leaves_no_fixable_problem_and_touches_only_those_lines(
+    tmp_path: Path,
+):
+    target = copy_frameworks(tmp_path, AS_FOUND)
+    before = run_check([target], settings(tmp_path))
+    fixable_lines = {
+        (Path(p.file).name, p.line)
+        for p in before.report.problems
+        if p.fixable and p.fix and p.fix.safe
+    }
+    originals = {p.name: p.read_text("utf-8").splitlines() for p in target.glob("*.yaml")}
+    fix_paths([target], settings(tmp_path))
+    after = run_check([target], settings(tmp_path))
+    assert not [p for p in after.report.problems if p.fix is not None and p.fix.safe]
+    for path in target.glob("*.yaml"):
+        new = path.read_text("utf-8").splitlines()
+        old = originals[path.name]
+        assert len(new) == len(old)
+        changed = {i + 1 for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b}
+        assert changed <= {line for name, line in fixable_lines if name == path.name}
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(["delete", "insert", "substitute", "transpose"])
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    if kind == "delete":
+        return word[:i] + word[i + 1 :]
+    if kind == "insert":
+        return word[:i] + letter + word[i:]
+    if kind == "substitute":
+        return word[:i] + letter + word[i + 1 :]
+    return word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+
+
+def inject_typos(paths: list[Path], root: Path, rng: random.Random, per_file: int) -> int:
+    """Misspell words that SP01 can put back with a safe fix; return how many were kept."""
+    import re
+
+    texts = {p: p.read_text("utf-8") for p in paths}
+    planned: dict[Path, list[tuple[int, str, str]]] = {}
+    for path, text in texts.items():
+        spots = []
+        for start, end in _values(text):
+            for m in re.finditer(r"\b[a-z]{6,}\b", text[start:end]):
+                spots.append((start + m.start(), m.group()))
+        chosen = rng.sample(spots, min(per_file, len(spots)))
+        chosen.sort(reverse=True)
+        new = text
+        edits = []
+        for at, word in chosen:
+            typo = _typo(word, rng)
+            new = new[:at] + typo + new[at + len(word) :]
+            edits.append((at, word, typo))
+        texts[path] = new
+        planned[path] = edits
+    result = run_check(
+        paths, Settings(root=root, vocabulary=(ROOT / "vocabulary.txt",)), texts=texts
+    )
+    restorable: set[tuple[str, int, str]] = set()
+    for p in result.report.problems:
+        if p.code == "SP01" and p.fix is not None and p.fix.safe:
+            edit = p.fix.edits[0]
+            restorable.add((p.file, edit.start, edit.text))
+    kept = 0
+    for path, edits in planned.items():
+        text = texts[path]
+        # offsets in the injected text: each typo shifts the ones after it
+        placed = []
+        shift = 0
+        for at, word, typo in sorted(edits):
+            placed.append((at + shift, word, typo))
+            shift += len(typo) - len(word)
+        for at, word, typo in reversed(placed):
+            if (path.as_posix(), at, word) in restorable:
+                kept += 1
+            else:  # SP01 cannot put this one back safely: undo it
+                text = text[:at] + word + text[at + len(typo) :]
+        path.write_text(text, encoding="utf-8")
+    return kept
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_injected_misspellings_and_defects_are_fixed_back_to_the_canonical_bytes(
+    tmp_path: Path, seed: int
+):
+    target = copy_frameworks(tmp_path)
+    shutil.copy2(ROOT / "pdp-lint.toml", tmp_path / "pdp-lint.toml")
+    shutil.copy2(ROOT / "vocabulary.txt", tmp_path / "vocabulary.txt")
+    rng = random.Random(1000 + seed)
+    files = sorted(target.glob("*.yaml"))
+    originals = {p: p.read_bytes() for p in files}
+    kept = inject_typos(files, tmp_path, rng, per_file=6)
+    assert kept >= 10
+    for path in files:
+        path.write_text(inject(path.read_text("utf-8"), rng, 6), encoding="utf-8")
+    from pdp_lint.config import load_settings
+
+    fix_paths([target], load_settings(start=tmp_path))
+    for path, data in originals.items():
+        assert path.read_bytes() == data, path.name
