@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import MINIMAL
-from wordrule import install
 
 from pdp_lint.cli import cli
+from tests.conftest import MINIMAL
+from tests.wordrule import install
 
 BEHAVIOR = """\
               - id: learns

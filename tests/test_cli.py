@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
+from tests.conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

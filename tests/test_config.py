@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import MINIMAL
-from wordrule import install
 
 from pdp_lint.cli import cli
 from pdp_lint.config import ConfigError, load_settings
+from tests.conftest import MINIMAL
+from tests.wordrule import install
 
 #: MINIMAL with an unquoted `yes` (SY05, an error by default) on line 10
 IMPLICIT = MINIMAL.replace("    name: Knowledge\n", "    name: yes\n", 1)

@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
 
 from pdp_lint.config import Settings
 from pdp_lint.fixer import fix_paths
 from pdp_lint.lint import run_check
+from tests.conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -6,10 +6,9 @@ import codecs
 import time
 from pathlib import Path
 
-from conftest import MINIMAL, load_yaml
-
 from pdp_lint.loader import load_file, load_text
 from pdp_lint.source import decode
+from tests.conftest import MINIMAL, load_yaml
 
 
 def codes(loaded):

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import AS_FOUND, MINIMAL, ROOT
 
 from pdp_lint import __version__
 from pdp_lint.problem import Edit, Fix, Problem, Severity
 from pdp_lint.reporters import REPORTERS
 from pdp_lint.reporters.base import Report
+from tests.conftest import AS_FOUND, MINIMAL, ROOT
 
 SARIF_SCHEMA = json.loads(
     (ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")

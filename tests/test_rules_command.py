@@ -6,10 +6,9 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
-
 from pdp_lint.ruledocs import anchor, render_reference
 from pdp_lint.rules import all_rules
+from tests.conftest import ROOT
 
 DOCS = ROOT / "docs" / "rules.md"
 

@@ -9,8 +9,9 @@ import zipfile
 from importlib.resources import files
 from pathlib import Path
 
-from conftest import MINIMAL, ROOT, load_yaml
 from jsonschema import Draft202012Validator
+
+from tests.conftest import MINIMAL, ROOT, load_yaml
 
 
 def schema_text() -> str:

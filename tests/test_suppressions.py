@@ -6,11 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL
-from wordrule import install
 
 from pdp_lint.config import Settings
 from pdp_lint.lint import run_check
+from tests.conftest import MINIMAL
+from tests.wordrule import install
 
 HEAD = """\
 id: demo
