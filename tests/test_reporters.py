@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -425,3 +426,30 @@ def test_github_format_is_the_default_under_github_actions(tmp_path: Path):
         env={**__import__("os").environ, "GITHUB_ACTIONS": "true"},
     )
     assert result.stdout.startswith("::error file=bad.yaml,")
+
+
+# --- GitLab Code Quality --------------------------------------------------------------
+
+
+def test_gitlab_code_quality_report_is_exact_and_fingerprints_are_stable():
+    issues = json.loads(render("gitlab"))
+    assert [(i["check_name"], i["severity"], i["location"]["path"]) for i in issues] == [
+        ("SY02 syntax.duplicate-key", "major", "frameworks/demo.yaml"),
+        ("LN01 suppression.unused", "minor", "frameworks/demo.yaml"),
+        ("SY05 syntax.implicit-type", "info", "frameworks/other, v2.yaml"),
+    ]
+    first = issues[0]
+    assert first["type"] == "issue"
+    assert first["description"] == "key `title` appears twice; the first is on line 1"
+    assert first["location"]["positions"] == {
+        "begin": {"line": 2, "column": 1},
+        "end": {"line": 2, "column": 6},
+    }
+    assert issues[2]["description"].endswith('(suggestion: "yes")')
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == 3
+    moved = report()
+    moved.problems = [
+        dataclasses.replace(p, line=p.line + 10, end_line=p.end_line + 10) for p in moved.problems
+    ]
+    assert [i["fingerprint"] for i in json.loads(render("gitlab", moved))] == fingerprints

@@ -47,6 +47,12 @@ def _junit() -> Reporter:
     return JunitReporter()
 
 
+def _gitlab() -> Reporter:
+    from pdp_lint.reporters.gitlab import GitlabReporter
+
+    return GitlabReporter()
+
+
 #: format name -> factory; factories import lazily to keep start-up fast
 REPORTERS: dict[str, Callable[[], Reporter]] = {
     "text": _text,
@@ -54,4 +60,5 @@ REPORTERS: dict[str, Callable[[], Reporter]] = {
     "sarif": _sarif,
     "github": _github,
     "junit": _junit,
+    "gitlab": _gitlab,
 }

@@ -8,7 +8,6 @@ not depend on line numbers, and the fix when the problem has one.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from pdp_lint import __version__
 from pdp_lint.problem import Edit, Problem, Severity
-from pdp_lint.reporters.base import Report, relative_to_cwd
+from pdp_lint.reporters.base import Report, fingerprint, relative_to_cwd
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/pdp-lint/"
@@ -121,9 +120,7 @@ class SarifReporter:
         self, p: Problem, rule_index: int, positions: _Positions | None, seen: Counter[str]
     ) -> dict[str, Any]:
         artifact = _artifact(p.file)
-        identity = "\0".join((p.code, artifact["uri"], p.path, p.message))
-        digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
-        seen[digest] += 1  # identical problems in one file still get distinct fingerprints
+        identity = fingerprint(p, artifact["uri"], seen)
         result: dict[str, Any] = {
             "ruleId": p.code,
             "ruleIndex": rule_index,
@@ -143,7 +140,7 @@ class SarifReporter:
                     "logicalLocations": [{"fullyQualifiedName": p.path, "kind": "member"}],
                 }
             ],
-            "partialFingerprints": {FINGERPRINT: f"{digest}:{seen[digest]}"},
+            "partialFingerprints": {FINGERPRINT: identity},
         }
         if p.fix is not None and p.fix.edits:
             result["fixes"] = [
