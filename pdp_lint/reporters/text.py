@@ -77,10 +77,13 @@ class TextReporter:
             for s in Severity
             if c[s.value]
         ]
-        fixable = sum(1 for p in report.problems if p.fixable)
+        safe = sum(1 for p in report.problems if p.fix is not None and p.fix.safe)
+        unsafe = sum(1 for p in report.problems if p.fix is not None and not p.fix.safe)
         n = report.files_with_problems()
         text = f"Found {', '.join(parts)} in {n} file{'' if n == 1 else 's'}"
         text += f" ({report.files_checked} checked)."
-        if fixable:
-            text += f" {fixable} fixable with `pdp-lint fix`."
+        if safe:
+            text += f" {safe} fixable with `pdp-lint fix`."
+        if unsafe:
+            text += f" {unsafe} more with `pdp-lint fix --unsafe-fixes`."
         return text
