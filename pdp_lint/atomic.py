@@ -8,6 +8,13 @@ import tempfile
 from pathlib import Path
 
 
+def current_umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -17,9 +24,12 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                Path(tmp).chmod(path.stat().st_mode & 0o7777)
+        with contextlib.suppress(OSError):
+            # keep an existing file's mode; a new file gets the usual mode for the umask
+            # (mkstemp creates 0600, which would make handouts private)
+            Path(tmp).chmod(
+                path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask()
+            )
         Path(tmp).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

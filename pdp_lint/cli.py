@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from pdp_lint import __version__
+from pdp_lint.discovery import default_paths
 from pdp_lint.reporters import REPORTERS
 
 if TYPE_CHECKING:
@@ -82,12 +83,12 @@ def check(
     unsafe_fixes: bool,
     color: bool | None,
 ) -> None:
-    """Check framework files (default: the current directory) and report problems.
+    """Check framework files (default: frameworks/ if present, else here) and report problems.
 
     Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 a file could
     not be read, the configuration is wrong, or the command was used wrongly.
     """
-    targets = list(paths) or [Path()]
+    targets = default_paths(paths)
     settings = _settings(targets, config, select, ignore)
     if fix or unsafe_fixes:
         _fix_and_report(targets, settings, unsafe_fixes, fmt, output, color, strict)
@@ -255,7 +256,7 @@ def fix(
     stay as they are, a file with nothing to fix is not rewritten, and files are written
     atomically. Exit status as for `check`, about the problems left.
     """
-    targets = list(paths) or [Path()]
+    targets = default_paths(paths)
     settings = _settings(targets, config, select, ignore)
     _fix_and_report(targets, settings, unsafe_fixes, fmt, None, color, strict, diff=diff)
 
@@ -285,6 +286,18 @@ def rules(code: str | None, fmt: str | None) -> None:
             sys.exit(EXIT_USAGE)
         fmt = fmt or "markdown"
     click.echo(RENDERERS[fmt](matched, code is None), nl=False)
+
+
+def _register_exporters() -> None:
+    # exporters.commands imports only click and a registry; python-docx and Jinja2
+    # load when a file is rendered
+    from exporters.commands import export, site
+
+    cli.add_command(export)
+    cli.add_command(site)
+
+
+_register_exporters()
 
 
 def main() -> None:

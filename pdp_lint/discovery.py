@@ -10,6 +10,15 @@ from pathlib import Path
 SUFFIXES = (".yaml", ".yml")
 
 
+def default_paths(paths: Iterable[Path]) -> list[Path]:
+    """The paths to work on: those given, else ``frameworks/`` if present, else here."""
+    given = list(paths)
+    if given:
+        return given
+    folder = Path("frameworks")
+    return [folder] if folder.is_dir() else [Path()]
+
+
 @dataclass(slots=True)
 class Discovered:
     files: list[Path] = field(default_factory=list)

@@ -276,3 +276,22 @@ def test_injected_misspellings_and_defects_are_fixed_back_to_the_canonical_bytes
     fix_paths([target], load_settings(start=tmp_path))
     for path, data in originals.items():
         assert path.read_bytes() == data, path.name
+
+
+def test_atomic_write_gives_a_new_file_the_usual_mode_and_keeps_an_existing_files(tmp_path):
+    import os
+
+    from pdp_lint.atomic import write_bytes_atomic
+
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.txt"
+        write_bytes_atomic(new, b"x")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_bytes(b"a")
+        kept.chmod(0o600)
+        write_bytes_atomic(kept, b"b")
+        assert kept.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)

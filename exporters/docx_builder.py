@@ -1,0 +1,748 @@
+"""Word documents built from the named styles of a template.
+
+The builder never sets a font, size or colour: every paragraph, run and table gets a
+named style (``Heading 2``, ``List Bullet``, ``Example``, ``Handout Table`` ...), so an
+organisation restyles every handout by editing the styles of its own template. Styles a
+custom template lacks are copied from the bundled reference document, the way pandoc
+treats a reference document.
+
+python-docx is imported here, never at command-line start.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Twips
+
+from exporters.errors import ExportError
+from exporters.views import Meta
+
+#: the bundled template; ``python -m exporters.reference_docx`` regenerates it
+REFERENCE = Path(__file__).with_name("assets") / "reference.docx"
+
+#: every style the handouts use; a template without one gets it from REFERENCE
+#: (Word keeps the built-in table-of-contents styles as ``toc 1`` ... in lower case)
+PARAGRAPH_STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Heading 4",
+    "List Bullet",
+    "Example",
+    "Meta",
+    "Notice",
+    "Table Text",
+    "TOC Heading",
+    "toc 1",
+    "toc 2",
+    "toc 3",
+    "Header",
+    "Footer",
+)
+CHARACTER_STYLES = ("Strong",)
+TABLE_STYLES = ("Handout Table",)
+
+_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    level: int
+    text: str
+    bookmark: str
+
+
+class DocxBuilder:
+    """One Word document under construction."""
+
+    def __init__(self, meta: Meta, template: Path | None = None) -> None:
+        self.meta = meta
+        self.doc: Any = _open(template)
+        self._body = self.doc.element.body
+        self._clear_body()
+        #: new blocks go before the body's final section properties
+        self._end = self._body.find(qn("w:sectPr"))
+        ensure_styles(self.doc)
+        # python-docx looks a style name up by scanning every style; do it once
+        self._style_ids = {s.name: s.style_id for s in self.doc.styles}
+        section = self.doc.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        #: width of the text column, in centimetres
+        self.text_width = float(Emu(width).cm)
+        self._headings: list[_Heading] = []
+        self._toc_marker: Any = None
+        self._set_language(meta.locale)
+        self._set_properties()
+        self._running_head_and_foot()
+
+    # --- blocks ---------------------------------------------------------------------
+    #
+    # Paragraphs and runs are built as XML and appended directly: python-docx's generic
+    # insertion looks for the right place among all of the body's children each time,
+    # which makes a long framework handout quadratic. Blocks return their w:p element.
+
+    def style_id(self, name: str) -> str:
+        """The id of the style called ``name`` (every handout style exists, see ensure_styles)."""
+        return str(self._style_ids[name])
+
+    def paragraph(
+        self,
+        text: str = "",
+        style: str = "Normal",
+        *,
+        keep_with_next: bool = False,
+        page_break: bool = False,
+    ) -> Any:
+        """A new paragraph in ``style`` at the end of the document."""
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        _add(ppr, "w:pStyle", self.style_id(style))
+        if keep_with_next:
+            _add(ppr, "w:keepNext")
+        if page_break:
+            _add(ppr, "w:pageBreakBefore")
+        p.append(ppr)
+        if text:
+            self.text(p, text)
+        if self._end is not None:
+            self._end.addprevious(p)
+        else:
+            self._body.append(p)
+        return p
+
+    def text(self, paragraph: Any, text: str, style: str | None = None) -> Any:
+        """Add a run of ``text`` (``\n`` a line break, ``\t`` a tab) to ``paragraph``."""
+        r = OxmlElement("w:r")
+        if style is not None:
+            rpr = OxmlElement("w:rPr")
+            _add(rpr, "w:rStyle", self.style_id(style))
+            r.append(rpr)
+        for n, line in enumerate(text.split("\n")):
+            if n:
+                r.append(OxmlElement("w:br"))
+            for m, piece in enumerate(line.split("\t")):
+                if m:
+                    r.append(OxmlElement("w:tab"))
+                if piece:
+                    t = OxmlElement("w:t")
+                    t.text = piece
+                    t.set(_XML_SPACE, "preserve")
+                    r.append(t)
+        paragraph.append(r)
+        return r
+
+    def strong(self, paragraph: Any, text: str) -> Any:
+        """Add ``text`` to ``paragraph`` in the Strong character style."""
+        return self.text(paragraph, text, "Strong")
+
+    def labelled(
+        self, label: str, text: str, style: str = "Normal", *, keep_with_next: bool = False
+    ) -> Any:
+        """``label`` in the Strong character style, then ``text``: ``Example 2  Runs ...``."""
+        p = self.paragraph(style=style, keep_with_next=keep_with_next)
+        self.strong(p, label)
+        if text:
+            self.text(p, f"{_LABEL_GAP}{text}")
+        return p
+
+    def heading(self, text: str, level: int, *, page_break: bool = False) -> Any:
+        """A heading; levels 1 and 2 are bookmarked for the table of contents."""
+        first = len(self._body) == (0 if self._end is None else 1)
+        p = self.paragraph(style=f"Heading {level}", page_break=page_break and not first)
+        run = self.text(p, text)
+        if level <= 2:
+            number = len(self._headings) + 1
+            name = f"_Toc{number:08d}"
+            _bookmark(run, number, name)
+            self._headings.append(_Heading(level, text, name))
+        return p
+
+    def bullet(self, text: str, *, keep_with_next: bool = False) -> Any:
+        return self.paragraph(text, "List Bullet", keep_with_next=keep_with_next)
+
+    def bullets(self, texts: Iterable[str], *, keep_together: bool = False) -> None:
+        """One bullet per text; ``keep_together`` keeps them on one page with what follows."""
+        for text in texts:
+            self.bullet(text, keep_with_next=keep_together)
+
+    def table(
+        self,
+        header: Sequence[str] | None,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        first_column: bool = False,
+        strong_columns: Sequence[int] = (),
+        align_centre_from: int | None = None,
+        min_height: float | None = None,
+    ) -> Any:
+        """A table in the Handout Table style, as wide as the text.
+
+        ``widths`` are the relative widths of the columns; the text of ``strong_columns``
+        is in the Strong style (labels of a form). The header row repeats on every page
+        and no row splits across pages.
+        """
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        all_rows = ([list(header)] if header is not None else []) + [list(r) for r in rows]
+        table = self.doc.add_table(rows=len(all_rows), cols=len(widths))
+        table._tbl.tblStyle_val = self.style_id("Handout Table")
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        _table_look(table, first_row=header is not None, first_column=first_column)
+        total = sum(widths)
+        _column_widths(table, [w * self.text_width / total for w in widths])
+        for r, values in enumerate(all_rows):
+            row = table.rows[r]
+            _cant_split(row)
+            if header is not None and r == 0:
+                _repeat_header(row)
+            if min_height is not None:
+                row.height = Cm(min_height)
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            for c, value in enumerate(values):
+                cell = row.cells[c]
+                p = cell.paragraphs[0]
+                p._p.style = self.style_id("Table Text")
+                if value:
+                    self.text(p._p, value, "Strong" if c in strong_columns else None)
+                if align_centre_from is not None and c >= align_centre_from:
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.paragraph(style="Table Text")  # Word merges adjacent tables without a paragraph
+        return table
+
+    def notes_box(self, label: str, height: float) -> None:
+        """An empty box to write in, ``height`` centimetres tall, titled ``label``."""
+        self.labelled(label, "", "Table Text", keep_with_next=True)
+        self.table(None, [[""]], [1.0], min_height=height)
+
+    def contents(self, title: str = "Contents") -> None:
+        """Where the table of contents goes; it is filled in when the document is saved."""
+        self.paragraph(title, "TOC Heading")
+        self._toc_marker = self.paragraph()
+
+    # --- saving ---------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """The document as .docx bytes, the same for the same content."""
+        if self._toc_marker is not None:
+            self._fill_contents()
+        raw = io.BytesIO()
+        self.doc.save(raw)
+        return normalise_zip(raw.getvalue(), self.meta.date)
+
+    # --- internals ------------------------------------------------------------------
+
+    def _clear_body(self) -> None:
+        """Keep the template's page setup (the last sectPr), drop its sample content."""
+        for child in list(self._body):
+            if child.tag != qn("w:sectPr"):
+                self._body.remove(child)
+
+    def _set_language(self, locale: str) -> None:
+        styles = self.doc.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        if defaults is None:
+            defaults = OxmlElement("w:docDefaults")
+            styles.insert(0, defaults)
+        rpr_default = _child(defaults, "w:rPrDefault", first=True)
+        rpr = _child(rpr_default, "w:rPr")
+        lang = _child(rpr, "w:lang")
+        lang.set(qn("w:val"), locale)
+
+    def _set_properties(self) -> None:
+        m = self.meta
+        cp = self.doc.core_properties
+        cp.title = m.title
+        cp.subject = f"{m.kind}, {m.framework_title} version {m.version}"
+        cp.author = m.owner
+        cp.last_modified_by = m.owner
+        cp.keywords = ", ".join(m.keywords)
+        cp.category = m.kind
+        cp.comments = f"Generated by pdp-lint from the framework {m.framework_id}."
+        cp.language = m.locale
+        cp.version = m.version
+        cp.identifier = m.framework_id
+        cp.revision = 1
+        when = m.date.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+        cp.created = when
+        cp.modified = when
+
+    def _running_head_and_foot(self) -> None:
+        m = self.meta
+        for section in self.doc.sections:
+            width = section.page_width - section.left_margin - section.right_margin
+            head = _free_paragraph(section.header, "Header")
+            _right_tab(head, width)
+            head.add_run(m.running_head)
+            if m.page_title:
+                head.add_run("\t" + m.page_title)
+            foot = _free_paragraph(section.footer, "Footer")
+            _right_tab(foot, width)
+            foot.add_run(f"{m.kind} · {m.date_text}\tPage ")
+            _field(foot, "PAGE", "1")
+            foot.add_run(" of ")
+            _field(foot, "NUMPAGES", "1")
+
+    def _fill_contents(self) -> None:
+        """A TOC field whose result already lists the headings (linked, without page numbers).
+
+        Word recomputes it with page numbers when it opens the file (``updateFields``);
+        viewers that never update fields still show a usable list.
+        """
+        marker = self._toc_marker
+        entries = self._headings or [_Heading(1, "", "")]
+        for n, entry in enumerate(entries):
+            p = self.paragraph(style=f"toc {entry.level}")
+            if n == 0:
+                _field_start(p, r' TOC \o "1-2" \h \z \u ')
+            if entry.bookmark:
+                link = OxmlElement("w:hyperlink")
+                link.set(qn("w:anchor"), entry.bookmark)
+                link.set(qn("w:history"), "1")
+                link.append(_run(entry.text))
+                p.append(link)
+            if n == len(entries) - 1:
+                p.append(_fld_char("end"))
+            marker.addprevious(p)
+        marker.getparent().remove(marker)
+        settings = self.doc.settings.element
+        update = settings.find(qn("w:updateFields"))
+        if update is None:
+            update = OxmlElement("w:updateFields")
+            _insert_setting(settings, update)
+        update.set(qn("w:val"), "true")
+
+
+_LABEL_GAP = "\u2002"  # an en space between a label and its text
+
+
+# --- opening a template and making sure it has the styles ---------------------------
+
+
+def _open(template: Path | None) -> Any:
+    if template is None:
+        return Document(io.BytesIO(_reference_bytes()))
+    try:
+        data = template.read_bytes()
+    except OSError as exc:
+        raise ExportError(f"{template}: cannot read the template: {exc.strerror}", 2) from None
+    try:
+        return Document(io.BytesIO(_as_document(data)))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ExportError(
+            f"{template}: not a Word document or template (.docx or .dotx): {exc}", 2
+        ) from None
+
+
+def check_template(template: Path) -> None:
+    """Fail now, with one line, when ``template`` cannot be used; not at the tenth file."""
+    _open(template)
+
+
+@functools.cache
+def _reference_bytes() -> bytes:
+    return REFERENCE.read_bytes()
+
+
+def _as_document(data: bytes) -> bytes:
+    """A .dotx template opened as a document (only its content type differs)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        types = src.read("[Content_Types].xml")
+        if _TEMPLATE_TYPE.encode() not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                body = src.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    body = body.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
+                dst.writestr(info, body)
+        return out.getvalue()
+
+
+@functools.cache
+def _reference_document() -> Any:
+    return Document(io.BytesIO(_reference_bytes()))
+
+
+def missing_styles(doc: Any) -> list[str]:
+    """The handout styles ``doc`` does not define."""
+    have = {s.name for s in doc.styles}
+    return [n for n in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES) if n not in have]
+
+
+def ensure_styles(doc: Any) -> None:
+    """Copy every handout style ``doc`` lacks from the reference document.
+
+    A copied style brings the styles it is based on or linked to (when missing too) and
+    its list numbering, so ``List Bullet`` still shows bullets in a template that never
+    used it.
+    """
+    missing = missing_styles(doc)
+    if not missing:
+        return
+    ref = _reference_document()
+    by_name = {s.name: s.element for s in ref.styles}
+    by_id = {s.style_id: s.element for s in ref.styles}
+    target = doc.styles.element
+    have_ids = {s.style_id for s in doc.styles}
+    have_names = {s.name for s in doc.styles}
+    numbering: dict[str, str] = {}
+    copied: list[Any] = []
+
+    def copy_style(element: Any) -> None:
+        style_id = element.get(qn("w:styleId"))
+        name_el = element.find(qn("w:name"))
+        name = name_el.get(qn("w:val")) if name_el is not None else style_id
+        if style_id in have_ids or _display_name(name) in have_names:
+            return
+        have_ids.add(style_id)
+        have_names.add(_display_name(name))
+        clone = copy.deepcopy(element)
+        for tag in ("w:basedOn", "w:link"):
+            ref_el = clone.find(qn(tag))
+            if ref_el is not None and ref_el.get(qn("w:val")) in by_id:
+                copy_style(by_id[ref_el.get(qn("w:val"))])
+        num_id = clone.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is not None:
+            old = num_id.get(qn("w:val"))
+            if old not in numbering:
+                numbering[old] = _copy_numbering(ref, doc, old)
+            num_id.set(qn("w:val"), numbering[old])
+        target.append(clone)
+        copied.append(clone)
+
+    for name in missing:
+        if name in by_name:
+            copy_style(by_name[name])
+    for clone in copied:  # a reference to a style the document does not have is dropped
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref_el = clone.find(qn(tag))
+            if ref_el is not None and ref_el.get(qn("w:val")) not in have_ids:
+                clone.remove(ref_el)
+
+
+def _display_name(name: str) -> str:
+    """Word stores built-in names in lower case (``heading 1``); python-docx shows them titled."""
+    from docx.styles import BabelFish
+
+    return str(BabelFish.internal2ui(name))
+
+
+def _copy_numbering(ref: Any, doc: Any, num_id: str) -> str:
+    """Copy list definition ``num_id`` of the reference into ``doc``; return its new id."""
+    src = ref.part.numbering_part.element
+    dst = doc.part.numbering_part.element
+    num = next(n for n in src.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a for a in src.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    used_abstract = [int(a.get(qn("w:abstractNumId"))) for a in dst.findall(qn("w:abstractNum"))]
+    used_num = [int(n.get(qn("w:numId"))) for n in dst.findall(qn("w:num"))]
+    new_abstract = copy.deepcopy(abstract)
+    new_abstract_id = str(max(used_abstract, default=-1) + 1)
+    new_abstract.set(qn("w:abstractNumId"), new_abstract_id)
+    for pstyle in new_abstract.iter(qn("w:pStyle")):
+        pstyle.getparent().remove(pstyle)  # a list does not own a style in the new document
+    first_num = dst.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(new_abstract)
+    else:
+        dst.append(new_abstract)
+    new_id = str(max(used_num, default=0) + 1)
+    dst.append(
+        parse_xml(
+            f'<w:num xmlns:w="{_W}" w:numId="{new_id}">'
+            f'<w:abstractNumId w:val="{new_abstract_id}"/></w:num>'
+        )
+    )
+    return new_id
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+# --- small XML helpers ------------------------------------------------------------------
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _add(parent: Any, tag: str, value: str | None = None) -> Any:
+    """Append a ``tag`` element, with ``w:val`` set to ``value`` when given."""
+    element = OxmlElement(tag)
+    if value is not None:
+        element.set(qn("w:val"), value)
+    parent.append(element)
+    return element
+
+
+def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def _run(text: str) -> Any:
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
+def _fld_char(kind: str) -> Any:
+    r = OxmlElement("w:r")
+    c = OxmlElement("w:fldChar")
+    c.set(qn("w:fldCharType"), kind)
+    r.append(c)
+    return r
+
+
+def _field_start(p: Any, instruction: str) -> None:
+    p.append(_fld_char("begin"))
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = instruction
+    r.append(instr)
+    p.append(r)
+    p.append(_fld_char("separate"))
+
+
+def _field(paragraph: Any, code: str, shown: str) -> None:
+    """A simple field (PAGE, NUMPAGES) with ``shown`` as its cached result."""
+    p = paragraph._p
+    _field_start(p, f" {code} ")
+    p.append(_run(shown))
+    p.append(_fld_char("end"))
+
+
+def _bookmark(run: Any, number: int, name: str) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    run.addprevious(start)
+    run.addnext(end)
+
+
+def _free_paragraph(part: Any, style: str) -> Any:
+    """The header's (or footer's) empty last paragraph, or a new one after its content.
+
+    What a branded template already puts there (a logo, a line of text) stays.
+    """
+    part.is_linked_to_previous = False
+    paragraphs = part.paragraphs
+    last = paragraphs[-1] if paragraphs else None
+    if last is not None and not last.text.strip() and not last._p.xpath(".//w:drawing"):
+        last.style = style
+        return last
+    return part.add_paragraph(style=style)
+
+
+def _right_tab(paragraph: Any, width: Emu) -> None:
+    """One right-aligned tab stop at the margin, replacing the style's own stops."""
+    stops = paragraph.paragraph_format.tab_stops
+    style: Any = paragraph.style
+    seen = set()
+    while style is not None:
+        for tab in style.element.xpath("./w:pPr/w:tabs/w:tab"):
+            pos = int(tab.get(qn("w:pos")))
+            if pos not in seen:
+                seen.add(pos)
+                stops.add_tab_stop(Twips(pos), WD_TAB_ALIGNMENT.CLEAR)
+        style = style.base_style
+    stops.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _table_look(table: Any, *, first_row: bool, first_column: bool) -> None:
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    values = {
+        "w:firstRow": first_row,
+        "w:firstColumn": first_column,
+        "w:lastRow": False,
+        "w:lastColumn": False,
+        "w:noHBand": True,
+        "w:noVBand": True,
+    }
+    for key, on in values.items():
+        look.set(qn(key), "1" if on else "0")
+    bits = (0x20 if first_row else 0) | (0x80 if first_column else 0) | 0x200 | 0x400
+    look.set(qn("w:val"), f"{bits:04X}")
+
+
+def _column_widths(table: Any, widths: Sequence[float]) -> None:
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
+
+
+def _cant_split(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _repeat_header(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+# settings.xml children have a fixed order; updateFields goes after these
+_SETTINGS_BEFORE = (
+    "w:writeProtection",
+    "w:view",
+    "w:zoom",
+    "w:removePersonalInformation",
+    "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries",
+    "w:displayBackgroundShape",
+    "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth",
+    "w:printFormsData",
+    "w:embedTrueTypeFonts",
+    "w:embedSystemFonts",
+    "w:saveSubsetFonts",
+    "w:saveFormsData",
+    "w:mirrorMargins",
+    "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader",
+    "w:bordersDoNotSurroundFooter",
+    "w:gutterAtTop",
+    "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors",
+    "w:activeWritingStyle",
+    "w:proofState",
+    "w:formsDesign",
+    "w:attachedTemplate",
+    "w:linkStyles",
+    "w:stylePaneFormatFilter",
+    "w:stylePaneSortMethod",
+    "w:documentType",
+    "w:mailMerge",
+    "w:revisionView",
+    "w:trackRevisions",
+    "w:doNotTrackMoves",
+    "w:doNotTrackFormatting",
+    "w:documentProtection",
+    "w:autoFormatOverride",
+    "w:styleLockTheme",
+    "w:styleLockQFSet",
+    "w:defaultTabStop",
+    "w:autoHyphenation",
+    "w:consecutiveHyphenLimit",
+    "w:hyphenationZone",
+    "w:doNotHyphenateCaps",
+    "w:showEnvelope",
+    "w:summaryLength",
+    "w:clickAndTypeStyle",
+    "w:defaultTableStyle",
+    "w:evenAndOddHeaders",
+    "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin",
+    "w:drawingGridVerticalOrigin",
+    "w:doNotShadeFormData",
+    "w:noPunctuationKerning",
+    "w:characterSpacingControl",
+    "w:printTwoOnOne",
+    "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter",
+    "w:noLineBreaksBefore",
+    "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema",
+    "w:saveInvalidXml",
+    "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving",
+    "w:saveThroughXslt",
+    "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace",
+)
+
+
+def _insert_setting(settings: Any, element: Any) -> None:
+    """Insert ``element`` (w:updateFields) where the schema wants it in settings.xml."""
+    before = {qn(t) for t in _SETTINGS_BEFORE}
+    last = None
+    for child in settings:
+        if child.tag in before:
+            last = child
+    if last is None:
+        settings.insert(0, element)
+    else:
+        last.addnext(element)
+
+
+# --- deterministic packaging -------------------------------------------------------------
+
+
+def normalise_zip(data: bytes, when: datetime) -> bytes:
+    """Re-pack a .docx with sorted entries and one fixed timestamp.
+
+    ``[Content_Types].xml`` stays first, as Office writes it; every entry gets the same
+    date, permissions and compression, so equal content gives equal bytes.
+    """
+    stamp = _zip_time(when)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
+    """Zip stores local-less DOS times from 1980 to 2107, to the even second."""
+    t = when.astimezone(UTC)
+    t = max(t, datetime(1980, 1, 1, tzinfo=UTC))
+    t = min(t, datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC))
+    return (t.year, t.month, t.day, t.hour, t.minute, t.second - t.second % 2)

@@ -1,0 +1,16 @@
+"""The one exception exporters raise for problems a user can fix."""
+
+from __future__ import annotations
+
+
+class ExportError(Exception):
+    """A problem told in one line (a bad template, clashing file names, a bad date).
+
+    ``status`` is the exit status of the command: 1 for a problem in the frameworks,
+    2 for a command used wrongly (an unreadable template, a bad environment variable).
+    """
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status

@@ -1,0 +1,232 @@
+"""The HR site: an index of every framework and handout, and one page per framework.
+
+The site is built in a temporary folder beside the target and swapped in when complete,
+so a failure half-way leaves the previous site as it was. Pages link with relative
+addresses and inline their CSS and JavaScript: the site works from ``file://``, from a
+shared drive or from any static web server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from exporters import views
+from exporters.dates import format_date
+from exporters.errors import ExportError
+from exporters.plan import Job, check_unique, handout_jobs, write_all
+from exporters.registry import EXPORTERS
+from pdp_lint.atomic import current_umask
+from pdp_lint.model import Framework
+
+#: a file in every site folder; only a folder with it (or an empty one) is ever replaced
+MARKER = ".pdp-lint-site"
+_MARKER_TEXT = (
+    "This folder is written by `pdp-lint site` and replaced as a whole by every build.\n"
+    "Do not keep other files in it.\n"
+)
+PAGE = "index.html"
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    label: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One handout of a framework, with a download per format."""
+
+    kind: str
+    kind_label: str
+    title: str
+    stem: str
+    downloads: tuple[Download, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFramework:
+    view: views.FrameworkHandout
+    entries: tuple[Entry, ...]
+    page: str
+
+    @property
+    def id(self) -> str:
+        return self.view.meta.framework_id
+
+    @property
+    def index(self) -> str:
+        """The site index, addressed from the framework page (under ``..``)."""
+        return PAGE
+
+    @property
+    def first_choice(self) -> str:
+        """What the role filter shows first: the first role, else the first coming-soon path."""
+        if self.view.roles:
+            return self.view.roles[0].id
+        return next((f"track:{t.id}" for t in self.view.tracks), "")
+
+    @property
+    def show_catalog(self) -> bool:
+        """Whether the page needs the competency catalog: for proficiency levels, or for
+        definitions that no role section shows in place of its own description."""
+        shown = {s.competency_id for r in self.view.roles for s in r.sections if not s.description}
+        return any(c.levels or (c.definition and c.id not in shown) for c in self.view.catalog)
+
+    @property
+    def competencies(self) -> tuple[views.CompetencyView, ...]:
+        """The choices of the competency filter: catalog competencies some role has."""
+        used = {s.competency_id for r in self.view.roles for s in r.sections}
+        return tuple(c for c in self.view.catalog if c.id in used)
+
+    def downloads(self, kind: str, stem: str) -> tuple[Download, ...]:
+        """The downloads of one handout, addressed from the framework's own page."""
+        for e in self.entries:
+            if e.kind == kind and e.stem == stem:
+                return e.downloads
+        return ()
+
+    def from_index(self, href: str) -> str:
+        """``href`` (relative to the framework page) as seen from the site index."""
+        return f"{self.id}/{href}"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteIndex:
+    title: str
+    locale: str
+    date: datetime
+    date_text: str
+    frameworks: tuple[SiteFramework, ...]
+
+
+def site_jobs(frameworks: Sequence[Framework], settings: Mapping[str, Any]) -> list[Job]:
+    """Every file of the site: all handouts in all formats, the pages, the marker."""
+    exporters = [cls.with_settings(settings) for cls in EXPORTERS.values()]
+    handouts = handout_jobs(frameworks, exporters)
+    site = [_site_framework(fw, handouts) for fw in frameworks]
+    jobs = list(handouts)
+    for fw, entry in zip(frameworks, site, strict=True):
+        jobs.append(
+            Job(
+                PurePosixPath(fw.id, PAGE),
+                _page(entry),
+                f"the page of {fw.file.as_posix()}",
+                framework=fw.id,
+                kind="page",
+            )
+        )
+    index = _index(site)
+    jobs.append(Job(PurePosixPath(PAGE), lambda: _render_index(index), "the site index"))
+    jobs.append(Job(PurePosixPath(MARKER), _MARKER_TEXT.encode, "the site marker"))
+    check_unique(jobs)
+    return jobs
+
+
+def _site_framework(fw: Framework, handouts: Iterable[Job]) -> SiteFramework:
+    entries: dict[tuple[str, str], list[Job]] = {}
+    for job in handouts:
+        if job.framework == fw.id:
+            entries.setdefault((job.kind, job.stem), []).append(job)
+    return SiteFramework(
+        view=views.framework_handout(fw),
+        entries=tuple(
+            Entry(
+                kind=kind,
+                kind_label=jobs[0].kind_label,
+                title=jobs[0].title,
+                stem=stem,
+                downloads=tuple(Download(j.format_label, j.path.name) for j in jobs),
+            )
+            for (kind, stem), jobs in entries.items()
+        ),
+        page=PAGE,
+    )
+
+
+def _index(site: Sequence[SiteFramework]) -> SiteIndex:
+    locales = {s.view.meta.locale for s in site}
+    locale = locales.pop() if len(locales) == 1 else "en"
+    date = max((s.view.meta.date for s in site), default=datetime.fromtimestamp(0, UTC))
+    return SiteIndex(
+        title="Professional development paths",
+        locale=locale,
+        date=date,
+        date_text=format_date(date, locale),
+        frameworks=tuple(site),
+    )
+
+
+def _page(site: SiteFramework) -> Callable[[], bytes]:
+    def render() -> bytes:
+        from exporters.html_render import render
+
+        meta = dataclasses.replace(site.view.meta, kind="Framework page")
+        return render("site_framework.html.j2", site=site, view=site.view, meta=meta)
+
+    return render
+
+
+def _render_index(index: SiteIndex) -> bytes:
+    from exporters.html_render import render
+
+    return render("site_index.html.j2", index=index)
+
+
+# --- publishing ------------------------------------------------------------------------
+
+
+def publish(jobs: Iterable[Job], out: Path) -> list[Path]:
+    """Write ``jobs`` into a fresh folder beside ``out``, then put it in ``out``'s place.
+
+    ``out`` must be missing, empty, or a site built before (it has the marker file):
+    a folder of something else is never deleted.
+    """
+    out = out.absolute()
+    if out.exists() and not _replaceable(out):
+        raise ExportError(
+            f"{out} is not a site built by `pdp-lint site` (it has no {MARKER} file); "
+            "choose another --out or empty the folder first",
+            2,
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
+    try:
+        tmp.chmod(0o777 & ~current_umask())
+        written = write_all(jobs, tmp)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return [out / p.relative_to(tmp) for p in written]
+
+
+def _replaceable(out: Path) -> bool:
+    if not out.is_dir() or out.is_symlink():
+        return False
+    return (out / MARKER).is_file() or not any(out.iterdir())
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put ``new`` at ``out``; the old site is removed only once the new one is in place."""
+    if not out.exists():
+        new.rename(out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+    old.rmdir()
+    out.rename(old)
+    try:
+        new.rename(out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

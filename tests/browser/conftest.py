@@ -1,0 +1,94 @@
+"""A real headless Chromium for the site tests: Debian's, driven by Playwright.
+
+Playwright's own browser download is not used: the tests drive /usr/bin/chromium, which
+scripts/ensure-chromium installs when it is missing (as root, with apt-get). When no
+Chromium can be had, every browser test fails with that one reason; none is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FRAMEWORKS = ROOT / "frameworks"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+EPOCH = "1700000000"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """The Chromium executable, installed by scripts/ensure-chromium when missing."""
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "ensure-chromium")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CHROMIUM": str(CHROMIUM)},
+    )
+    if done.returncode != 0 or not CHROMIUM.exists():
+        reason = (done.stderr.strip().splitlines() or ["scripts/ensure-chromium failed"])[-1]
+        pytest.fail(f"no Chromium for the browser tests: {reason}", pytrace=False)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path) -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the browser tests need Playwright: pip install -e '.[test]'", pytrace=False)
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(chromium), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page that may load nothing but files: any other request is refused."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("file:", "data:", "about:"))
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HR site of the canonical frameworks."""
+    from exporters.site import publish, site_jobs
+    from pdp_lint.loader import load_file
+
+    frameworks = []
+    for path in sorted(FRAMEWORKS.glob("*.yaml")):
+        loaded = load_file(path)
+        assert loaded.framework is not None
+        frameworks.append(loaded.framework)
+    out = tmp_path_factory.mktemp("browser") / "site"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        publish(site_jobs(frameworks, {}), out)
+    return out

@@ -1,0 +1,243 @@
+"""The Word handouts are real Word documents: named styles, properties, fields, templates."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from exporters.docx_builder import (
+    CHARACTER_STYLES,
+    PARAGRAPH_STYLES,
+    REFERENCE,
+    TABLE_STYLES,
+    missing_styles,
+)
+from exporters.errors import ExportError
+from exporters.handouts import FrameworkDocx, RoleDocx
+from exporters.reference_docx import build
+from tests.exporters.handout_helpers import (
+    CANONICAL,
+    EPOCH,
+    docx_paragraphs,
+    load,
+    open_docx,
+    rendered,
+)
+
+KE = next(p for p in CANONICAL if p.stem == "cx-knowledge-experts")
+REQUIRED = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet")
+
+
+def every_docx() -> list[tuple[str, bytes]]:
+    return [
+        (f"{path.stem}/{stem}", data)
+        for path in CANONICAL
+        for (_kind, fmt), docs in rendered(path).items()
+        if fmt == "docx"
+        for stem, data in docs.items()
+    ]
+
+
+def test_the_reference_document_has_every_handout_style():
+    doc = Document(str(REFERENCE))
+    assert missing_styles(doc) == []
+    names = {s.name for s in doc.styles}
+    assert set(REQUIRED) <= names
+    assert set(PARAGRAPH_STYLES + CHARACTER_STYLES + TABLE_STYLES) <= names
+
+
+def test_the_reference_document_is_what_its_script_makes():
+    """The committed file and exporters/reference_docx.py cannot drift apart."""
+    with zipfile.ZipFile(REFERENCE) as committed, zipfile.ZipFile(io.BytesIO(build())) as fresh:
+        assert committed.namelist() == fresh.namelist()
+        for name in committed.namelist():
+            assert committed.read(name) == fresh.read(name), name
+
+
+def test_the_reference_page_is_a4():
+    section = Document(str(REFERENCE)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+@pytest.mark.parametrize(("name", "data"), [pytest.param(n, d, id=n) for n, d in every_docx()])
+def test_every_handout_reopens_with_styles_properties_and_page_numbers(name: str, data: bytes):
+    doc = open_docx(data)
+    names = {s.name for s in doc.styles}
+    assert set(REQUIRED) <= names
+    used = {p.style.name for p in docx_paragraphs(data)}
+    assert {"Title", "Heading 1"} <= used, used
+    cp = doc.core_properties
+    fw = load(next(p for p in CANONICAL if p.stem == name.split("/")[0]))
+    assert cp.title
+    assert fw.title in cp.subject
+    assert cp.author == fw.owner.team
+    assert fw.title in cp.keywords
+    assert cp.created == datetime.fromtimestamp(int(EPOCH), UTC)
+    assert cp.modified == cp.created
+    assert cp.language == fw.locale
+    section = doc.sections[0]
+    header = " ".join(p.text for p in section.header.paragraphs)
+    footer_xml = section.footer._element.xml
+    assert fw.title in header and f"Version {fw.version}" in header
+    assert "November 14, 2023" in section.footer.paragraphs[-1].text or "14 November 2023" in (
+        section.footer.paragraphs[-1].text
+    )
+    assert " PAGE " in footer_xml and " NUMPAGES " in footer_xml
+
+
+def test_a_role_handout_is_navigable_by_its_headings():
+    data = rendered(KE)[("role", "docx")]["senior-knowledge-expert"]
+    paragraphs = list(docx_paragraphs(data))
+    title = [p.text for p in paragraphs if p.style.name == "Title"]
+    h1 = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    bullets = {p.text for p in paragraphs if p.style.name == "List Bullet"}
+    assert title == ["Senior Knowledge Expert (Senior KE)"]
+    assert h1 == [
+        "New at this level",
+        "Knowledge",
+        "Communication",
+        "Collaboration",
+        "Proactiveness",
+        "Ownership and impact",
+        "Glossary",
+    ]
+    role = load(KE).role("senior-knowledge-expert")
+    assert role is not None
+    assert {b.text for s in role.sections for b in s.behaviors} <= bullets
+
+
+def test_the_framework_handout_has_a_table_of_contents_field():
+    data = rendered(KE)[("framework", "docx")]["cx-knowledge-experts"]
+    doc = open_docx(data)
+    instructions = [t.text for t in doc.element.body.iter(qn("w:instrText"))]
+    assert any(i.strip().startswith("TOC ") for i in instructions), instructions
+    update = doc.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+    toc = [p.text for p in docx_paragraphs(data) if p.style.name.startswith("toc ")]
+    assert "Knowledge Expert (KE)" in toc and "Senior Knowledge Expert (Senior KE)" in toc
+
+
+def test_the_framework_handout_has_a_roles_by_competencies_table():
+    data = rendered(KE)[("framework", "docx")]["cx-knowledge-experts"]
+    doc = open_docx(data)
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Role")
+    header = [c.text for c in table.rows[0].cells]
+    assert header == [
+        "Role",
+        "Knowledge",
+        "Communication",
+        "Collaboration",
+        "Proactiveness",
+        "Ownership and impact",
+    ]
+    assert [c.text for c in table.rows[2].cells][1:] == ["4", "2", "1", "1", "2"]
+    assert table.style.name == "Handout Table"
+    header_row = table.rows[0]._tr
+    assert header_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+def test_the_docx_archive_is_sorted_and_stamped_with_the_source_date():
+    data = rendered(KE)[("role", "docx")]["knowledge-expert"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        assert names[0] == "[Content_Types].xml"
+        assert names[1:] == sorted(names[1:])
+        assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+# --- a template of one's own ---------------------------------------------------------------
+
+
+def branded_template(tmp_path: Path, drop: tuple[str, ...] = ()) -> Path:
+    """A template made like an organisation would: Word's defaults, restyled headings."""
+    from docx.shared import RGBColor
+
+    doc = Document()
+    heading = doc.styles["Heading 1"]
+    heading.font.name = "Georgia"
+    heading.font.color.rgb = RGBColor(0x8B, 0x00, 0x00)
+    doc.add_paragraph("sample content that must not reach a handout")
+    for name in drop:
+        element = doc.styles[name].element
+        element.getparent().remove(element)
+    path = tmp_path / "brand.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_a_custom_template_styles_the_handout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    template = branded_template(tmp_path)
+    out = RoleDocx(RoleDocx.Options(template=template)).outputs(load(KE))[0].render()
+    doc = open_docx(out)
+    assert doc.styles["Heading 1"].font.name == "Georgia"
+    assert str(doc.styles["Heading 1"].font.color.rgb) == "8B0000"
+    text = " ".join(p.text for p in docx_paragraphs(out))
+    assert "sample content" not in text
+    assert "Handout Table" in {s.name for s in doc.styles}  # copied from the reference
+
+
+def test_the_header_of_a_template_stays_and_gets_the_running_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].text = "ACME Corporation, internal"
+    template = tmp_path / "acme.docx"
+    doc.save(str(template))
+    out = RoleDocx(RoleDocx.Options(template=template)).outputs(load(KE))[0].render()
+    header = [p.text for p in open_docx(out).sections[0].header.paragraphs]
+    assert header[0] == "ACME Corporation, internal"
+    assert header[1].startswith("CX Knowledge PDP · Version 1.0")
+
+
+def test_styles_a_template_lacks_are_copied_with_their_bullets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    template = branded_template(tmp_path, drop=("List Bullet", "Heading 4", "Title"))
+    assert {"List Bullet", "Heading 4", "Title"} <= set(missing_styles(Document(str(template))))
+    out = FrameworkDocx(FrameworkDocx.Options(template=template)).outputs(load(KE))[0].render()
+    doc = open_docx(out)
+    assert missing_styles(doc) == []
+    bullet = doc.styles["List Bullet"].element
+    num_id = bullet.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    numbering = doc.part.numbering_part.element
+    num = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id]
+    assert len(num) == 1
+    abstract_id = num[0].find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = [
+        a
+        for a in numbering.findall(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == abstract_id
+    ]
+    fmt = abstract[0].find(f"{qn('w:lvl')}/{qn('w:numFmt')}").get(qn("w:val"))
+    assert fmt == "bullet"
+
+
+def test_a_dotx_template_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    source = branded_template(tmp_path)
+    dotx = tmp_path / "brand.dotx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(dotx, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"document.main+xml", b"template.main+xml")
+            dst.writestr(info, body)
+    out = RoleDocx(RoleDocx.Options(template=dotx)).outputs(load(KE))[0].render()
+    assert open_docx(out).styles["Heading 1"].font.name == "Georgia"
+
+
+def test_a_file_that_is_not_a_word_document_is_refused_as_a_template(tmp_path: Path):
+    bad = tmp_path / "notes.docx"
+    bad.write_text("not a zip")
+    with pytest.raises(ExportError, match="not a Word document") as caught:
+        RoleDocx(RoleDocx.Options(template=bad)).outputs(load(KE))[0].render()
+    assert caught.value.status == 2
