@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pdp_lint.build import build_framework
+from pdp_lint.fastyaml import compose_fast
 from pdp_lint.model import Framework
 from pdp_lint.problem import Problem, Severity, Span
 from pdp_lint.schema import validate
@@ -58,10 +59,20 @@ def _problem(
     )
 
 
-def load_text(source: SourceText) -> Loaded:
-    """Load already-decoded text; used by ``load_file`` and by tests."""
+def load_text(source: SourceText, fast: bool = True) -> Loaded:
+    """Load already-decoded text; used by ``load_file`` and by tests.
+
+    Clean documents take the rapidyaml fast path; anything it declines, and any document
+    the schema finds fault with, is read by libyaml, whose positions and explanations
+    every message about a file's structure comes from.
+    """
     out = Loaded(source.path, source)
     shown = source.display
+    if fast:
+        quick = compose_fast(source)
+        if quick is not None and not validate(quick):
+            out.framework = build_framework(quick, source.path)
+            return out
     try:
         doc = compose(source)
     except YamlSyntaxError as exc:

@@ -1,0 +1,143 @@
+"""The rapidyaml fast path reads clean documents exactly as the libyaml path does."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from pdp_lint.fastyaml import compose_fast
+from pdp_lint.loader import load_text
+from pdp_lint.source import SourceText, decode, read_source
+from pdp_lint.yamlnodes import Composed, MapLoc, SeqLoc, compose
+from tests.conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
+
+CASES = ROOT / "tests" / "rules" / "cases"
+
+
+def same(fast: Composed, slow: Composed) -> list[str]:
+    """Differences in data, scalar spans, key spans, styles and container starts."""
+    out: list[str] = []
+
+    def walk(a: Any, b: Any, path: str) -> None:
+        if type(a) is not type(b) or (not isinstance(a, dict | list) and a != b):
+            out.append(f"{path}: {a!r} != {b!r}")
+            return
+        if isinstance(a, dict):
+            la, lb = fast.locs[id(a)], slow.locs[id(b)]
+            assert isinstance(la, MapLoc) and isinstance(lb, MapLoc)
+            if (la.span.line, la.span.column) != (lb.span.line, lb.span.column):
+                out.append(f"{path}: mapping starts {la.span} != {lb.span}")
+            for key in a:
+                if la.keys[key] != lb.keys[key] or la.styles[key] != lb.styles[key]:
+                    out.append(f"{path}.{key}: key span or style differs")
+                if not isinstance(a[key], dict | list) and la.values[key] != lb.values[key]:
+                    out.append(f"{path}.{key}: {la.values[key]} != {lb.values[key]}")
+                walk(a[key], b[key], f"{path}.{key}")
+        elif isinstance(a, list):
+            sa, sb = fast.locs[id(a)], slow.locs[id(b)]
+            assert isinstance(sa, SeqLoc) and isinstance(sb, SeqLoc)
+            if (sa.span.line, sa.span.column) != (sb.span.line, sb.span.column):
+                out.append(f"{path}: sequence starts {sa.span} != {sb.span}")
+            for i, (x, y) in enumerate(zip(a, b, strict=True)):
+                if not isinstance(x, dict | list) and sa.items[i] != sb.items[i]:
+                    out.append(f"{path}[{i}]: {sa.items[i]} != {sb.items[i]}")
+                walk(x, y, f"{path}[{i}]")
+
+    walk(fast.data, slow.data, "$")
+    return out
+
+
+def corpus_files() -> list[Path]:
+    return sorted(FRAMEWORKS.glob("*.yaml")) + sorted(AS_FOUND.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_corpus_file_takes_the_fast_path_with_identical_results(path: Path):
+    src = read_source(path)
+    fast = compose_fast(src)
+    assert fast is not None
+    assert same(fast, compose(src)) == []
+
+
+def case_inputs() -> list[tuple[str, str]]:
+    out = []
+    for path in sorted(CASES.glob("*.yml")):
+        data = YAML(typ="safe").load(path.read_text("utf-8"))
+        for name, case in data["cases"].items():
+            files = case.get("files") or ({"case.yaml": case["input"]} if "input" in case else {})
+            for fname, text in files.items():
+                out.append((f"{data['rule']}-{name}-{fname}", textwrap.dedent(text)))
+    return out
+
+
+def test_every_rule_case_input_reads_the_same_on_both_paths():
+    """Hundreds of small documents, valid and broken: the fast path either declines or agrees."""
+    taken = 0
+    for name, text in case_inputs():
+        src = SourceText(Path("case.yaml"), text)
+        fast = compose_fast(src)
+        if fast is None:
+            continue
+        taken += 1
+        try:
+            slow = compose(src)
+        except Exception as exc:  # the careful path refuses what the fast path accepted
+            pytest.fail(f"{name}: the fast path accepted what libyaml refuses: {exc}")
+        assert slow.issues == [], name
+        assert same(fast, slow) == [], name
+    assert taken > 200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: yes\n",  # YAML 1.1 boolean
+        "a: 2024-01-01\n",  # a date
+        "a: !!python/object x\n",  # a tag
+        "a: &x v\nb: *x\n",  # anchor and alias
+        "a: |\n  block\n",  # a block scalar
+        "a: 1\na: 2\n",  # a duplicate key
+        "---\na: 1\n---\nb: 2\n",  # two documents
+        "a: [1, 2\n",  # a syntax error
+        "a:\n",  # a key with nothing
+        "a: {}\n",  # an empty mapping
+        "a:\n\t- b\n",  # a tab
+    ],
+)
+def test_documents_needing_explanations_take_the_careful_path(text: str):
+    assert compose_fast(SourceText(Path("x.yaml"), text)) is None
+
+
+def test_a_parse_error_prints_nothing_from_the_fast_parser(capfd: pytest.CaptureFixture[str]):
+    loaded = load_text(decode(Path("bad.yaml"), b"id: [unclosed\n"))
+    assert [p.code for p in loaded.problems] == ["SY01"]
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_both_paths_build_equal_models():
+    text = MINIMAL.replace("Knows things.", "Knows “things” – well.\u00a0")
+    fast = load_text(SourceText(Path("d.yaml"), text))
+    slow = load_text(SourceText(Path("d.yaml"), text), fast=False)
+    assert fast.framework == slow.framework
+    # scalar spans are identical; a container's span starts at the same place (libyaml
+    # ends it at the next token, the fast path at its last scalar)
+    starts = [[(n.span.line, n.span.column) for n in r.framework.nodes()] for r in (fast, slow)]
+    assert starts[0] == starts[1]
+
+    def scalar_spans(result: Any) -> list[Any]:
+        """Field spans; a multi-line one (a list or mapping) by its start only."""
+        out = []
+        for node in list(result.framework.nodes())[1:]:
+            for name, span in sorted(node.spans.items()):
+                if "\n" in text[span.start_index : span.end_index].rstrip("\n"):
+                    out.append((node.path, name, span.line, span.column))
+                else:
+                    out.append((node.path, name, span))
+        return out
+
+    assert scalar_spans(fast) == scalar_spans(slow)
