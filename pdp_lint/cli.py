@@ -63,6 +63,11 @@ def cli() -> None:
     help="Record the current problems in this baseline file and exit 0.",
 )
 @click.option("--fix", is_flag=True, help="Apply safe fixes first, then report what is left.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Do not use or update the cache of results (.pdp-lint-cache/).",
+)
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply unsafe fixes.")
 @click.option(
     "--color/--no-color",
@@ -80,6 +85,7 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     fix: bool,
+    no_cache: bool,
     unsafe_fixes: bool,
     color: bool | None,
 ) -> None:
@@ -94,11 +100,12 @@ def check(
         _fix_and_report(targets, settings, unsafe_fixes, fmt, output, color, strict)
     from pdp_lint.lint import run_check
 
-    result = run_check(targets, settings)
+    # a baseline maps problems to model nodes, so it needs a fresh run
+    use_cache = not no_cache and baseline is None and write_baseline is None
+    result = run_check(targets, settings, cache=use_cache)
     report = result.report
-    sources = {item.display: item.source for item in result.loaded if item.source is not None}
-    report.files = [item.display for item in result.loaded]
-    report.source_text = lambda file: sources[file].text if file in sources else ""
+    report.files = result.files
+    report.source_text = result.source_text
     if write_baseline is not None:
         from pdp_lint.baseline import write_baseline as write
 
@@ -204,9 +211,8 @@ def _fix_and_report(
         )
     result = outcome.result
     report = result.report
-    sources = {item.display: item.source for item in result.loaded if item.source is not None}
-    report.files = [item.display for item in result.loaded]
-    report.source_text = lambda file: sources[file].text if file in sources else ""
+    report.files = result.files
+    report.source_text = result.source_text
     _emit(report, fmt, output, color)
     sys.exit(_exit_status(report, result.unreadable, strict))
 

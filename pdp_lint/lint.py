@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pdp_lint.config import Settings
-from pdp_lint.discovery import discover
+from pdp_lint.discovery import Discovered, discover
 from pdp_lint.document import Document
 from pdp_lint.loader import READ_CODE, READ_NAME, Loaded, load_file, load_text
 from pdp_lint.problem import Problem, Severity
 from pdp_lint.reporters.base import Report
-from pdp_lint.source import read_source
+from pdp_lint.source import ReadError, read_source
 
 
 @dataclass(slots=True)
 class CheckResult:
     report: Report
     unreadable: bool
+    #: the loaded files (empty when the result came from the cache)
     loaded: list[Loaded]
+    #: display paths of the files checked
+    files: list[str] = field(default_factory=list)
+    from_cache: bool = False
+
+    def source_text(self, file: str) -> str:
+        """The text of a checked file (read again if the result came from the cache)."""
+        for item in self.loaded:
+            if item.display == file and item.source is not None:
+                return item.source.text
+        try:
+            return read_source(Path(file)).text
+        except ReadError:
+            return ""
 
 
 def _load(path: Path, settings: Settings, texts: dict[Path, str] | None) -> Loaded:
@@ -37,18 +52,21 @@ def load_all(
     ``texts`` replaces the content of some files (by path) without touching the disk.
     """
     found = discover(paths)
-    errors = [
+    return [_load(f, settings, texts) for f in found.files], _path_errors(found)
+
+
+def _path_errors(found: Discovered) -> list[Problem]:
+    return [
         Problem(p.as_posix(), 1, 1, 1, 1, READ_CODE, READ_NAME, Severity.ERROR, msg)
         for p, msg in found.errors
     ]
-    return [_load(f, settings, texts) for f in found.files], errors
 
 
-def _corpus_paths(targets: list[Loaded], settings: Settings) -> list[Path]:
+def _corpus_paths(targets: list[Path], settings: Settings) -> list[Path]:
     """Where the rest of the project's frameworks are: configured, or beside the targets."""
     if settings.corpus:
         return list(settings.corpus)
-    return sorted({item.file.parent for item in targets})
+    return sorted({path.parent for path in targets})
 
 
 def documents(loaded: list[Loaded]) -> list[Document]:
@@ -60,25 +78,64 @@ def documents(loaded: list[Loaded]) -> list[Document]:
 
 
 def run_check(
-    paths: list[Path], settings: Settings, texts: dict[Path, str] | None = None
+    paths: list[Path],
+    settings: Settings,
+    texts: dict[Path, str] | None = None,
+    cache: bool = False,
 ) -> CheckResult:
-    """Check ``paths`` with ``settings``; ``texts`` overrides file contents in memory."""
+    """Check ``paths`` with ``settings``.
+
+    ``texts`` overrides file contents in memory (the fixer's trial runs); ``cache`` looks
+    the whole run up in the content-hash cache first and stores it after.
+    """
     from pdp_lint.linter import lint
 
-    loaded, errors = load_all(paths, settings, texts)
-    targets = documents(loaded)
-    seen = {item.file.resolve() for item in loaded}
+    found = discover(paths)
+    seen = {f.resolve() for f in found.files}
     extra_files = [
-        f for f in discover(_corpus_paths(loaded, settings)).files if f.resolve() not in seen
+        f for f in discover(_corpus_paths(found.files, settings)).files if f.resolve() not in seen
     ]
+    entry = None
+    if cache and texts is None:
+        from pdp_lint.cache import RunCache
+
+        entry = RunCache.for_run(settings, paths, found.files, extra_files)
+        hit = entry.load()
+        if hit is not None:
+            result = CheckResult(
+                Report(hit.problems, len(hit.files)), hit.unreadable, [], hit.files, from_cache=True
+            )
+            result.report.source_line = _lines_from(result)
+            return result
+
+    errors = _path_errors(found)
+    loaded = [_load(f, settings, texts) for f in found.files]
+    targets = documents(loaded)
     corpus = targets + documents([_load(f, settings, texts) for f in extra_files])
     problems = errors + [p for item in loaded for p in item.problems]
     problems += lint(targets, corpus, settings)
-    sources = {item.display: item.source for item in loaded if item.source is not None}
+    unreadable = bool(errors) or any(item.unreadable for item in loaded)
+    files = [item.display for item in loaded]
+    result = CheckResult(Report(problems, len(loaded)), unreadable, loaded, files)
+    result.report.source_line = _lines_from(result)
+    if entry is not None:
+        from pdp_lint.cache import CachedRun
+
+        entry.store(CachedRun(result.report.problems, files, unreadable))
+    return result
+
+
+def _lines_from(result: CheckResult) -> Callable[[str, int], str]:
+    """Source lines for the text report, from memory or (after a cache hit) from disk."""
+    sources = {item.display: item.source for item in result.loaded if item.source is not None}
 
     def source_line(file: str, line: int) -> str:
         src = sources.get(file)
+        if src is None and result.from_cache:
+            try:
+                src = sources[file] = read_source(Path(file))
+            except ReadError:
+                return ""
         return src.line_text(line) if src is not None else ""
 
-    unreadable = bool(errors) or any(item.unreadable for item in loaded)
-    return CheckResult(Report(problems, len(loaded), source_line), unreadable, loaded)
+    return source_line
