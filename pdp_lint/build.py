@@ -84,10 +84,15 @@ class _Builder:
         loc = self.doc.locs.get(id(items))
         spans = loc.items if isinstance(loc, SeqLoc) else []
         fallback = self.doc.root_span
-        return tuple(
-            make(item, f"{path}.{key}[{i}]", spans[i] if i < len(spans) else fallback)
-            for i, item in enumerate(items)
-        )
+        parent = self.key(path)
+        prefix = f"{parent}/{key}" if parent else key
+        out = []
+        for i, item in enumerate(items):
+            item_path = f"{path}.{key}[{i}]"
+            ident = next((item[k] for k in _IDENT_KEYS if isinstance(item, dict) and k in item), i)
+            self.keys[item_path] = f"{prefix}/{ident}"
+            out.append(make(item, item_path, spans[i] if i < len(spans) else fallback))
+        return tuple(out)
 
     def example(self, d: dict[str, Any], path: str, span: Span) -> Example:
         return Example(id=d["id"], text=d["text"], **self.where(d, path, span))
@@ -143,6 +148,7 @@ class _Builder:
         roles = []
         for i, r in enumerate(raw_roles):
             rpath = f"{path}.roles[{i}]"
+            self.keys[rpath] = f"{self.key(path)}/roles/{r['id']}"
             rspan = role_spans[i] if i < len(role_spans) else span
             roles.append(
                 Role(
