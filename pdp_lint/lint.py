@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +79,23 @@ def documents(loaded: list[Loaded]) -> list[Document]:
     ]
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a run builds its model.
+
+    Loading allocates millions of small acyclic objects, and each allocation burst
+    triggers a collection that walks all of them again: on a large corpus that was 40%
+    of the loading time. Nothing here forms reference cycles worth collecting early.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_check(
     paths: list[Path],
     settings: Settings,
@@ -88,6 +107,13 @@ def run_check(
     ``texts`` overrides file contents in memory (the fixer's trial runs); ``cache`` looks
     the whole run up in the content-hash cache first and stores it after.
     """
+    with _collector_paused():
+        return _run_check(paths, settings, texts, cache)
+
+
+def _run_check(
+    paths: list[Path], settings: Settings, texts: dict[Path, str] | None, cache: bool
+) -> CheckResult:
     from pdp_lint.linter import lint
 
     found = discover(paths)
