@@ -42,7 +42,9 @@ def _frameworks(paths: Sequence[Path], config: Path | None, force: bool) -> list
     from pdp_lint.problem import Severity
 
     try:
-        settings = load_settings(config, start=paths[0] if paths[0].is_dir() else None)
+        # as `check` does: the configuration is found from the first path upwards
+        first = paths[0]
+        settings = load_settings(config, start=first if first.is_dir() else first.parent)
     except ConfigError as exc:
         _fail(str(exc), EXIT_USAGE)
     result = run_check(list(paths), settings)

@@ -66,11 +66,33 @@ def check_unique(jobs: Iterable[Job]) -> None:
             )
 
 
+def _safe_parts(job: Job) -> tuple[str, ...]:
+    """The parts of a job's path, refused unless each is a plain name inside the folder.
+
+    The schema admits only safe ids; this is the last gate before the file system, so no
+    id can ever place a file outside the output folder.
+    """
+    parts = job.path.parts
+    for part in parts:
+        if (
+            part in ("", ".", "..")
+            or "/" in part
+            or "\\" in part
+            or any(ord(c) < 32 for c in part)
+            or job.path.is_absolute()
+        ):
+            raise ExportError(
+                f"{job.what} would be written to `{job.path}`, outside the output folder; "
+                "give it an id of lower-case letters, digits and hyphens"
+            )
+    return parts
+
+
 def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
     """Render and write every job under ``dest``, each file atomically."""
     written = []
     for job in jobs:
-        path = dest.joinpath(*job.path.parts)
+        path = dest.joinpath(*_safe_parts(job))
         write_bytes_atomic(path, job.render())
         written.append(path)
     return written

@@ -131,6 +131,14 @@ def check(
     sys.exit(_exit_status(report, result.unreadable, strict))
 
 
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, except that a folder that cannot be looked at is not one."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _settings(
     targets: list[Path], config: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> Settings:
@@ -140,7 +148,7 @@ def _settings(
 
     first = targets[0]
     try:
-        settings = load_settings(config, start=first if first.is_dir() else first.parent)
+        settings = load_settings(config, start=first if _is_dir(first) else first.parent)
     except ConfigError as exc:
         click.echo(f"pdp-lint: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -115,9 +115,17 @@ def find_config(start: Path) -> Path | None:
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if _is_file(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, except that a folder that cannot be searched hides its files."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -204,6 +212,15 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
             for p in paths:
                 if not p.is_file():
                     raise fail(key, f"vocabulary file `{p}` does not exist or is not a file")
+                try:
+                    p.read_text("utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    reason = (
+                        "is not UTF-8"
+                        if isinstance(exc, UnicodeDecodeError)
+                        else (f"cannot be read ({exc.strerror or exc})")
+                    )
+                    raise fail(key, f"vocabulary file `{p}` {reason}; save it as UTF-8") from None
         setattr(settings, key, paths)
     size = table.get("max-file-size", DEFAULT_MAX_BYTES)
     if not isinstance(size, int) or isinstance(size, bool) or size <= 0:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,31 +32,80 @@ def discover(paths: Iterable[Path]) -> Discovered:
 
     Directories are searched recursively for ``*.yaml`` and ``*.yml``, skipping hidden
     directories; symbolic links to directories are not followed, so a link loop is
-    harmless. A path that does not exist is reported, not raised.
+    harmless. A path that does not exist, a symbolic link loop, a broken link, a folder
+    that cannot be listed and anything that is not a regular file (a named pipe would
+    block the reader forever) are reported, not raised.
     """
     out = Discovered()
     seen: set[Path] = set()
+    reported: set[Path] = set()
+
+    def report(p: Path, problem: str) -> None:
+        # the same path reached twice (a folder and a file in it) is told once
+        key = Path(os.path.realpath(p.parent)) / p.name
+        if key not in reported:
+            reported.add(key)
+            out.errors.append((p, problem))
 
     def add(p: Path) -> None:
-        key = p.resolve()
+        problem = _not_a_file(p)
+        if problem is not None:
+            report(p, problem)
+            return
+        key = Path(os.path.realpath(p))
         if key not in seen:
             seen.add(key)
             out.files.append(p)
 
     for path in paths:
-        if path.is_dir():
+        if _is_dir(path):
             found: list[Path] = []
-            for root, dirs, names in os.walk(path):
+            unlisted: list[Path] = []
+
+            def failed(exc: OSError, unlisted: list[Path] = unlisted, top: Path = path) -> None:
+                unlisted.append(Path(exc.filename) if exc.filename else top)
+
+            for root, dirs, names in os.walk(path, onerror=failed):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root) / n for n in names if n.endswith(SUFFIXES))
-            if not found:
-                out.errors.append((path, "no framework files (*.yaml, *.yml) in this directory"))
+            for folder in unlisted:
+                report(folder, "cannot list this directory; make it readable")
+            if not found and not unlisted:
+                report(path, "no framework files (*.yaml, *.yml) in this directory")
             for p in sorted(found):
                 add(p)
-        elif path.exists():
-            add(path)
-        elif path.is_symlink():
-            out.errors.append((path, "is a broken symbolic link"))
         else:
-            out.errors.append((path, "no such file or directory"))
+            add(path)
     return out
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False when it cannot even be looked at."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:  # Path.is_dir lets "permission denied" through
+        return False
+
+
+def _is_symlink(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a framework file, or None if it can."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link loop; point the link at a framework file"
+        if exc.errno == errno.EACCES:
+            return "permission denied; make the file and its folder readable"
+        if _is_symlink(path):
+            return "is a broken symbolic link; point it at a framework file or remove it"
+        return "no such file or directory"
+    if stat.S_ISREG(mode):
+        return None
+    return "is not a regular file (a pipe, socket or device); pass a framework file"

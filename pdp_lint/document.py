@@ -26,6 +26,14 @@ class Document:
     framework: Framework
     source: SourceText
     _offsets: dict[tuple[int, int], list[int]] = field(default_factory=dict, repr=False)
+    _texts: list[TextField] | None = field(default=None, repr=False)
+
+    @property
+    def texts(self) -> list[TextField]:
+        """Every prose field of the framework (``Framework.texts()``), listed once."""
+        if self._texts is None:
+            self._texts = list(self.framework.texts())
+        return self._texts
 
     @property
     def file(self) -> str:

@@ -117,8 +117,5 @@ def fix_paths(
         for path in outcome.changed:
             item = next(i for i in files.values() if i.file == path)
             assert item.source is not None
-            data = outcome.fixed[path].encode(item.source.encoding)
-            if item.source.bom and item.source.encoding == "utf-8":
-                data = b"\xef\xbb\xbf" + data
-            write_bytes_atomic(path, data)
+            write_bytes_atomic(path, item.source.encode(outcome.fixed[path]))
     return outcome

@@ -5,6 +5,7 @@ Every failure becomes a Problem at file:line:col; nothing here raises for bad in
 
 from __future__ import annotations
 
+from ctypes import ArgumentError
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,9 +13,9 @@ from pdp_lint.build import build_framework
 from pdp_lint.fastyaml import compose_fast
 from pdp_lint.model import Framework
 from pdp_lint.problem import Problem, Severity, Span
-from pdp_lint.schema import validate
+from pdp_lint.schema import Violation, validate
 from pdp_lint.source import DEFAULT_MAX_BYTES, ReadError, SourceText, read_source
-from pdp_lint.yamlnodes import YamlSyntaxError, compose
+from pdp_lint.yamlnodes import Issue, YamlSyntaxError, compose
 
 READ_CODE, READ_NAME = "IO01", "input.unreadable"
 SCHEMA_CODE, SCHEMA_NAME = "SC01", "schema.violation"
@@ -69,18 +70,24 @@ def load_text(source: SourceText, fast: bool = True) -> Loaded:
     out = Loaded(source.path, source)
     shown = source.display
     if fast:
-        quick = compose_fast(source)
+        try:
+            quick = compose_fast(source)
+        except (RecursionError, ArgumentError):
+            # nested too deeply (inside a ctypes call it arrives as an ArgumentError):
+            # libyaml below explains it
+            quick = None
         if quick is not None and not validate(quick):
             out.framework = build_framework(quick, source.path)
             return out
     try:
         doc = compose(source)
     except YamlSyntaxError as exc:
-        out.problems.append(_problem(shown, "SY01", "syntax.yaml", exc.message, exc.span))
+        message = _syntax_message(source, exc)
+        out.problems.append(_problem(shown, "SY01", "syntax.yaml", message, exc.span))
         return out
     for issue in doc.issues:
         out.problems.append(_problem(shown, issue.code, issue.name, issue.message, issue.span))
-    violations = validate(doc)
+    violations = _unexplained(validate(doc), doc.issues, source.text)
     for v in violations:
         out.problems.append(
             _problem(shown, SCHEMA_CODE, SCHEMA_NAME, v.message, v.span, v.path, v.suggestion)
@@ -88,6 +95,37 @@ def load_text(source: SourceText, fast: bool = True) -> Loaded:
     if not violations and not doc.issues:
         out.framework = build_framework(doc, source.path)
     return out
+
+
+def _syntax_message(source: SourceText, exc: YamlSyntaxError) -> str:
+    """libyaml's message, or a plain one where its wording is obscure (tabs)."""
+    line = source.line_text(exc.span.line)
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" in indent and exc.span.column <= len(indent) + 1:
+        return f"line {exc.span.line} is indented with a tab; tabs cannot indent YAML, use spaces"
+    return exc.message
+
+
+#: issues that leave nothing in place of the value they are about
+_VALUE_DROPPED = {"SY03", "SY04", "SY06"}
+
+
+def _unexplained(violations: list[Violation], issues: list[Issue], text: str) -> list[Violation]:
+    """Schema violations other than "is empty" where a YAML issue dropped the value.
+
+    A refused tag or alias leaves no value behind, and the schema would add a second,
+    misleading line ("`title` is empty") about the one problem already told.
+    """
+    if not any(i.code in _VALUE_DROPPED for i in issues):
+        return violations
+
+    def told(v: Violation) -> bool:
+        # a value written as nothing or `null` is genuinely empty; anything else that
+        # arrived empty was dropped by one of the issues
+        raw = text[v.span.start_index : v.span.end_index].strip()
+        return v.empty and raw not in ("", "~", "null", "Null", "NULL")
+
+    return [v for v in violations if not told(v)]
 
 
 def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:

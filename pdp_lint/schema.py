@@ -79,6 +79,8 @@ class Violation:
     span: Span
     path: str
     suggestion: str | None = None
+    #: the value is missing (null): nothing was written, or nothing could be read
+    empty: bool = False
 
 
 def json_path(parts: Sequence[str | int]) -> str:
@@ -251,6 +253,8 @@ def _explain(doc: Composed, error: Any) -> Iterator[Violation]:
         plain = _style(doc, path) == ""
         if instance is None:
             msg = f"{field} of {owner} is empty; write {want} or remove the key"
+            yield Violation(msg, span, where, empty=True)
+            return
         elif expected == "string" and plain and not isinstance(instance, dict | list):
             msg = (
                 f"{field} of {owner} should be text, but YAML reads {_show(instance)} as "
@@ -289,12 +293,14 @@ def _explain(doc: Composed, error: Any) -> Iterator[Violation]:
                 f"{field} of {owner} has an unexpected form: {_show(instance)}", span, where
             )
     elif kind == "not":
-        yield Violation(
-            f"{_show(instance)} is a reserved device name on Windows and cannot be used as a "
-            "file name; choose another id",
-            span,
-            where,
-        )
+        # only the reserved-name rule uses `not`; a non-text id has its type error already
+        if isinstance(instance, str):
+            yield Violation(
+                f"{_show(instance)} is a reserved device name on Windows and cannot be used "
+                "as a file name; choose another id",
+                span,
+                where,
+            )
     elif kind == "minLength":
         yield Violation(
             f"{field} of {owner} is empty; write the text or remove the key", span, where

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,13 @@ from pdp_lint.problem import Span
 
 #: Files larger than this are refused unless the configuration raises the limit.
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+
+_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+}
 
 
 class ReadError(Exception):
@@ -32,6 +40,11 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def encode(self, text: str) -> bytes:
+        """``text`` as this file was stored: same encoding, byte order and BOM."""
+        data = text.encode(self.encoding)
+        return _BOMS[self.encoding] + data if self.bom else data
 
     @property
     def display(self) -> str:
@@ -70,14 +83,42 @@ class SourceText:
 
 def decode(path: Path, data: bytes) -> SourceText:
     """Decode a framework file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ReadError("the file is UTF-32; save it as UTF-8")
     if data.startswith(codecs.BOM_UTF8):
         return SourceText(path, _decode_utf8(data[3:], offset=3), "utf-8", bom=True)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
-            return SourceText(path, data.decode("utf-16"), "utf-16", bom=True)
+            return SourceText(path, data[2:].decode(encoding), encoding, bom=True)
         except UnicodeDecodeError as exc:
             raise ReadError(f"invalid UTF-16 at byte {exc.start}; save the file as UTF-8") from None
+    _refuse_nul(data)
     return SourceText(path, _decode_utf8(data, offset=0))
+
+
+def _refuse_nul(data: bytes) -> None:
+    """Refuse NUL bytes: UTF-16 without a byte-order mark, or not a text file at all.
+
+    NUL is valid UTF-8, so such a file would otherwise decode and fail later with an
+    obscure YAML error about a control character.
+    """
+    first = data.find(b"\x00")
+    if first == -1:
+        return
+    line = data.count(b"\n", 0, first) + 1
+    column = first - (data.rfind(b"\n", 0, first) + 1) + 1
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if max(even.count(0), odd.count(0)) > len(sample) // 4:
+        raise ReadError(
+            "looks like UTF-16 without a byte-order mark; save the file as UTF-8", line, column
+        )
+    raise ReadError(
+        f"has a NUL byte at byte {first}, so it is not a text file; save it as UTF-8 text",
+        line,
+        column,
+    )
 
 
 def _decode_utf8(data: bytes, offset: int) -> str:
@@ -97,7 +138,15 @@ def _decode_utf8(data: bytes, offset: int) -> str:
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read and decode a file, refusing unreadable, binary or oversized input."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # a named pipe or a device: reading it could block forever or never end
+            raise ReadError(
+                "is not a regular file (a pipe, socket or device); pass a framework file"
+            )
+        size = info.st_size
         if size > max_bytes:
             raise ReadError(
                 f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; "

@@ -1,0 +1,75 @@
+"""Running pdp-lint as a user does, on input written to a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import MINIMAL, ROOT
+
+#: a framework with nothing to report: the shared minimal one, with its acronyms explained
+CLEAN = MINIMAL.replace(
+    "status: draft\n",
+    "status: draft\nglossary:\n  - term: PDP\n    expansion: professional development path\n"
+    "  - term: EX\n    expansion: expert\n",
+)
+#: 1-based line of the expert's summary in CLEAN
+SUMMARY_LINE = CLEAN.splitlines().index("        summary: Knows things.") + 1
+
+
+@dataclass(frozen=True)
+class Run:
+    status: int
+    out: str
+    err: str
+    seconds: float
+
+    def problems(self) -> list[str]:
+        """The one-line problems of a text report: ``file:line:col: CODE message [name]``."""
+        return [line for line in self.out.splitlines() if _PROBLEM.match(line)]
+
+    def codes(self) -> list[str]:
+        return [_PROBLEM.match(line).group("code") for line in self.problems()]  # type: ignore[union-attr]
+
+
+_PROBLEM = re.compile(r"^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{2}\d{2}) ")
+
+
+def pdp_lint(*args: str | Path, cwd: Path | None = None, timeout: float = 60) -> Run:
+    """Run ``python -m pdp_lint ARGS`` in a child process; never a traceback."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    env.pop("PDP_LINT_DEBUG", None)
+    env.pop("GITHUB_ACTIONS", None)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pdp_lint", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+    run = Run(done.returncode, done.stdout, done.stderr, time.perf_counter() - start)
+    assert "Traceback" not in run.err, run.err
+    assert "internal error" not in run.err, run.err
+    return run
+
+
+def write(folder: Path, data: bytes | str, name: str = "demo.yaml") -> Path:
+    """Write one framework file alone in ``folder`` (cross-file rules then see only it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def check(folder: Path, data: bytes | str, *args: str) -> tuple[Run, Path]:
+    """``pdp-lint check`` of ``data`` written as a file of its own."""
+    path = write(folder, data)
+    return pdp_lint("check", "--no-color", *args, path, cwd=folder), path

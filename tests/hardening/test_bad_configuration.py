@@ -1,0 +1,67 @@
+"""A configuration that cannot be used: exit 2 and one line ``file:line: ...``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.hardening.helpers import CLEAN, pdp_lint, write
+
+CASES = {
+    "unknown_key": ('select = ["ALL"]\nbogus = 1\n', 2, "unknown key `bogus`"),
+    "misspelled_key": (
+        "ignor = []\n",
+        1,
+        "unknown key `ignor` in the pdp-lint configuration; did you mean `ignore`?",
+    ),
+    "wrong_type": ('select = "SP01"\n', 1, "`select` must be a list of rule codes"),
+    "wrong_size_type": ('max-file-size = "big"\n', 1, "`max-file-size` must be a positive"),
+    "unknown_rule_code": ('ignore = ["ZZ99"]\n', 1, "unknown rule `ZZ99` in `ignore`"),
+    "unknown_rule_option": (
+        "\n[rules.DU02]\ntreshold = 0.5\n",
+        3,
+        "unknown option `treshold` for rule DU02; did you mean `threshold`?",
+    ),
+    "missing_vocabulary": (
+        'vocabulary = ["missing.txt"]\n',
+        1,
+        "vocabulary file `{dir}/missing.txt` does not exist or is not a file",
+    ),
+    "vocabulary_is_a_folder": (
+        'vocabulary = ["words"]\n',
+        1,
+        "vocabulary file `{dir}/words` does not exist or is not a file",
+    ),
+}
+
+
+def _project(tmp_path: Path, config: str) -> Path:
+    (tmp_path / "words").mkdir()
+    (tmp_path / "pdp-lint.toml").write_text(config, encoding="utf-8")
+    return write(tmp_path, CLEAN)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_configuration_is_one_line_with_file_and_line(tmp_path: Path, case: str):
+    config, line, words = CASES[case]
+    path = _project(tmp_path, config)
+    run = pdp_lint("check", path)
+    assert run.status == 2
+    assert run.out == ""
+    toml = (tmp_path / "pdp-lint.toml").as_posix()
+    assert run.err.startswith(f"pdp-lint: {toml}:{line}: " + words.format(dir=tmp_path))
+    assert len(run.err.splitlines()) == 1
+    for command in ("export", "site"):
+        again = pdp_lint(command, path, "--out", tmp_path / "out")
+        assert (again.status, again.err) == (2, run.err)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_vocabulary_file_that_is_not_utf8(tmp_path: Path):
+    path = _project(tmp_path, 'vocabulary = ["bad.txt"]\n')
+    (tmp_path / "bad.txt").write_bytes(b"fine\n\xff\xfe broken\n")
+    run = pdp_lint("check", path)
+    assert run.status == 2
+    assert run.err.startswith(f"pdp-lint: {(tmp_path / 'pdp-lint.toml').as_posix()}:1: ")
+    assert "UTF-8" in run.err

@@ -1,0 +1,140 @@
+"""Mutated frameworks never crash pdp-lint: property tests with hypothesis.
+
+Each case mutates a canonical framework (flipped bytes, truncation, deleted, doubled or
+swapped lines, changed indentation, random Unicode in a value) and runs the command
+line in-process. Whatever the damage: no uncaught exception, exit status 0, 1 or 2,
+under 5 s; and `export` either refuses or writes handouts holding all of the model.
+Derandomized, so CI sees the same cases every run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+
+from pdp_lint.cli import cli
+from pdp_lint.loader import load_file
+from tests.exporters.handout_helpers import (
+    CANONICAL,
+    EPOCH,
+    expected_documents,
+    missing,
+    text_of,
+)
+
+# hypothesis keeps a cache of constants; not in the working tree
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "pdp-lint-hypothesis")
+SOURCES = {p.name: p.read_bytes() for p in CANONICAL}
+FUZZ = settings(
+    derandomize=True,
+    deadline=None,  # each case is timed by the test itself, against its own limit
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None,
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    data = SOURCES[draw(st.sampled_from(sorted(SOURCES)))]
+    kind = draw(
+        st.sampled_from(["flip", "truncate", "delete", "duplicate", "swap", "indent", "unicode"])
+    )
+    if kind == "flip":
+        out = bytearray(data)
+        for _ in range(draw(st.integers(1, 8))):
+            i = draw(st.integers(0, len(out) - 1))
+            out[i] ^= draw(st.integers(1, 255))
+        return bytes(out)
+    if kind == "truncate":
+        return data[: draw(st.integers(0, len(data)))]
+    lines = data.decode("utf-8").splitlines(keepends=True)
+    i = draw(st.integers(0, len(lines) - 1))
+    j = draw(st.integers(0, len(lines) - 1))
+    if kind == "delete":
+        del lines[i : i + draw(st.integers(1, 5))]
+    elif kind == "duplicate":
+        lines.insert(j, lines[i])
+    elif kind == "swap":
+        lines[i], lines[j] = lines[j], lines[i]
+    elif kind == "indent":
+        line = lines[i].lstrip(" ")
+        lines[i] = draw(st.sampled_from([" ", "\t", "  ", ""])) * draw(st.integers(0, 12)) + line
+    else:
+        line = lines[i]
+        at = line.find(": ") + 2 if ": " in line else draw(st.integers(0, len(line)))
+        noise = draw(st.text(min_size=1, max_size=12))
+        lines[i] = line[:at] + noise + line[at:]
+    return "".join(lines).encode("utf-8", "surrogatepass")
+
+
+@contextlib.contextmanager
+def _written(data: bytes) -> Iterator[Path]:
+    """``data`` as the only file of a temporary folder (removed afterwards)."""
+    with tempfile.TemporaryDirectory(prefix="pdp-lint-fuzz-") as folder:
+        path = Path(folder) / "fuzzed.yaml"
+        path.write_bytes(data)
+        yield path
+
+
+def _invoke(*args: str | Path):
+    start = time.perf_counter()
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    seconds = time.perf_counter() - start
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Traceback" not in result.output
+    assert seconds < 5, f"{seconds:.1f} s"
+    return result
+
+
+@settings(FUZZ, max_examples=300)
+@given(mutated())
+def test_check_survives_any_damage(data: bytes):
+    with _written(data) as path:
+        _invoke("check", "--no-color", path)
+        _invoke("check", "--format", "json", path)
+
+
+@settings(FUZZ, max_examples=100)
+@given(mutated())
+def test_fix_never_breaks_a_file_that_loaded(data: bytes):
+    with _written(data) as path:
+        loaded_before = load_file(path).framework is not None
+        _invoke("fix", "--no-color", path)
+        if loaded_before:
+            assert load_file(path).framework is not None, "a fix broke the file"
+        else:
+            assert path.read_bytes() == data, "a file that does not load is not touched"
+
+
+@settings(FUZZ, max_examples=60)
+@given(mutated())
+def test_export_refuses_or_writes_everything(data: bytes):
+    with _written(data) as path:
+        _export_refuses_or_writes_everything(path, path.parent / "out")
+
+
+def _export_refuses_or_writes_everything(path: Path, out: Path) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        result = _invoke("export", path, "--out", out, "--force", "--kind", "role")
+    framework = load_file(path).framework
+    if result.exit_code != 0:
+        assert framework is None
+        assert not out.exists() or not any(out.rglob("*.*")), "refused, yet wrote files"
+        return
+    assert framework is not None
+    for stem, texts in expected_documents(framework, "role").items():
+        for fmt in ("docx", "html"):
+            document = text_of(fmt, (out / framework.id / f"{stem}.{fmt}").read_bytes())
+            assert missing(texts, document) == [], (stem, fmt)

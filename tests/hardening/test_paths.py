@@ -1,0 +1,174 @@
+"""Paths that are not framework files: missing, looping, broken, unreadable, pipes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from pdp_lint.config import Settings
+from pdp_lint.lint import run_check
+from tests.hardening.helpers import CLEAN, pdp_lint, write
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    return write(tmp_path / "fw", CLEAN)
+
+
+def _io(run, path: Path, words: str) -> None:
+    assert f"{path.as_posix()}:1:1: IO01 {words}" in run.out, run.out
+
+
+def test_a_directory_with_no_frameworks(tmp_path: Path, good: Path):
+    (tmp_path / "empty").mkdir()
+    run = pdp_lint("check", tmp_path / "empty", good)
+    assert run.status == 2
+    _io(run, tmp_path / "empty", "no framework files (*.yaml, *.yml) in this directory")
+    assert "(1 checked)" in run.out
+
+
+def test_a_path_that_does_not_exist(tmp_path: Path, good: Path):
+    run = pdp_lint("check", tmp_path / "nope.yaml", good)
+    assert run.status == 2
+    _io(run, tmp_path / "nope.yaml", "no such file or directory")
+    assert "(1 checked)" in run.out
+
+
+def test_a_directory_link_to_itself_is_not_followed(good: Path):
+    (good.parent / "self").symlink_to(".")
+    run = pdp_lint("check", good.parent)
+    assert (run.status, run.out) == (0, "")
+
+
+def test_a_file_symlink_cycle_is_named_a_loop(good: Path):
+    a, b = good.parent / "a.yaml", good.parent / "b.yaml"
+    a.symlink_to(b.name)
+    b.symlink_to(a.name)
+    run = pdp_lint("check", "--no-color", good.parent, a)
+    assert run.status == 2
+    for link in (a, b):
+        _io(run, link, "is a symbolic link loop; point the link at a framework file")
+    assert len(run.problems()) == 2, "a path reached twice is told once"
+    assert "(1 checked)" in run.out
+
+
+def test_a_broken_symlink(good: Path):
+    link = good.parent / "gone.yaml"
+    link.symlink_to("missing.yaml")
+    run = pdp_lint("check", good.parent)
+    assert run.status == 2
+    _io(run, link, "is a broken symbolic link; point it at a framework file or remove it")
+
+
+@pytest.mark.parametrize("given", ["directory", "file"])
+def test_a_named_pipe_is_refused_without_blocking(good: Path, given: str):
+    fifo = good.parent / "pipe.yaml"
+    os.mkfifo(fifo)
+    run = pdp_lint("check", good.parent if given == "directory" else fifo, good, timeout=20)
+    assert run.status == 2
+    _io(run, fifo, "is not a regular file (a pipe, socket or device); pass a framework file")
+    assert "(1 checked)" in run.out
+
+
+def test_an_unreadable_file_in_process(good: Path, monkeypatch: pytest.MonkeyPatch):
+    other = write(good.parent, CLEAN.replace("id: demo", "id: other"), "other.yaml")
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self.name == "demo.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = run_check([good, other], Settings(root=good.parent))
+    assert result.unreadable
+    assert [(p.file, p.code, p.message) for p in result.report.problems] == [
+        (good.as_posix(), "IO01", "permission denied; make the file readable")
+    ]
+    assert [item.framework is not None for item in result.loaded] == [False, True]
+
+
+def _unprivileged() -> list[str] | None:
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        return None
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder an unprivileged user can reach (pytest's own are private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="pdp-lint-hardening-"))
+    folder.chmod(0o755)
+    yield folder
+    for p in folder.rglob("*"):
+        if p.is_dir() and not p.is_symlink():
+            p.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def _as_nobody(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    import sys
+
+    from tests.conftest import ROOT
+
+    command = _unprivileged()
+    assert command is not None
+    done = subprocess.run(
+        [*command, sys.executable, "-m", "pdp_lint", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd="/",
+        env={**os.environ, "PYTHONPATH": str(ROOT), "HOME": "/", "NO_COLOR": "1"},
+        check=False,
+    )
+    if "No module named" in done.stderr or "can't open file" in done.stderr:
+        pytest.skip("pdp-lint is not readable by an unprivileged user here")
+    return done
+
+
+nobody = pytest.mark.skipif(
+    _unprivileged() is None, reason="needs root and setpriv to drop privileges"
+)
+
+
+@nobody
+def test_an_unreadable_file_and_folder_as_an_unprivileged_user(shared_folder: Path):
+    top = shared_folder / "fw"
+    good = write(top, CLEAN)
+    secret = write(top, CLEAN.replace("id: demo", "id: secret"), "secret.yaml")
+    closed = top / "closed"
+    write(closed, CLEAN, "inside.yaml")
+    top.chmod(0o755)
+    good.chmod(0o644)
+    secret.chmod(0o000)
+    closed.chmod(0o000)
+    done = _as_nobody("check", top)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"{secret.as_posix()}:1:1: IO01 permission denied; make the file readable" in (
+        done.stdout
+    )
+    assert f"{closed.as_posix()}:1:1: IO01 cannot list this directory; make it readable" in (
+        done.stdout
+    )
+    assert "(2 checked)" in done.stdout
+
+
+@nobody
+def test_a_path_inside_a_folder_that_cannot_be_searched(shared_folder: Path):
+    good = write(shared_folder / "open", CLEAN)
+    good.parent.chmod(0o755)
+    good.chmod(0o644)
+    hidden = write(shared_folder / "private", CLEAN)
+    hidden.parent.chmod(0o700)
+    done = _as_nobody("check", hidden, good)
+    assert "internal error" not in done.stderr, done.stderr
+    assert done.returncode == 2
+    assert f"{hidden.as_posix()}:1:1: IO01 permission denied" in done.stdout
+    assert "(1 checked)" in done.stdout
