@@ -41,7 +41,8 @@ class _Builder:
 
     def where(self, obj: Mapping[str, Any], path: str, span: Span) -> dict[str, Any]:
         loc = self.doc.locs.get(id(obj))
-        spans: dict[str, Span] = dict(loc.values) if isinstance(loc, MapLoc) else {}
+        # the mapping's own table: the composed document is dropped once the model exists
+        spans: dict[str, Span] = loc.values if isinstance(loc, MapLoc) else {}
         return {
             "path": path,
             "key": self.key(path),

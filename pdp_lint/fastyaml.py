@@ -154,6 +154,15 @@ def compose_fast(src: SourceText) -> Composed | None:
 class _Walker:
     def __init__(self, src: SourceText, tree: Any, buf: bytearray) -> None:
         import ryml
+        from ryml import _ryml
+
+        # the extension's functions, called directly: the proxy methods of ryml.Tree add
+        # a Python call to every one of the million accesses of a large corpus
+        self._type = _ryml.Tree_type
+        self._key = _ryml.Tree_key
+        self._value = _ryml.Tree_val
+        self._first = _ryml.Tree_first_child
+        self._next = _ryml.Tree_next_sibling
 
         self.src = src
         self.text = src.text
@@ -245,13 +254,13 @@ class _Walker:
         if kind & _VAL_UNSUPPORTED or not kind & _VAL_STYLED:
             raise _NeedsCarefulPath  # tag, anchor, alias, block scalar, or `key:` alone
         quote = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
-        value, start, end = self._scalar(self.tree.val(node), quote)
+        value, start, end = self._scalar(self._value(self.tree, node), quote)
         return self._resolve(value, not quote), self.offsets.span(start, end), quote
 
     # -- collections ---------------------------------------------------------------------
 
     def node(self, node: int, depth: int) -> tuple[Any, Span]:
-        kind = self.tree.type(node)
+        kind = self._type(self.tree, node)
         if depth > MAX_DEPTH or kind & (_VALTAG | _VALANCH | _VALREF):
             raise _NeedsCarefulPath
         if kind & _MAP:
@@ -267,15 +276,16 @@ class _Walker:
         loc = MapLoc(Span(1, 1, 1, 1))
         self.locs[id(out)] = loc
         keys, values, styles = loc.keys, loc.values, loc.styles
-        child = tree.first_child(node)
+        type_of, next_of = self._type, self._next
+        child = self._first(tree, node)
         first: Span | None = None
         vspan: Span | None = None
         none = self.none
         while child != none:
-            kind = tree.type(child)
+            kind = type_of(tree, child)
             if kind & _KEY_UNSUPPORTED or not kind & _KEY_PLAIN:
                 raise _NeedsCarefulPath
-            key, kstart, kend = self._scalar(tree.key(child), "")
+            key, kstart, kend = self._scalar(self._key(tree, child), "")
             if key in out or key == "<<":
                 raise _NeedsCarefulPath
             kspan = self.offsets.span(kstart, kend)
@@ -294,7 +304,7 @@ class _Walker:
             styles[key] = style
             if first is None:
                 first = kspan
-            child = tree.next_sibling(child)
+            child = next_of(tree, child)
         if first is None or vspan is None or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
         loc.span = _join(first, vspan)
@@ -306,10 +316,11 @@ class _Walker:
         loc = SeqLoc(Span(1, 1, 1, 1))
         self.locs[id(items)] = loc
         spans, styles = loc.items, loc.styles
-        child = tree.first_child(node)
+        type_of, next_of = self._type, self._next
+        child = self._first(tree, node)
         none = self.none
         while child != none:
-            kind = tree.type(child)
+            kind = type_of(tree, child)
             if kind & (_VALTAG | _VALANCH | _VALREF):
                 raise _NeedsCarefulPath
             value: Any
@@ -324,7 +335,7 @@ class _Walker:
             items.append(value)
             spans.append(span)
             styles.append(style)
-            child = tree.next_sibling(child)
+            child = next_of(tree, child)
         if not spans or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty sequence `[]`, or nested too deep
         loc.span = self._sequence_span(spans[0], spans[-1])
