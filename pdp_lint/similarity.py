@@ -7,12 +7,24 @@ their word sets (the number of words both use divided by the number either uses)
 reaches a threshold.
 
 :func:`similar_pairs` finds every pair of texts at or above a threshold without
-comparing every text with every other: it is a set-similarity self-join with prefix
-filtering (the AllPairs method). Words are ordered from the rarest to the most common,
-so two sets that are similar enough must share words among the first few rare words
-of each (the prefix); only pairs that share two such words (one for thresholds of 0.5
-or less), and whose sizes are close enough (the length filter), have their similarity
-computed exactly.
+comparing every text with every other: it is a set-similarity self-join, in one of two
+ways, both exact.
+
+- For high thresholds (0.8 and above, as the rules use), a partition scheme in the
+  manner of PartEnum: two sets similar enough differ in few words (at most two for
+  sets of 15 words at 0.85), so when the words are split into a few more groups than
+  that (by a hash of the word), the two sets hold exactly the same words in at least
+  two of the groups. Each set is filed under each pair of its groups' contents; sets
+  filed together are candidates. Filing and looking up is one dictionary operation
+  per pair of groups, so the cost grows with the number of sets, however often the
+  words repeat.
+- Otherwise prefix filtering (the AllPairs method). Words are ordered from the rarest
+  to the most common, so two sets that are similar enough must share words among the
+  first few rare words of each (the prefix); only pairs that share two such words (one
+  for thresholds of 0.5 or less), and whose sizes are close enough (the length
+  filter), are candidates.
+
+Candidates have their similarity computed exactly.
 """
 
 from __future__ import annotations
@@ -23,7 +35,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from functools import cache
+from itertools import chain, combinations
 
 _QUOTES = str.maketrans(
     {
@@ -39,8 +52,11 @@ _QUOTES = str.maketrans(
     }
 )
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD in lower-case ASCII text
 # guards the float product t * n against rounding just above an integer
 _EPS = 1e-9
+#: thresholds from which the partition scheme is used
+_PARTITION_FROM = 0.8
 
 
 def words(text: str) -> list[str]:
@@ -50,6 +66,8 @@ def words(text: str) -> list[str]:
     curly or straight quotes); any other punctuation separates words (``day-to-day``
     is ``day to day``).
     """
+    if text.isascii():  # NFKC leaves ASCII alone, and its only quote to map is `
+        return _ASCII_WORD.findall(text.lower().replace("`", "").replace("'", ""))
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return _WORD.findall(text.replace("'", ""))
 
@@ -103,7 +121,23 @@ def similar_pairs(records: Sequence[Collection[Hashable]], threshold: float) -> 
             groups[frozenset(record)].append(i)
     sets = list(groups)
     members = list(groups.values())
+    if threshold >= _PARTITION_FROM:
+        found = _partition_join(sets, threshold)
+    else:
+        found = _prefix_join(sets, threshold)
 
+    pairs = [Pair(a, b, 1.0) for group in members for a, b in _within(group)]
+    for x, y, similarity in found:
+        for a in members[x]:
+            for b in members[y]:
+                pairs.append(Pair(min(a, b), max(a, b), similarity))
+    pairs.sort(key=lambda p: (p.first, p.second))
+    return pairs
+
+
+def _prefix_join(sets: list[frozenset[Hashable]], threshold: float) -> list[tuple[int, int, float]]:
+    """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
+    prefix filtering."""
     frequency = Counter(chain.from_iterable(sets))
     # Rarest first; ties broken by first appearance so the order is deterministic.
     rank = {t: r for r, t in enumerate(sorted(frequency, key=frequency.__getitem__))}
@@ -155,13 +189,93 @@ def similar_pairs(records: Sequence[Collection[Hashable]], threshold: float) -> 
         for token in tokens[:indexed]:
             index[token * stride + size].append(x)
 
-    pairs = [Pair(a, b, 1.0) for group in members for a, b in _within(group)]
-    for x, y, similarity in found:
-        for a in members[x]:
-            for b in members[y]:
-                pairs.append(Pair(min(a, b), max(a, b), similarity))
-    pairs.sort(key=lambda p: (p.first, p.second))
-    return pairs
+    return found
+
+
+@cache
+def _may_pair(threshold: float, smaller: int, larger: int) -> bool:
+    """Whether sets of these sizes can reach ``threshold`` (the tests of the join)."""
+    return smaller >= math.ceil(threshold * larger - _EPS) and (
+        _min_overlap(threshold, smaller, larger) <= smaller
+    )
+
+
+@cache
+def _groups_for(threshold: float, larger: int) -> int:
+    """How many groups the words are split into to compare sets with ones of ``larger``
+    words at most: two more than the most words two such sets may differ in, so that at
+    least two groups hold the same words; 0 when they cannot differ at all (they are
+    identical, and joined as such)."""
+    differ = max(
+        (
+            smaller + larger - 2 * _min_overlap(threshold, smaller, larger)
+            for smaller in range(1, larger + 1)
+            if _may_pair(threshold, smaller, larger)
+        ),
+        default=0,
+    )
+    return differ + 2 if differ > 0 else 0
+
+
+@cache
+def _plan(threshold: float, size: int) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
+    """The splits a set of ``size`` words is filed under: one for each size of a set it
+    may pair with that is at least as large (the larger set's split is the one they
+    share), with the pairs of groups to file under."""
+    counts = set()
+    larger = size
+    while _may_pair(threshold, size, larger):
+        counts.add(_groups_for(threshold, larger))
+        larger += 1
+    counts.discard(0)
+    return tuple((n, tuple(combinations(range(n), 2))) for n in sorted(counts))
+
+
+def _partition_join(
+    sets: list[frozenset[Hashable]], threshold: float
+) -> list[tuple[int, int, float]]:
+    """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
+    partitioning (see the module's documentation).
+
+    A group's content is summarised by the sum of its words' hashes, and a filing key
+    by a hash; keys that collide only add candidates, which are checked exactly. The
+    index holds a set's number, or a list when several share a key, which keeps the
+    objects the garbage collector tracks few.
+    """
+    index: dict[int, int | list[int]] = {}
+    found: list[tuple[int, int, float]] = []
+    for x, mine in enumerate(sets):
+        size = len(mine)
+        plan = _plan(threshold, size)
+        if not plan:
+            continue
+        hashes = list(map(hash, mine))
+        candidates: set[int] = set()
+        for n, pairs in plan:
+            sums = [0] * n
+            for h in hashes:
+                sums[h % n] += h
+            for a, b in pairs:
+                key = hash((n, a, b, sums[a], sums[b]))
+                filed = index.get(key)
+                if filed is None:
+                    index[key] = x
+                elif isinstance(filed, int):
+                    candidates.add(filed)
+                    index[key] = [filed, x]
+                else:
+                    candidates.update(filed)
+                    filed.append(x)
+        for y in candidates:
+            theirs = sets[y]
+            other = len(theirs)
+            smaller, larger = (size, other) if size <= other else (other, size)
+            if not _may_pair(threshold, smaller, larger):
+                continue
+            overlap = len(mine & theirs)
+            if overlap >= _min_overlap(threshold, size, other):
+                found.append((y, x, overlap / (size + other - overlap)))
+    return found
 
 
 def _within(group: list[int]) -> Iterator[tuple[int, int]]:

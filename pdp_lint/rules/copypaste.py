@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pdp_lint.document import Document
 from pdp_lint.model import Framework, Profile, Role, TextField
@@ -32,7 +33,7 @@ class Summary:
 def _summaries(doc: Document) -> list[Summary]:
     place = doc.path.resolve().as_posix()
     out: list[Summary] = []
-    for text in doc.framework.texts():
+    for text in doc.texts:
         if text.kind == "role-summary" and isinstance(text.node, Role | Profile):
             out.append(Summary(doc, text.node, text, (place, text.span.start_index)))
     return out
@@ -235,6 +236,85 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}s?(?![\w-])", flags)
 
 
+#: letters that a pattern ignoring case matches to an ASCII letter although their lower
+#: case is not that letter (U+0130 and U+0131 match i, U+017F matches s)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+_WORD_RUN = re.compile(r"\w+")
+_LEADING_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """The role names, longest first, and where to find the few a text may hold.
+
+    Where a name's pattern matches, each word of the name starts a run of letters and
+    digits of the text, and that run is the word's leading letters and digits (its
+    head), or the head and a plural s. So a text may hold only the names whose heads
+    are all among the text's runs (in any case); the names to check are found through
+    one chosen word of each, the one the fewest names share. A word without a head, or
+    with letters other than ASCII in it, is not checked; a name with only such words is
+    tried on every text.
+    """
+
+    names: list[RoleName]
+    #: the lower-case heads of the words of each name (see :func:`_heads`)
+    heads: list[list[str]]
+    #: lower-case head of a chosen word -> positions in ``names`` of the names with it
+    by_head: dict[str, list[int]]
+    #: positions of the names to try on every text
+    always: list[int]
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def pattern(self, name: RoleName) -> re.Pattern[str]:
+        found = self.patterns.get(name.text)
+        if found is None:
+            found = self.patterns[name.text] = _pattern(name.text)
+        return found
+
+    def candidates(self, value: str) -> list[RoleName]:
+        """The names whose pattern may match in ``value``, in the order of ``names``."""
+        if _FOLDS_TO_ASCII.search(value):
+            return self.names
+        runs = {run.lower() for run in _WORD_RUN.findall(value)}
+        runs |= {run[:-1] for run in runs if run[-1:] == "s"}
+        found = set(self.always)
+        for run in runs:
+            for i in self.by_head.get(run, ()):
+                if runs.issuperset(self.heads[i]):
+                    found.add(i)
+        return [self.names[i] for i in sorted(found)]
+
+
+def _heads(text: str) -> list[str]:
+    """The lower-case heads of the words of a name that may be chosen to find it."""
+    heads = []
+    for word in text.split():
+        head = _LEADING_WORD.match(word)
+        if head is not None and head.group() and head.group().isascii():
+            heads.append(head.group().lower())
+    return heads
+
+
+def index_names(names: list[RoleName]) -> NameIndex:
+    """The :class:`NameIndex` of ``names``."""
+    names = sorted(names, key=lambda n: -len(n.text))
+    heads = [_heads(n.text) for n in names]
+    shared = Counter(h for found in heads for h in set(found))
+    by_head: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, found in enumerate(heads):
+        if found:
+            by_head.setdefault(min(found, key=lambda h: (shared[h], h)), []).append(i)
+        else:
+            always.append(i)
+    return NameIndex(names, heads, by_head, always)
+
+
+def _name_index(ctx: Context) -> NameIndex:
+    result: NameIndex = ctx.memo("copypaste.role-name-index", lambda: index_names(_role_names(ctx)))
+    return result
+
+
 def _own_names(fw: Framework, owner: Role | Profile) -> set[str]:
     roles: list[Role | Profile] = [owner]
     if isinstance(owner, Role):
@@ -365,18 +445,15 @@ class WrongRoleInSummary(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        names = sorted(_role_names(ctx), key=lambda n: -len(n.text))
-        patterns = ctx.memo(
-            "copypaste.role-patterns", lambda: {n.text: _pattern(n.text) for n in names}
-        )
+        index = _name_index(ctx)
         fw = doc.framework
         for summary in _summaries(doc):
             own = _own_names(fw, summary.owner)
             value = summary.text.value
             taken: list[tuple[int, int]] = []
             wrong: list[tuple[int, int, str]] = []
-            for name in names:
-                for match in patterns[name.text].finditer(value):
+            for name in index.candidates(value):
+                for match in index.pattern(name).finditer(value):
                     s, e = match.span()
                     if any(s < b and a < e for a, b in taken):
                         continue

@@ -9,7 +9,7 @@ from pdp_lint.document import Document
 from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
 from pdp_lint.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
-from pdp_lint.similarity import normalise, similar_pairs, word_set
+from pdp_lint.similarity import normalise, similar_pairs, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,28 @@ def behavior_entries(framework: Framework) -> list[Entry]:
                 field = TextField(b, "text", b.text, "behavior")
                 out.append(Entry(field, b, section.competency, role=role, section=section))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Behaviors:
+    """The behaviors of a framework (see :func:`behavior_entries`) with, for each, its
+    normalised text and its set of words."""
+
+    entries: list[Entry]
+    keys: list[str]
+    word_sets: list[frozenset[str]]
+
+
+def behaviors(doc: Document, ctx: Context) -> Behaviors:
+    """The :class:`Behaviors` of ``doc``, made once per run."""
+
+    def build() -> Behaviors:
+        entries = behavior_entries(doc.framework)
+        split = [words(e.text.value) for e in entries]
+        return Behaviors(entries, [" ".join(w) for w in split], [frozenset(w) for w in split])
+
+    result: Behaviors = ctx.memo(f"duplication.behaviors:{id(doc)}", build)
+    return result
 
 
 def base_chain(framework: Framework, role: Role) -> list[Role]:
@@ -113,10 +135,9 @@ def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, st
     """(reported, other, how) for every behavior that repeats one in its scope."""
 
     def build() -> list[tuple[Entry, Entry, str]]:
-        entries = behavior_entries(doc.framework)
+        mine = behaviors(doc, ctx)
         groups: dict[str, list[Entry]] = {}
-        for e in entries:
-            key = normalise(e.text.value)
+        for e, key in zip(mine.entries, mine.keys, strict=True):
             if key:
                 groups.setdefault(key, []).append(e)
         out: dict[int, tuple[Entry, Entry, str]] = {}
@@ -339,11 +360,11 @@ class NearDuplicateBehavior(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         threshold = self.options.threshold
-        entries = behavior_entries(doc.framework)
+        mine = behaviors(doc, ctx)
+        entries, keys = mine.entries, mine.keys
         exact = {id(r.behavior) for r, _, _ in exact_duplicates(doc, ctx)}
-        keys = [normalise(e.text.value) for e in entries]
         best: dict[int, tuple[float, Entry, Entry, str]] = {}
-        for pair in similar_pairs([word_set(e.text.value) for e in entries], threshold):
+        for pair in similar_pairs(mine.word_sets, threshold):
             if keys[pair.first] == keys[pair.second]:
                 continue  # DU01's
             found = related(doc.framework, entries[pair.first], entries[pair.second])
@@ -511,10 +532,16 @@ def _corpus_matches(
     frameworks that are the same or nearly the same."""
 
     def build() -> dict[int, list[tuple[float, CorpusBehavior]]]:
-        items = [CorpusBehavior(d, e) for d in ctx.corpus for e in behavior_entries(d.framework)]
-        keys = [normalise(i.entry.text.value) for i in items]
+        items: list[CorpusBehavior] = []
+        keys: list[str] = []
+        sets: list[frozenset[str]] = []
+        for d in ctx.corpus:
+            theirs = behaviors(d, ctx)
+            items.extend(CorpusBehavior(d, e) for e in theirs.entries)
+            keys.extend(theirs.keys)
+            sets.extend(theirs.word_sets)
         out: dict[int, list[tuple[float, CorpusBehavior]]] = {}
-        for pair in similar_pairs([word_set(i.entry.text.value) for i in items], threshold):
+        for pair in similar_pairs(sets, threshold):
             a, b = items[pair.first], items[pair.second]
             if a.doc is b.doc or a.doc.path.resolve() == b.doc.path.resolve():
                 continue
@@ -666,7 +693,7 @@ class CrossFrameworkBehavior(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         matches = _corpus_matches(ctx, self.options.threshold)
-        for entry in behavior_entries(doc.framework):
+        for entry in behaviors(doc, ctx).entries:
             found = matches.get(id(entry.behavior))
             if not found:
                 continue

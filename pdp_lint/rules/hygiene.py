@@ -15,7 +15,14 @@ from pdp_lint.document import Document
 from pdp_lint.model import TextField
 from pdp_lint.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule
-from pdp_lint.rules.textscan import mask_mojibake, mojibake_runs, removal
+from pdp_lint.rules.textscan import (
+    LEAD_CHARACTERS,
+    Prose,
+    mask_mojibake,
+    mojibake_runs,
+    prose,
+    removal,
+)
 
 
 def _where(text: TextField) -> str:
@@ -105,7 +112,7 @@ class Mojibake(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
+        for text in prose(doc, ctx).matching(LEAD_CHARACTERS):
             for start, end, repaired in mojibake_runs(text.value):
                 broken = text.value[start:end]
                 yield Finding(
@@ -121,6 +128,17 @@ class Mojibake(Rule):
 _NBSP = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
 _NBSP["\u2007"] = "figure space"
 _BLANK_RUN = re.compile("[ \t\u00a0\u202f\u2007]+")
+_BLANKS = frozenset(" \t\u00a0\u202f\u2007")
+#: a blank that is never right inside a text
+_ODD_BLANK = re.compile("[\t\u00a0\u202f\u2007]")
+
+
+def _odd_spacing(value: str) -> bool:
+    """Whether ``value`` has a blank run that is reported: a blank other than a space, a
+    doubled space, or a blank at the start or the end."""
+    return bool(
+        _ODD_BLANK.search(value) or "  " in value or value[:1] in _BLANKS or value[-1:] in _BLANKS
+    )
 
 
 class Whitespace(Rule):
@@ -179,8 +197,15 @@ class Whitespace(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
-            yield from self._check_text(doc, text)
+        joined = prose(doc, ctx).joined
+        # a blank at the start or end of a text is next to a line break in `joined`
+        if not _odd_spacing(joined) and all(
+            f"\n{b}" not in joined and f"{b}\n" not in joined for b in _BLANKS
+        ):
+            return
+        for text in doc.texts:
+            if _odd_spacing(text.value):
+                yield from self._check_text(doc, text)
 
     def _check_text(self, doc: Document, text: TextField) -> Iterator[Finding]:
         value = text.value
@@ -208,6 +233,8 @@ class Whitespace(Rule):
             yield Finding(message, doc.locate(text, s, e), text.path, fix=_fix(fix))
 
 
+#: what every match of _DOUBLED holds (a quicker search)
+_DOUBLED_HINT = re.compile(r"\.[ \t]*\.|,[ \t]*,|;[ \t]*;|::|!!|\?\?")
 _DOUBLED = re.compile(
     r"(?P<abbr>\b(?P<a>[eEiI])\.\.(?P<b>[gGeE])\b\.?)"  # e..g, i..e
     r"|(?<![.\u2026])(?P<dots>\.\.)(?![.\u2026])"  # two full stops, not an ellipsis
@@ -271,7 +298,7 @@ class DoubledPunctuation(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
+        for text in prose(doc, ctx).matching(_DOUBLED_HINT, masked=True):
             value = mask_mojibake(text.value)
             for match in _DOUBLED.finditer(value):
                 s, e = match.span()
@@ -296,6 +323,10 @@ _TOKEN = re.compile(r"\S+")
 _STRAY_SYMBOLS = set("\\^~`|_*#@\u00a7\u00a4")
 _KEPT_SYMBOLS = set("\u00a9\u00ae\u2122\u00b0")
 _SENTENCE_END = (".", "!", "?")
+#: single-character ASCII tokens that may be strays (not "a"; "x" only between numbers)
+_ASCII_SINGLES = frozenset("bcdefghijklmnopqrstuvwxyz\\^~`|_*#@")
+#: a text ending with a number, as found in the fields run together
+_ENDS_WITH_DIGIT = re.compile(r"[0-9](?=[^\S\n]*(?:\n|\Z))")
 
 
 def _is_icon(token: str) -> bool:
@@ -303,6 +334,20 @@ def _is_icon(token: str) -> bool:
     chars = [c for c in token if c not in "\ufe0f\ufe0e\u200d"]
     return bool(chars) and all(
         unicodedata.category(c) == "So" and c not in _KEPT_SYMBOLS for c in chars
+    )
+
+
+def _may_stray(value: str) -> bool:
+    """Whether :meth:`StrayCharacter._strays` may find something in ``value``: an edge
+    token (a run of non-space) with a character other than ASCII (an icon, broken
+    text), a last token of digits, or a lone letter or symbol."""
+    tokens = value.split()
+    if not tokens:
+        return False
+    if not (tokens[0].isascii() and tokens[-1].isascii()) or tokens[-1].isdigit():
+        return True
+    return any(
+        len(t) == 1 and ((t.isalpha() and t.islower()) or t in _STRAY_SYMBOLS) for t in tokens
     )
 
 
@@ -363,13 +408,29 @@ class StrayCharacter(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
+        for text in self._suspects(prose(doc, ctx)):
             for s, e, what in self._strays(text.value):
                 yield Finding(
                     f"{_where(text)} has a stray {what}; remove it or write what was meant.",
                     doc.locate(text, s, e),
                     text.path,
                 )
+
+    @staticmethod
+    def _suspects(found: Prose) -> list[TextField]:
+        """The texts that may have a stray: a lone ASCII letter or symbol, an ASCII text
+        ending with a number, or a text with other characters that :func:`_may_stray`
+        cannot rule out."""
+        texts = found.texts
+        singles = not _ASCII_SINGLES.isdisjoint(found.runs)
+        digits = {id(t) for t in found.matching(_ENDS_WITH_DIGIT)}
+        return [
+            t
+            for t in texts
+            if (singles and not _ASCII_SINGLES.isdisjoint(t.value.split()))
+            or id(t) in digits
+            or (not t.value.isascii() and _may_stray(t.value))
+        ]
 
     @staticmethod
     def _strays(value: str) -> Iterator[tuple[int, int, str]]:
@@ -413,6 +474,8 @@ _NAMES = {
     "'": "quote `'`",
 }
 _LIST_MARK = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2})\)")
+#: every quote and bracket that unbalanced_marks looks at
+_MARKS = re.compile("[()\\[\\]{}\u201c\u201d\u2018\u2019\"']")
 
 
 class Unbalanced(Rule):
@@ -465,7 +528,7 @@ class Unbalanced(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
+        for text in prose(doc, ctx).matching(_MARKS, masked=True):
             for index in sorted(unbalanced_marks(mask_mojibake(text.value))):
                 mark = text.value[index]
                 yield Finding(
@@ -482,10 +545,12 @@ def _is_letter(ch: str) -> bool:
 
 def unbalanced_marks(value: str) -> list[int]:
     """Indexes of the quotes and brackets of ``value`` that have no partner."""
-    list_marks = {m.end() - 1 for m in _LIST_MARK.finditer(value)}
+    list_marks: set[int] | None = None
     stack: list[int] = []
     bad: list[int] = []
-    for i, ch in enumerate(value):
+    for mark in _MARKS.finditer(value):
+        i = mark.start()
+        ch = value[i]
         prev = value[i - 1] if i else " "
         nxt = value[i + 1] if i + 1 < len(value) else " "
         if ch in ("\u2019", "'"):
@@ -516,8 +581,11 @@ def unbalanced_marks(value: str) -> list[int]:
         elif ch in _OPENERS:
             stack.append(i)
         elif ch in _PAIRS:
-            if ch == ")" and (i in list_marks or prev in ":;"):
-                continue
+            if ch == ")":
+                if list_marks is None:
+                    list_marks = {m.end() - 1 for m in _LIST_MARK.finditer(value)}
+                if i in list_marks or prev in ":;":
+                    continue
             opener = _PAIRS[ch]
             if stack and value[stack[-1]] == opener:
                 stack.pop()
@@ -538,6 +606,11 @@ _PLACEHOLDER = re.compile(
     r"|(?i:<\s*(?:insert|add|enter|placeholder)\b[^>]*>)"
     r"|\?{3,}"
 )
+
+
+#: what every match of _PLACEHOLDER holds, but for "lorem" in any case (which matches no
+#: letter other than ASCII, even ignoring case)
+_PLACEHOLDER_HINTS = ("[", "<", "TBD", "TBC", "TODO", "FIXME", "XXX", "???")
 
 
 class Placeholder(Rule):
@@ -587,7 +660,10 @@ class Placeholder(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
+        found = prose(doc, ctx)
+        for text in found.either(
+            found.holding(_PLACEHOLDER_HINTS), found.holding(("lorem",), lowered=True)
+        ):
             for match in _PLACEHOLDER.finditer(text.value):
                 yield Finding(
                     f"{_where(text)} has placeholder text `{match.group()}`; write the "
@@ -605,6 +681,9 @@ def _is_control(ch: str) -> bool:
         or cp in (0xFFFE, 0xFFFF)
         or 0xD800 <= cp <= 0xDFFF
     )
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def _runs(value: str, test: object) -> Iterator[tuple[int, int]]:
@@ -677,7 +756,7 @@ class ControlCharacter(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
+        for text in prose(doc, ctx).matching(_CONTROL):
             value = text.value
             for s, e in _runs(value, lambda v, i: _is_control(v[i])):
                 yield Finding(
@@ -709,6 +788,9 @@ _INVISIBLE = {
     "\u2068": "first strong isolate",
     "\u2069": "pop directional isolate",
 }
+
+
+_INVISIBLE_CHARACTER = re.compile(f"[{''.join(_INVISIBLE)}]")
 
 
 def _is_invisible(value: str, i: int) -> bool:
@@ -774,7 +856,7 @@ class InvisibleCharacter(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in doc.framework.texts():
+        for text in prose(doc, ctx).matching(_INVISIBLE_CHARACTER):
             value = text.value
             for s, e in _runs(value, _is_invisible):
                 names = sorted({_INVISIBLE[c] for c in value[s:e]})

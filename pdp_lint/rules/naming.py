@@ -15,19 +15,25 @@ from pdp_lint.similarity import words
 _KINDS = {"competency-name": "competency name", "role-title": "role title"}
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Edits (insert, delete, replace, swap two neighbours) turning ``a`` into ``b``."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) turning ``a`` into ``b``;
+    with a ``limit``, any distance beyond it is given as ``limit + 1``."""
+    from rapidfuzz.distance import OSA
+
+    return int(OSA.distance(a, b, score_cutoff=limit))
+
+
+def _allowed(x: str, y: str) -> int:
+    """Edits allowed between two differing words of names that are a slip apart: none in
+    words of three letters or fewer, one in words of up to eight, two in longer ones."""
+    if min(len(x), len(y)) < 4:
+        return 0
+    return 1 if max(len(x), len(y)) <= 8 else 2
+
+
+def _near_words(x: str, y: str) -> bool:
+    allowed = _allowed(x, y)
+    return allowed > 0 and edit_distance(x, y, allowed) <= allowed
 
 
 def near_miss(a: str, b: str) -> list[tuple[str, str]] | None:
@@ -38,18 +44,67 @@ def near_miss(a: str, b: str) -> list[tuple[str, str]] | None:
     ones, never in words of three letters or fewer. A different word ("Teamwork and
     collaboration" and "Collaboration") is not a near miss.
     """
-    wa, wb = words(a), words(b)
+    return _near_miss(tuple(words(a)), tuple(words(b)))
+
+
+def _near_miss(wa: tuple[str, ...], wb: tuple[str, ...]) -> list[tuple[str, str]] | None:
     if len(wa) != len(wb) or wa == wb:
         return None
     pairs = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-    for x, y in pairs:
-        shortest = min(len(x), len(y))
-        if shortest < 4:
-            return None
-        allowed = 1 if max(len(x), len(y)) <= 8 else 2
-        if edit_distance(x, y) > allowed:
-            return None
-    return pairs
+    if all(_near_words(x, y) for x, y in pairs):
+        return pairs
+    return None
+
+
+def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
+    """For each of the distinct names ``values``, the others that are a near miss of it,
+    with the differing word pairs (its word first).
+
+    Two names that are a near miss agree, at every position, on a word or on two words a
+    slip apart. So the names to compare with one are found through a single position:
+    those holding there the same word or one a slip from it (the position giving the
+    fewest is taken); only those are compared word by word.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    split = {v: tuple(words(v)) for v in values}
+    shapes = sorted({w for w in split.values() if w})
+    # every word, and the words a slip from it
+    vocabulary = sorted({w for shape in shapes for w in shape if len(w) >= 4})
+    close: dict[str, set[str]] = {w: {w} for shape in shapes for w in shape}
+    for x in vocabulary:
+        for y, _, _ in process.extract(
+            x, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None
+        ):
+            if y != x and _near_words(x, y):
+                close[x].add(y)
+    # (number of words, position, word) -> the shapes holding that word there
+    holders: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
+    for shape in shapes:
+        for at, w in enumerate(shape):
+            holders.setdefault((len(shape), at, w), []).append(shape)
+    partners: dict[tuple[str, ...], list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = {}
+    for shape in shapes:
+        n = len(shape)
+        lists = min(
+            ([holders.get((n, at, w), []) for w in sorted(close[shape[at]])] for at in range(n)),
+            key=lambda found: sum(map(len, found)),
+        )
+        for group in lists:
+            for other in group:
+                pairs = _near_miss(shape, other)
+                if pairs is not None:
+                    partners.setdefault(shape, []).append((other, pairs))
+    by_shape: dict[tuple[str, ...], list[str]] = {}
+    for v in sorted(set(values)):
+        by_shape.setdefault(split[v], []).append(v)
+    out: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+    for v in sorted(set(values)):
+        found = [(o, pairs) for other, pairs in partners.get(split[v], []) for o in by_shape[other]]
+        if found:
+            out[v] = found
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +115,34 @@ class Name:
 
 @dataclass(slots=True)
 class NameIndex:
-    names: dict[str, list[Name]]  # by kind
-    frequency: Counter[str]
+    #: by kind: each distinct name, and the file names of the frameworks that use it
+    files: dict[str, dict[str, set[str]]]
+    #: by kind: each name that has near misses, and them with the differing words
+    near: dict[str, dict[str, list[tuple[str, list[tuple[str, str]]]]]]
+    corpus: list[Document]
+    _frequency: Counter[str] | None = None
+
+    @property
+    def frequency(self) -> Counter[str]:
+        """How often each word is used across the text of all the frameworks."""
+        if self._frequency is None:
+            frequency: Counter[str] = Counter()
+            for doc in self.corpus:
+                for text in doc.texts:
+                    frequency.update(words(text.value))
+            self._frequency = frequency
+        return self._frequency
 
 
 def _index(ctx: Context) -> NameIndex:
     def build() -> NameIndex:
-        names: dict[str, list[Name]] = {kind: [] for kind in _KINDS}
-        frequency: Counter[str] = Counter()
+        files: dict[str, dict[str, set[str]]] = {kind: {} for kind in _KINDS}
         for doc in ctx.corpus:
-            for text in doc.framework.texts():
-                frequency.update(words(text.value))
+            for text in doc.texts:
                 if text.kind in _KINDS:
-                    names[text.kind].append(Name(doc, text))
-        return NameIndex(names, frequency)
+                    files[text.kind].setdefault(text.value, set()).add(doc.path.name)
+        near = {kind: _near_misses(list(names)) for kind, names in files.items()}
+        return NameIndex(files, near, ctx.corpus)
 
     result: NameIndex = ctx.memo("naming.index", build)
     return result
@@ -163,21 +232,22 @@ class NamingDrift(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         index = _index(ctx)
-        for text in doc.framework.texts():
+        for text in doc.texts:
             if text.kind not in _KINDS:
                 continue
-            same = {n.doc.path.name for n in index.names[text.kind] if n.text.value == text.value}
+            near = index.near[text.kind].get(text.value)
+            if not near:
+                continue
+            same = index.files[text.kind][text.value]
             # other spelling -> (frequency of its words, of ours), and the files using it
             scores: dict[str, tuple[int, int]] = {}
             files: dict[str, set[str]] = {}
-            for other in index.names[text.kind]:
-                pairs = near_miss(text.value, other.text.value)
-                if pairs is None:
-                    continue
-                theirs = sum(index.frequency[y] for _, y in pairs)
-                mine = sum(index.frequency[x] for x, _ in pairs)
-                scores[other.text.value] = (theirs, mine)
-                files.setdefault(other.text.value, set()).add(other.doc.path.name)
+            frequency = index.frequency
+            for other, pairs in near:
+                theirs = sum(frequency[y] for _, y in pairs)
+                mine = sum(frequency[x] for x, _ in pairs)
+                scores[other] = (theirs, mine)
+                files[other] = index.files[text.kind][other]
             ranked = sorted(
                 (
                     ((theirs, len(files[s])), (mine, len(same)), s)

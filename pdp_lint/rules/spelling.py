@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from pdp_lint.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.textscan import prose
 
 if TYPE_CHECKING:
     from pdp_lint.document import Document
@@ -74,12 +75,12 @@ def _speller(ctx: Context) -> Speller:
             read_vocabulary(path.read_text(encoding="utf-8"), vocabulary)
 
         def context() -> frozenset[str]:
-            # a misspelling is never a candidate correction, so no lookups are needed
-            used: set[str] = set()
+            # a misspelling is never a candidate correction, so no lookups are needed;
+            # letters never span a space, so each distinct run of non-space is read once
+            chunks: set[str] = set()
             for other in ctx.corpus:
-                for text in other.framework.texts():
-                    used.update(_QUICK_LETTERS.findall(text.value.lower()))
-            return frozenset(used)
+                chunks |= prose(other, ctx).runs
+            return frozenset(_QUICK_LETTERS.findall("\n".join(chunks).lower()))
 
         return Speller(lexicon(), vocabulary, context)
 
@@ -188,7 +189,7 @@ class Misspelled(Rule):
             return None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from pdp_lint.spelling.tokens import strip_possessive
+        from pdp_lint.spelling.tokens import strip_possessive, words_among
 
         speller = _speller(ctx)
         framework = doc.framework
@@ -197,9 +198,11 @@ class Misspelled(Rule):
         locale = framework.locale
         verdicts: dict[str, Verdict] = {}
         min_length = self.options.min_length
-        # words accepted or rejected whatever the document (its glossary comes after)
-        accepted, rejected = ctx.memo(
-            f"spelling.words:{min_length}:{sorted(ignored)}", lambda: (set(), set())
+        # words accepted or rejected whatever the document (its glossary comes after), and
+        # the runs of non-space (`clean`) whose every word is accepted: the text is split
+        # at spaces (no word spans one), and only runs not seen clean before are searched
+        accepted, rejected, clean = ctx.memo(
+            f"spelling.words:{min_length}:{sorted(ignored)}", lambda: (set(), set(), set())
         )
 
         def accepts(word: str) -> bool:
@@ -208,24 +211,37 @@ class Misspelled(Rule):
                 return True
             return speller.known(word)
 
-        for text in framework.texts():
-            new = set(_QUICK_WORDS.findall(text.value)) - accepted
-            if not new:
-                continue
-            for word in new - rejected:
-                (accepted if accepts(word) else rejected).add(word)
-            wrong = {
+        def misspelt(words: set[str]) -> set[str]:
+            return {
                 w
-                for w in new & rejected
+                for w in words & rejected
                 if w not in glossary and strip_possessive(w) not in glossary
             }
+
+        found = prose(doc, ctx)
+        chunks = found.runs - clean
+        if not chunks:
+            return
+        new = set(_QUICK_WORDS.findall(" ".join(chunks))) - accepted
+        for word in new - rejected:
+            (accepted if accepts(word) else rejected).add(word)
+        if new.isdisjoint(rejected):
+            clean |= chunks
+            return
+        suspects = []
+        for chunk in chunks:
+            held = set(_QUICK_WORDS.findall(chunk))
+            if accepted.issuperset(held):
+                clean.add(chunk)
+            elif misspelt(held):
+                suspects.append(chunk)
+        # the texts holding a run with a misspelt word (and maybe a few more)
+        for text in found.holding(tuple(sorted(suspects))):
+            wrong = misspelt(set(_QUICK_WORDS.findall(text.value)))
             if not wrong:
                 continue
-            for token in _words(text.value):
-                word = token.text
-                if word not in wrong:
-                    continue
-                base = strip_possessive(word)
+            for token in words_among(text.value, wrong):
+                base = strip_possessive(token.text)
                 verdict = verdicts.get(base)
                 if verdict is None:
                     verdict = verdicts[base] = speller.suggest(base, locale)
@@ -355,13 +371,12 @@ class SpellingVariant(Rule):
 
         us_index, gb_index = _pair_index()
         framework = doc.framework
-        texts = list(framework.texts())
+        texts = doc.texts
         uses: list[_Use] = []
         british_locale = framework.locale == "en-GB"
         suspects = _suspects(british_locale)
-        if not any(
-            not suspects.isdisjoint(_QUICK_LETTERS.findall(text.value.lower())) for text in texts
-        ):
+        # letters never span a space, so the distinct runs of non-space hold every word
+        if suspects.isdisjoint(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower())):
             return  # only spellings of the framework's locale: nothing to count
         keys = us_index.keys() | gb_index.keys()
         for i, text in enumerate(texts):

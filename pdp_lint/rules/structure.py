@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -530,19 +531,24 @@ class TrackShape(Rule):
 
 
 # Acronyms: two or more capitals or digits starting with a capital; a plural or
-# possessive ending is not part of the acronym (KEs, KE's, CX's).
+# possessive ending is not part of the acronym (KEs, KE's, CX's). The capital comes
+# before the check of the character ahead of it, so that a search skips quickly to the
+# next capital.
 _ACRONYM = re.compile(
-    r"(?<![\w.:@#-])(?P<term>[A-Z][A-Z0-9]*[A-Z0-9](?:&[A-Z]+)?)(?:s|['\u2019]s)?(?![\w@])"
+    r"(?P<term>[A-Z](?<![\w.:@#-].)[A-Z0-9]*[A-Z0-9](?:&[A-Z]+)?)(?:s|['\u2019]s)?(?![\w@])"
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|io)\b")
+#: what every match of _URL holds
+_URL_HINTS = ("://", "www.", "@", ".com", ".org", ".net", ".io")
 # Roman numerals made of I, V and X only: "CX" or "CV" are acronyms, "II" and "XIV" are not.
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
-def _prose(fw: Framework) -> Iterator[TextField]:
+def _prose(doc: Document) -> Iterator[TextField]:
     """Every text a reader sees: the prose fields plus the title and role abbreviations."""
+    fw = doc.framework
     yield TextField(fw, "title", fw.title, "heading")
-    for text in fw.texts():
+    for text in doc.texts:
         if text.kind != "glossary":
             yield text
     for role in fw.roles():
@@ -550,17 +556,54 @@ def _prose(fw: Framework) -> Iterator[TextField]:
             yield TextField(role, "abbreviation", role.abbreviation, "abbreviation")
 
 
-def acronym_uses(fw: Framework) -> Iterator[tuple[str, TextField, int, int]]:
-    """Each acronym used in the prose with where it stands, in file order."""
-    for text in _prose(fw):
-        value = text.value
-        masked = _URL.sub(lambda m: " " * len(m.group()), value)
+@dataclass(frozen=True, slots=True)
+class _Acronyms:
+    """The acronyms a framework uses, and its prose as one string to look terms up in."""
+
+    #: each acronym with where it stands (text, start, end), in file order
+    uses: list[tuple[str, TextField, int, int]]
+    #: the texts of :func:`_prose` joined by spaces
+    words: str
+
+
+def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
+    """The :class:`_Acronyms` of ``doc``, found once per run.
+
+    The texts are searched together, joined by line breaks: neither a web address nor
+    an acronym holds one, and a line break ends both as the end of a text does.
+    """
+
+    def build() -> _Acronyms:
+        texts = list(_prose(doc))
+        values = [t.value for t in texts]
+        joined = "\n".join(values)
+        starts = []
+        at = 0
+        for value in values:
+            starts.append(at)
+            at += len(value) + 1
+        # web addresses are blanked out in the few texts that may hold one
+        linked: set[int] = set()
+        for hint in _URL_HINTS:
+            at = joined.find(hint)
+            while at >= 0:
+                linked.add(bisect_right(starts, at) - 1)
+                at = joined.find(hint, at + 1)
+        for i in linked:
+            values[i] = _URL.sub(lambda m: " " * len(m.group()), values[i])
+        masked = "\n".join(values) if linked else joined
+        uses = []
         for match in _ACRONYM.finditer(masked):
             term = match.group("term")
             if _ROMAN.fullmatch(term):
                 continue
             s, e = match.span("term")
-            yield term, text, s, e
+            i = bisect_right(starts, s) - 1
+            uses.append((term, texts[i], s - starts[i], e - starts[i]))
+        return _Acronyms(uses, " ".join(t.value for t in texts))
+
+    result: _Acronyms = ctx.memo(f"structure.acronyms:{id(doc)}", build)
+    return result
 
 
 class Acronym(Rule):
@@ -625,7 +668,7 @@ class Acronym(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         fw = doc.framework
         known = {g.term for g in fw.glossary}
-        uses = [u for u in acronym_uses(fw) if u[0] not in known]
+        uses = [u for u in _acronyms(doc, ctx).uses if u[0] not in known]
         counts = Counter(term for term, *_ in uses)
         reported: set[str] = set()
         for term, text, s, e in uses:
@@ -697,8 +740,9 @@ class UnusedGlossary(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         fw = doc.framework
-        used = {term for term, *_ in acronym_uses(fw)}
-        words = " ".join(t.value for t in _prose(fw))
+        found = _acronyms(doc, ctx)
+        used = {term for term, *_ in found.uses}
+        words = found.words
         for entry in fw.glossary:
             if entry.term in used:
                 continue

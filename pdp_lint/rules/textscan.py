@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache
 
 from pdp_lint.document import Document
 from pdp_lint.model import TextField
 from pdp_lint.problem import Edit
+from pdp_lint.rules.base import Context
 
 #: code pages whose misreading of UTF-8 is repaired, most common first
 _CODE_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250")
@@ -58,10 +61,17 @@ def _utf8_length(lead: int) -> int:
     return 0
 
 
+#: characters that the code pages above give a byte that starts a UTF-8 sequence of two
+#: to four bytes (0xC2 to 0xF4): broken text always holds one. Every such byte is defined
+#: in both code pages, so Python's own codecs give the same characters as ftfy's.
+_LEADS = {bytes([b]).decode(cp) for cp in ("cp1252", "cp1250") for b in range(0xC2, 0xF5)}
+LEAD_CHARACTERS = re.compile(f"[{re.escape(''.join(sorted(_LEADS)))}]")
+
+
 @cache
 def mojibake_runs(value: str) -> tuple[tuple[int, int, str], ...]:
     """Each run of broken characters as ``(start, end, repaired text)``."""
-    if value.isascii():
+    if value.isascii() or not LEAD_CHARACTERS.search(value):
         return ()
     _codecs_ready()
     marked: dict[int, tuple[int, str]] = {}
@@ -101,9 +111,102 @@ def mojibake_runs(value: str) -> tuple[tuple[int, int, str], ...]:
 
 def mask_mojibake(value: str) -> str:
     """``value`` with broken runs blanked out (same length), for rules that read marks."""
+    if value.isascii():
+        return value
     for start, end, _ in mojibake_runs(value):
         value = value[:start] + " " * (end - start) + value[end:]
     return value
+
+
+@dataclass(slots=True)
+class Prose:
+    """The prose fields of a framework run together, one search finding the few fields
+    worth a closer look.
+
+    ``joined`` holds the values separated by a line break, ``masked`` the same with
+    broken runs blanked out (see :func:`mask_mojibake`); ``starts`` the offset of each
+    value in both.
+    """
+
+    texts: list[TextField]
+    joined: str
+    masked: str
+    starts: list[int]
+    _lowered: str | None = None
+    _runs: frozenset[str] | None = None
+
+    @property
+    def runs(self) -> frozenset[str]:
+        """The distinct runs of non-space characters of the values."""
+        if self._runs is None:
+            self._runs = frozenset(self.joined.split())
+        return self._runs
+
+    @property
+    def lowered(self) -> str:
+        """``joined`` in lower case."""
+        if self._lowered is None:
+            self._lowered = self.joined.lower()
+        return self._lowered
+
+    def _fields(self, indexes: set[int]) -> list[TextField]:
+        return [self.texts[i] for i in sorted(indexes)]
+
+    def matching(
+        self, pattern: re.Pattern[str], masked: bool = False, lowered: bool = False
+    ) -> list[TextField]:
+        """The fields in which ``pattern`` finds something, in order.
+
+        What ``pattern`` matches (lookarounds aside) must not hold a line break, so that
+        every match lies inside one field. With ``masked``, it searches the values with
+        broken runs blanked out; with ``lowered``, the values in lower case (and gives
+        every field when lowering changes the length of a text, as it does for İ).
+        """
+        text = self.masked if masked else self.lowered if lowered else self.joined
+        if len(text) != len(self.joined):
+            return list(self.texts)
+        starts = self.starts
+        return self._fields({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)})
+
+    def either(self, *groups: list[TextField]) -> list[TextField]:
+        """The fields of any of ``groups``, once each, in order."""
+        chosen = {id(t) for group in groups for t in group}
+        return [t for t in self.texts if id(t) in chosen] if chosen else []
+
+    def holding(self, words: tuple[str, ...], lowered: bool = False) -> list[TextField]:
+        """The fields holding one of ``words`` (none with a line break), in order; with
+        ``lowered``, the fields whose lower case holds one (all of them when lowering
+        changes the length of a text, as it does for İ)."""
+        text = self.lowered if lowered else self.joined
+        if len(text) != len(self.joined):
+            return list(self.texts)
+        starts = self.starts
+        found: set[int] = set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                found.add(bisect_right(starts, at) - 1)
+                at = text.find(word, at + 1)
+        return self._fields(found)
+
+
+def prose(doc: Document, ctx: Context) -> Prose:
+    """The :class:`Prose` of ``doc``, made once per run."""
+
+    def build() -> Prose:
+        texts = doc.texts
+        values = [t.value for t in texts]
+        joined = "\n".join(values)
+        masked = joined if joined.isascii() else "\n".join(map(mask_mojibake, values))
+        starts = []
+        at = 0
+        for value in values:
+            starts.append(at)
+            at += len(value) + 1
+        return Prose(texts, joined, masked, starts)
+
+    result: Prose = ctx.memo(f"text.prose:{id(doc)}", build)
+    return result
 
 
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfre _N/LP\\\"])")

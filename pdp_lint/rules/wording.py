@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pdp_lint.document import Document
+from pdp_lint.model import TextField
 from pdp_lint.problem import Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.textscan import Prose, prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,23 @@ CONFUSIONS: tuple[Confusion, ...] = (
         "a plural takes no apostrophe (KEs); KE’s means belonging to one KE",
     ),
 )
+
+#: In lower case, every match of the patterns above holds one of these (the last one as
+#: a pattern). Ignoring case, the patterns' letters match only ASCII letters and the
+#: Kelvin sign (whose lower case is k), and U+0130, U+0131 and U+017F (dotted and dotless
+#: i, long s), which lower case to other letters.
+_HINT_WORDS = ("hoping", "workout", "loose ", "ld of", "st of", "ht of")
+_HINT_PLURAL = re.compile(r"['’]s (?:and|or|who|which|that|are|were|have|to)")
+_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _suspects(found: Prose) -> list[TextField]:
+    """The texts the patterns may match in."""
+    if _OTHER_FOLDS.search(found.joined):
+        return found.texts
+    return found.either(
+        found.holding(_HINT_WORDS, lowered=True), found.matching(_HINT_PLURAL, lowered=True)
+    )
 
 
 class ConfusedWords(Rule):
@@ -117,7 +136,7 @@ class ConfusedWords(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for field in doc.framework.texts():
+        for field in _suspects(prose(doc, ctx)):
             value = field.value
             for confusion in CONFUSIONS:
                 for match in confusion.pattern.finditer(value):

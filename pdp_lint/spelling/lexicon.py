@@ -19,6 +19,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "spelling" / "words.txt
 
 US = "u"
 GB = "g"
+#: up to this many words are looked up in the text of a section not yet made a table
+_FEW = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,11 @@ class Lexicon:
     pairs: tuple[VariantPair, ...]
     #: sections opened so far, as word -> band and locale
     _tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: words by lower-case prefix, as listed by :meth:`spellings_starting`
+    _starting: dict[str, list[str]] = field(default_factory=dict)
+    #: how often :meth:`has` searched the text of a section not yet made a table
+    _searches: dict[str, int] = field(default_factory=dict)
+    _longest: int | None = None
 
     @classmethod
     def parse(cls, text: str) -> Lexicon:
@@ -68,10 +75,14 @@ class Lexicon:
     def _table(self, key: str) -> dict[str, str]:
         table = self._tables.get(key)
         if table is None:
-            section = self.sections.get(key, "")
-            table = self._tables[key] = dict(
-                line.split("\t", 1) for line in section.split("\n")[1:] if line
-            )
+            # every line after the key is `word<TAB>info`: split once, pair up
+            body = self.sections.get(key, "").partition("\n")[2].strip("\n")
+            fields = body.replace("\t", "\n").split("\n") if body else []
+            if len(fields) % 2 or "\n\n" in body:  # an irregular section: go line by line
+                table = dict(line.split("\t", 1) for line in body.split("\n") if line)
+            else:
+                table = dict(zip(fields[::2], fields[1::2], strict=True))
+            self._tables[key] = table
         return table
 
     def known_among(self, words: Iterable[str]) -> set[str]:
@@ -81,9 +92,46 @@ class Lexicon:
             groups.setdefault(word[:3].lower(), set()).add(word)
         found: set[str] = set()
         for key, group in groups.items():
-            if key in self.sections:
+            section = self.sections.get(key)
+            if section is None:
+                continue
+            if key in self._tables or len(group) > _FEW:
                 found |= self._table(key).keys() & group
+            else:  # searching the text of the section is cheaper than making its table
+                found.update(w for w in group if f"\n{w}\t" in section and _plain(w))
         return found
+
+    def longest(self) -> int:
+        """Length of the longest entry (read from the list the first time it is asked)."""
+        if self._longest is None:
+            self._longest = max(
+                (
+                    len(line.split("\t", 1)[0])
+                    for section in self.sections.values()
+                    for line in section.splitlines()[1:]
+                ),
+                default=0,
+            )
+        return self._longest
+
+    def has(self, word: str) -> bool:
+        """Whether ``word`` is an entry (exact case), as :meth:`entry` would say.
+
+        The first few words of a section are looked up in its text, which is cheaper than
+        making its table when only a few are (as in a check of one file).
+        """
+        key = word[:3].lower()
+        table = self._tables.get(key)
+        if table is None:
+            section = self.sections.get(key)
+            if section is None:
+                return False
+            searches = self._searches.get(key, 0)
+            if searches < _FEW:
+                self._searches[key] = searches + 1
+                return f"\n{word}\t" in section and _plain(word)
+            table = self._table(key)
+        return word in table
 
     def entry(self, word: str) -> Entry | None:
         """The entry spelled exactly ``word`` (case-sensitive), if any."""
@@ -95,17 +143,33 @@ class Lexicon:
 
     def words_starting(self, prefix: str) -> list[Entry]:
         """Every entry whose lower-case form starts with ``prefix`` (up to three letters)."""
-        prefix = prefix.lower()
         out = []
-        for key, section in self.sections.items():
-            if not key.startswith(prefix[:3]):
-                continue
-            for line in section.split("\n")[1:]:
-                if line and line.lower().startswith(prefix):
-                    word, _, info = line.partition("\t")
-                    locale = info[-1] if info[-1:] in (US, GB) else ""
-                    out.append(Entry(word, int(info.rstrip(US + GB)), locale))
+        for word in self.spellings_starting(prefix):
+            entry = self.entry(word)
+            assert entry is not None
+            out.append(entry)
         return out
+
+    def spellings_starting(self, prefix: str) -> list[str]:
+        """Every word (as spelled in the list) whose lower-case form starts with ``prefix``
+        (up to three letters), in the order of the list; made once per prefix, callers
+        must not change it."""
+        prefix = prefix.lower()
+        cached = self._starting.get(prefix)
+        if cached is None:
+            cached = self._starting[prefix] = [
+                word
+                for key in self.sections
+                if key.startswith(prefix[:3])
+                for word in self._table(key)
+                if word.lower().startswith(prefix)
+            ]
+        return cached
+
+
+def _plain(word: str) -> bool:
+    """Whether ``word`` could be an entry: no line or field separator in it."""
+    return "\t" not in word and "\n" not in word
 
 
 @cache

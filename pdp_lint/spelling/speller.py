@@ -42,6 +42,11 @@ class Candidate:
     score: float
 
 
+#: words up to this length are always given suggestions without asking how long the
+#: longest entry is (English words stop at about 45 letters)
+_LONG_WORD = 30
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """Corrections for an unknown word, best first; ``confident`` if the first is sure."""
@@ -90,6 +95,8 @@ class Speller:
     _context: frozenset[str] | None = None
     _known: dict[str, bool] = field(default_factory=dict)
     _foreign_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    _verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)
+    _by_prefix: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
 
     @property
     def context(self) -> frozenset[str]:
@@ -97,6 +104,10 @@ class Speller:
             source = self.context_source
             self._context = source() if source is not None else frozenset()
         return self._context
+
+    def _longest_term(self) -> int:
+        vocabulary = self.vocabulary.exact | self.vocabulary.folded
+        return max(self.lexicon.longest(), max(map(len, vocabulary), default=0))
 
     def known(self, word: str) -> bool:
         """True when ``word`` is an English word in either locale or an accepted term."""
@@ -114,12 +125,21 @@ class Speller:
         if word in self.vocabulary:
             return True
         lower = word.lower()
-        if self.lexicon.entry(lower) is not None:
+        if self.lexicon.has(lower):
             return True
-        return word != lower and self.lexicon.entry(word) is not None
+        return word != lower and self.lexicon.has(word)
 
     def suggest(self, word: str, locale: str = "en-US") -> Verdict:
-        """Corrections for the unknown ``word``, in its capitalisation."""
+        """Corrections for the unknown ``word``, in its capitalisation (worked out once
+        per word and locale)."""
+        cached = self._verdicts.get((word, locale))
+        if cached is not None:
+            return cached
+        if len(word) > _LONG_WORD and len(word) > self._longest_term() + 2:
+            # no entry is within two edits of it (and building every edit of a very
+            # long token would take minutes): nothing to suggest
+            self._verdicts[(word, locale)] = verdict = Verdict((), False)
+            return verdict
         lower = word.replace("’", "'").lower()
         prefer = GB if locale == "en-GB" else US
         found: dict[str, Candidate] = {}
@@ -136,21 +156,30 @@ class Speller:
                 found[shown] = Candidate(shown, distance, value)
 
         consider(lower[:1].upper() + lower[1:], 1, 0.0)  # london -> London
-        edits = edits1(lower)
+        edits = edit_strings(lower)
         titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
         pool = edits.keys() | titled.keys()
         hits = self.lexicon.known_among(pool)
         hits |= pool & (self.vocabulary.exact | self.vocabulary.folded)
         for candidate in hits:
-            consider(candidate, 1, edits[titled.get(candidate, candidate)])
+            consider(candidate, 1, slip(lower, titled.get(candidate, candidate)))
         if not found and len(lower) >= 5:
-            for entry in self.lexicon.words_starting(lower[:2]):
-                low = entry.word.lower()
-                if abs(len(low) - len(lower)) <= 2 and osa_distance(low, lower, 2) <= 2:
-                    consider(entry.word, 2, 2 * _UNLIKELY_SLIP)
+            spellings, lowered = self._starting(lower[:2])
+            for index in within_two_edits(lower, lowered):
+                consider(spellings[index], 2, 2 * _UNLIKELY_SLIP)
         ranked = sorted(found.values(), key=lambda c: (c.distance, -c.score, c.word))
         ranked = [Candidate(match_case(word, c.word), c.distance, c.score) for c in ranked]
-        return Verdict(tuple(ranked), self._confident(lower, ranked))
+        verdict = Verdict(tuple(ranked), self._confident(lower, ranked))
+        self._verdicts[(word, locale)] = verdict
+        return verdict
+
+    def _starting(self, prefix: str) -> tuple[list[str], list[str]]:
+        """The words starting with ``prefix`` (lower case), and their lower-case forms."""
+        cached = self._by_prefix.get(prefix)
+        if cached is None:
+            spellings = self.lexicon.spellings_starting(prefix)
+            cached = self._by_prefix[prefix] = (spellings, [w.lower() for w in spellings])
+        return cached
 
     def _score(self, spelling: str, prefer: str, capital: bool) -> tuple[str, float] | None:
         """(word as it should be written, score) if ``spelling`` is a known word."""
@@ -217,6 +246,59 @@ def _neighbours(a: str, b: str) -> bool:
     return (a, b) in _NEIGHBOURS
 
 
+def edit_strings(word: str) -> dict[str, None]:
+    """The strings of :func:`edits1`, in its order, without working out the slips."""
+    n = len(word)
+    inserted = [word[:i] + c + word[i:] for i in range(n + 1) for c in _LETTERS]
+    swapped = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
+    changed = [
+        edit
+        for i in range(n)
+        for edit in [word[:i] + word[i + 1 :]]
+        + [word[:i] + c + word[i + 1 :] for c in _LETTERS if c != word[i]]
+    ]
+    out = dict.fromkeys(inserted)
+    out.update(dict.fromkeys(swapped))
+    out.update(dict.fromkeys(changed))
+    out.pop(word, None)
+    return out
+
+
+def slip(word: str, candidate: str) -> float:
+    """The log-likelihood :func:`edits1` gives ``candidate``, one slip from ``word``: the
+    likeliest of the slips that turn it into ``word``."""
+    n = len(word)
+    best = -99.0
+
+    def take(value: float, at: int) -> None:
+        nonlocal best
+        if at == 0:
+            value -= _FIRST_LETTER_PENALTY
+        best = max(best, value)
+
+    if len(candidate) == n + 1:  # the writer dropped a letter
+        for i in range(n + 1):
+            if candidate[i] in _LETTERS and candidate[:i] + candidate[i + 1 :] == word:
+                take(0.0, i)
+    elif len(candidate) == n:
+        differ = [i for i in range(n) if word[i] != candidate[i]]
+        if len(differ) == 2 and differ[1] == differ[0] + 1:  # the writer swapped two
+            i = differ[0]
+            if word[i] == candidate[i + 1] and word[i + 1] == candidate[i]:
+                take(0.0, i)
+        if len(differ) == 1 and candidate[differ[0]] in _LETTERS:  # hit the wrong key
+            i = differ[0]
+            take(_NEIGHBOUR_SLIP if _neighbours(word[i], candidate[i]) else _UNLIKELY_SLIP, i)
+    elif len(candidate) == n - 1:  # the writer typed an extra letter
+        for i in range(n):
+            if word[:i] + word[i + 1 :] == candidate:
+                typed = word[i]
+                near = {word[i - 1] if i else "", word[i + 1] if i + 1 < n else ""}
+                extra = any(typed == x or (x and _neighbours(typed, x)) for x in near)
+                take(_NEIGHBOUR_SLIP if extra else _UNLIKELY_SLIP, i)
+    return best
+
+
 def edits1(word: str) -> dict[str, float]:
     """Every string one slip away from ``word``, with the log-likelihood of the slip.
 
@@ -250,20 +332,14 @@ def edits1(word: str) -> dict[str, float]:
     return out
 
 
-def osa_distance(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbours as one edit; ``limit + 1`` if beyond."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[len(b)]
+def within_two_edits(word: str, choices: list[str]) -> list[int]:
+    """Indexes of the ``choices`` at most two edits from ``word``, in order.
+
+    The distance is the optimal string alignment distance: a letter inserted, deleted or
+    replaced, or two neighbours swapped, each count as one edit.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=None)
+    return sorted(index for _, _, index in hits)

@@ -41,6 +41,14 @@ def words(text: str) -> Iterator[Token]:
             yield Token(word, m.start(1), m.end(1))
 
 
+def words_among(text: str, wanted: set[str]) -> Iterator[Token]:
+    """The words of ``text`` (as :func:`words` gives them) that are in ``wanted``."""
+    for m in _TOKENS.finditer(text):
+        word = m.group(1)
+        if word is not None and word in wanted:
+            yield Token(word, m.start(1), m.end(1))
+
+
 def strip_possessive(word: str) -> str:
     """``team’s`` -> ``team``; other words unchanged."""
     return _POSSESSIVE.sub("", word)

@@ -1,0 +1,210 @@
+"""The quick paths of the rules report exactly what the plain ones do.
+
+The as-found corpus keeps every defect of the sources; its findings (every rule, the
+opt-in ones too, with positions, messages, suggestions and fixes) were recorded before
+the rules were made faster, in as_found_findings.json. The other tests compare each
+shortcut with the straightforward computation it replaces.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pdp_lint.rules import hygiene, structure, textscan, wording
+from pdp_lint.rules.copypaste import RoleName, _pattern, index_names
+from pdp_lint.rules.naming import _near_misses, near_miss
+from pdp_lint.similarity import _QUOTES, _WORD, brute_force_pairs, similar_pairs, words
+from pdp_lint.spelling.lexicon import lexicon
+from pdp_lint.spelling.speller import edit_strings, edits1, slip, within_two_edits
+from tests.perf_rules.findings import ROOT, differences, findings
+from tests.test_similarity import behavior_like
+
+HERE = Path(__file__).parent
+
+
+def test_as_found_corpus_gives_the_recorded_findings_of_every_rule() -> None:
+    expected = json.loads((HERE / "as_found_findings.json").read_text(encoding="utf-8"))
+    assert differences(findings(ROOT / "tests" / "fixtures" / "as-found"), expected) == []
+
+
+def _pairs(found: list) -> list[tuple[int, int, float]]:  # type: ignore[type-arg]
+    return [(p.first, p.second, p.similarity) for p in found]
+
+
+@pytest.mark.parametrize("threshold", [0.8, 0.83, 0.85, 0.875, 0.9, 0.95, 1.0])
+def test_partition_join_finds_exactly_the_pairs_a_full_comparison_finds(threshold: float) -> None:
+    rnd = random.Random(int(threshold * 1000))
+    for _ in range(40):
+        vocabulary = [f"w{i}" for i in range(rnd.randint(3, 40))]
+        records = [
+            set(rnd.sample(vocabulary, rnd.randint(0, min(len(vocabulary), 25))))
+            for _ in range(rnd.randint(1, 80))
+        ]
+        for _ in range(20):  # near copies: a word dropped and one added
+            copy = set(rnd.choice(records))
+            if copy:
+                copy.discard(rnd.choice(sorted(copy)))
+            copy.add(rnd.choice(vocabulary))
+            records.append(copy)
+        assert _pairs(similar_pairs(records, threshold)) == _pairs(
+            brute_force_pairs(records, threshold)
+        )
+
+
+def test_partition_join_on_behavior_like_sentences() -> None:
+    sentences, _ = behavior_like(600, seed=3)
+    records = [words(s) for s in sentences]
+    for threshold in (0.8, 0.85, 0.9):
+        assert _pairs(similar_pairs(records, threshold)) == _pairs(
+            brute_force_pairs(records, threshold)
+        )
+
+
+def test_words_of_ascii_text_as_the_unicode_path_gives_them() -> None:
+    rnd = random.Random(5)
+    alphabet = [chr(c) for c in range(128)]
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        full = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+        assert words(text) == _WORD.findall(full.replace("'", ""))
+
+
+def test_edit_strings_and_slips_are_those_of_edits1() -> None:
+    rnd = random.Random(2)
+    samples = ["", "a", "ll", "aab", "abab", "teamwork", "communcation", "don't", "café"]
+    samples += [
+        "".join(rnd.choice("abcdeqwasz'é-lo") for _ in range(rnd.randint(1, 10)))
+        for _ in range(1000)
+    ]
+    for word in samples:
+        full = edits1(word)
+        assert list(edit_strings(word)) == list(full)
+        assert {c: slip(word, c) for c in full} == full
+
+
+def _osa(a: str, b: str) -> int:
+    """Optimal string alignment distance, the textbook way."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def test_words_within_two_edits_are_those_the_textbook_distance_gives() -> None:
+    rnd = random.Random(4)
+    choices = ["".join(rnd.choice("abcde'") for _ in range(rnd.randint(0, 8))) for _ in range(400)]
+    for _ in range(200):
+        word = "".join(rnd.choice("abcde'") for _ in range(rnd.randint(0, 8)))
+        expected = [i for i, c in enumerate(choices) if _osa(word, c) <= 2]
+        assert within_two_edits(word, choices) == expected
+
+
+def test_lexicon_lookups_without_tables_agree_with_the_tables() -> None:
+    fresh = type(lexicon()).parse(_word_list())
+    reference = lexicon()
+    rnd = random.Random(6)
+    keys = sorted(reference.sections)
+    listed = [w for k in rnd.sample(keys, 200) for w in list(reference._table(k))[:30]]
+    probes = listed + [w[:-1] for w in listed] + [w.upper() for w in listed[:300]]
+    probes += ["", "x", "a\tb", "ab\n", "zzzq"]
+    rnd.shuffle(probes)
+    for word in probes + probes:  # twice: the second time some sections have tables
+        assert fresh.has(word) == (reference.entry(word) is not None), word
+    pool = set(probes)
+    assert fresh.known_among(pool) == {w for w in pool if reference.entry(w) is not None}
+
+
+def _word_list() -> str:
+    from pdp_lint.spelling.lexicon import DATA
+
+    return DATA.read_text(encoding="utf-8")
+
+
+def test_character_classes_match_what_the_rules_test_character_by_character() -> None:
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert bool(hygiene._CONTROL.match(ch)) == hygiene._is_control(ch)
+        assert bool(hygiene._INVISIBLE_CHARACTER.match(ch)) == (ch in hygiene._INVISIBLE)
+
+
+def test_lead_characters_are_those_the_code_pages_turn_into_utf8_lead_bytes() -> None:
+    textscan._codecs_ready()
+    for cp in range(0x80, 0x3000):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        leads = [textscan._byte(ch, page) for page in textscan._CODE_PAGES]
+        lead = any(b is not None and textscan._utf8_length(b) > 0 for b in leads)
+        assert bool(textscan.LEAD_CHARACTERS.fullmatch(ch)) == lead, hex(cp)
+
+
+def test_acronym_pattern_matches_as_with_the_check_before_the_capital() -> None:
+    before = re.compile(
+        r"(?<![\w.:@#-])(?P<term>[A-Z][A-Z0-9]*[A-Z0-9](?:&[A-Z]+)?)(?:s|['\u2019]s)?(?![\w@])"
+    )
+    rnd = random.Random(5)
+    alphabet = "ABCXIVKE0123 .:@#-&'\u2019sx\n_w\u00e9"
+    for _ in range(100000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        spans = [(m.group("term"), m.span("term")) for m in structure._ACRONYM.finditer(text)]
+        assert spans == [(m.group("term"), m.span("term")) for m in before.finditer(text)]
+
+
+def test_patterns_ignoring_case_match_ascii_letters_only_as_the_hints_assume() -> None:
+    # the hints of the wording and placeholder rules, and the name index of the
+    # wrong-role rule, assume no other letters than these match an ASCII one
+    pattern = re.compile("[a-z0-9]", re.IGNORECASE)
+    matched = {cp for cp in range(0x80, sys.maxunicode + 1) if pattern.fullmatch(chr(cp))}
+    assert matched == {0x130, 0x131, 0x17F, 0x212A}  # the Kelvin sign's lower case is k
+    others = {cp for cp in matched if not chr(cp).lower().isascii()}
+    assert others == {0x130, 0x131, 0x17F}
+    assert all(wording._OTHER_FOLDS.search(chr(cp)) for cp in others)
+
+
+def test_near_miss_index_finds_the_pairs_comparing_every_name_finds() -> None:
+    rnd = random.Random(9)
+    stems = ["communication", "collaboration", "knowledge", "customer", "focus", "team"]
+    names = set()
+    for _ in range(300):
+        name = [rnd.choice(stems) for _ in range(rnd.randint(1, 3))]
+        at = rnd.randrange(len(name))
+        word = list(name[at])
+        for _ in range(rnd.randint(0, 2)):
+            word[rnd.randrange(len(word))] = rnd.choice("aeiouxs")
+        name[at] = "".join(word)
+        names.add(" ".join(w.title() if rnd.random() < 0.5 else w for w in name))
+    values = sorted(names)
+    index = _near_misses(values)
+    for v in values:
+        expected = [(o, near_miss(v, o)) for o in values if near_miss(v, o) is not None]
+        assert sorted(index.get(v, []), key=lambda t: t[0]) == expected
+
+
+def test_role_name_candidates_hold_every_name_found_in_a_summary() -> None:
+    rnd = random.Random(12)
+    titles = ["Knowledge Expert", "Senior KE", "KE", "Customer Experience Advocate"]
+    titles += ["Team Lead (CX)", "Ops-Lead Manager", "Associate Knowledge Manager", "KMs"]
+    names = [RoleName(t, ("fw", str(i)), t) for i, t in enumerate(titles)]
+    index = index_names(names)
+    pieces = ["knowledge", "Expert", "experts", "senior", "KE", "KEs", "ke", "the", "(CX)"]
+    pieces += ["Customer", "experience", "advocates", "Team", "Lead", "ops-lead", "manager"]
+    pieces += ["Associate", "KMs", "K\u212aE", "-", ",", "\u0130", "lead"]
+    for _ in range(3000):
+        value = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        candidates = {n.text for n in index.candidates(value)}
+        for name in names:
+            if _pattern(name.text).search(value):
+                assert name.text in candidates, (name.text, value)
