@@ -28,6 +28,11 @@ class Document:
     _offsets: dict[tuple[int, int], list[int]] = field(default_factory=dict, repr=False)
     _texts: list[TextField] | None = field(default=None, repr=False)
 
+    def release(self) -> None:
+        """Drop what was computed for the rules (prose list, offset maps) to save memory."""
+        self._texts = None
+        self._offsets.clear()
+
     @property
     def texts(self) -> list[TextField]:
         """Every prose field of the framework (``Framework.texts()``), listed once."""

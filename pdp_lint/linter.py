@@ -57,6 +57,8 @@ def lint(targets: Iterable[Document], corpus: list[Document], settings: Settings
                     )
                 )
         problems.extend(_apply_suppressions(doc, found, enabled, settings))
+        ctx.forget(doc)
+        doc.release()
     return problems
 
 

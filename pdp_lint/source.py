@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import stat
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,8 @@ class SourceText:
     text: str
     encoding: str = "utf-8"
     bom: bool = False
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    # an array, not a list: a large corpus has about a million lines
+    _line_starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
 
     def encode(self, text: str) -> bytes:
         """``text`` as this file was stored: same encoding, byte order and BOM."""
@@ -50,9 +52,9 @@ class SourceText:
     def display(self) -> str:
         return self.path.as_posix()
 
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> array[int]:
         if not self._line_starts:
-            starts = [0]
+            starts = array("q", [0])
             text = self.text
             pos = text.find("\n")
             while pos != -1:
@@ -69,6 +71,9 @@ class SourceText:
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
+        if self.text.find("\n", start, end) == -1:
+            # on one line: share the line number (a large corpus holds half a million spans)
+            return Span(line, column, line, column + end - start, start, end)
         end_line, end_column = self.position(end)
         return Span(line, column, end_line, end_column, start, end)
 

@@ -55,10 +55,29 @@ class Context:
     settings: Any = None
     shared: dict[str, Any] = field(default_factory=dict)
 
+    _per_document: dict[int, dict[str, Any]] = field(default_factory=dict)
+
     def memo(self, key: str, build: Any) -> Any:
+        """A value computed once per run (an index over the whole corpus)."""
         if key not in self.shared:
             self.shared[key] = build()
         return self.shared[key]
+
+    def document_memo(self, doc: Document, key: str, build: Any) -> Any:
+        """A value computed once per document, shared by the rules checking it.
+
+        It is dropped when the linter moves on to the next document, so a large corpus
+        does not keep every file's scratch data; a rule that needs it again later (for
+        another document) computes it again.
+        """
+        table = self._per_document.setdefault(id(doc), {})
+        if key not in table:
+            table[key] = build()
+        return table[key]
+
+    def forget(self, doc: Document) -> None:
+        """Drop what :meth:`document_memo` kept for ``doc``."""
+        self._per_document.pop(id(doc), None)
 
 
 class Rule:

@@ -57,7 +57,7 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
         split = [words(e.text.value) for e in entries]
         return Behaviors(entries, [" ".join(w) for w in split], [frozenset(w) for w in split])
 
-    result: Behaviors = ctx.memo(f"duplication.behaviors:{id(doc)}", build)
+    result: Behaviors = ctx.document_memo(doc, "duplication.behaviors", build)
     return result
 
 
@@ -152,7 +152,7 @@ def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, st
                     out.setdefault(id(reported), (reported, other, how))
         return sorted(out.values(), key=lambda t: t[0].text.span.start_index)
 
-    return list(ctx.memo(f"duplication.exact:{id(doc)}", build))
+    return list(ctx.document_memo(doc, "duplication.exact", build))
 
 
 class DuplicateBehavior(Rule):

@@ -602,7 +602,7 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
             uses.append((term, texts[i], s - starts[i], e - starts[i]))
         return _Acronyms(uses, " ".join(t.value for t in texts))
 
-    result: _Acronyms = ctx.memo(f"structure.acronyms:{id(doc)}", build)
+    result: _Acronyms = ctx.document_memo(doc, "structure.acronyms", build)
     return result
 
 

@@ -205,7 +205,7 @@ def prose(doc: Document, ctx: Context) -> Prose:
             at += len(value) + 1
         return Prose(texts, joined, masked, starts)
 
-    result: Prose = ctx.memo(f"text.prose:{id(doc)}", build)
+    result: Prose = ctx.document_memo(doc, "text.prose", build)
     return result
 
 
