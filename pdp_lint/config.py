@@ -66,12 +66,18 @@ class Settings:
     vocabulary: tuple[Path, ...] = ()
     corpus: tuple[Path, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
+    _relative: dict[Path, str] = field(default_factory=dict, repr=False)
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """``path`` relative to the configuration's folder, as override globs see it."""
+        known = self._relative.get(path)
+        if known is None:
+            try:
+                known = path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                known = path.as_posix()
+            self._relative[path] = known
+        return known
 
     def enabled_codes(self, path: Path) -> set[str]:
         """Codes of the rules that run on ``path``."""

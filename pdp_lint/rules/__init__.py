@@ -32,16 +32,31 @@ def all_rules() -> dict[str, type[Rule]]:
     return dict(sorted(found.items()))
 
 
+_RESOLVED: dict[tuple[str, int], list[type[Rule]]] = {}
+
+
 def resolve_selector(selector: str) -> list[type[Rule]]:
-    """Rules matched by a code, a name, a group, an alias, or ``ALL``."""
-    rules = all_rules().values()
-    if selector.upper() == "ALL":
-        return list(rules)
-    return [
-        r
-        for r in rules
-        if selector in (r.code, r.name)
-        or selector in r.groups
-        or selector in r.aliases
-        or (len(selector) < 4 and selector.isalpha() and r.code.startswith(selector.upper()))
-    ]
+    """Rules matched by a code, a name, a group, an alias, or ``ALL``.
+
+    Remembered per selector and catalog: the linter asks for every rule and document.
+    """
+    catalog = all_rules()
+    key = (selector, id(catalog))
+    found = _RESOLVED.get(key)
+    if found is None:
+        rules = catalog.values()
+        if selector.upper() == "ALL":
+            found = list(rules)
+        else:
+            found = [
+                r
+                for r in rules
+                if selector in (r.code, r.name)
+                or selector in r.groups
+                or selector in r.aliases
+                or (
+                    len(selector) < 4 and selector.isalpha() and r.code.startswith(selector.upper())
+                )
+            ]
+        _RESOLVED[key] = found
+    return list(found)
