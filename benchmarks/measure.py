@@ -1,0 +1,123 @@
+"""Timing cold processes and reading their peak memory."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class CommandFailed(Exception):
+    """A measured command exited with an unexpected status; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A program run with its arguments; ``ok`` are the exit statuses that mean it worked."""
+
+    label: str
+    argv: tuple[str, ...]
+    cwd: Path
+    ok: frozenset[int] = frozenset({0})
+    #: called before every run (for instance to empty an output directory).
+    before: Callable[[], None] | None = None
+    #: the environment, when it is not this process's.
+    env: Mapping[str, str] | None = None
+
+
+@dataclass(slots=True)
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    #: the last line the command printed on its first run (a summary such as "Found ...").
+    summary: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def run_once(command: Command) -> tuple[float, str]:
+    """Run ``command`` in a new process; wall-clock seconds and the last line of output."""
+    if command.before is not None:
+        command.before()
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        done = subprocess.run(
+            command.argv,
+            cwd=command.cwd,
+            env=command.env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+        elapsed = time.perf_counter() - start
+        out.seek(0, 2)
+        out.seek(max(0, out.tell() - 4096))
+        tail = out.read().decode("utf-8", "replace").strip().splitlines()
+    last = tail[-1].strip() if tail else ""
+    if done.returncode not in command.ok:
+        raise CommandFailed(f"{command.label} exited with status {done.returncode}: {last}")
+    return elapsed, last
+
+
+def measure(
+    commands: Sequence[Command],
+    repeat: int,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[Timing]:
+    """Run each command ``repeat`` times, round-robin, so drifts of the machine hit all alike."""
+    timings = [Timing() for _ in commands]
+    for round_ in range(repeat):
+        for command, timing in zip(commands, timings, strict=True):
+            seconds, last = run_once(command)
+            timing.seconds.append(seconds)
+            if round_ == 0:
+                timing.summary = last
+            progress(f"{command.label}: run {round_ + 1}/{repeat}: {seconds:.2f} s")
+    return timings
+
+
+_MAXRSS = re.compile(r"Maximum resident set size \(kbytes\):\s*(\d+)")
+_CHILD_RSS = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def peak_memory(command: Command, gnu_time: str | None) -> int:
+    """Peak resident memory of one run of ``command``, in bytes.
+
+    GNU ``time -v`` when it is installed, else the ``ru_maxrss`` of a fresh parent that
+    runs only this command (kilobytes on Linux).
+    """
+    if gnu_time is not None:
+        done = subprocess.run(
+            [gnu_time, "-v", *command.argv],
+            cwd=command.cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        match = _MAXRSS.search(done.stderr)
+        if done.returncode not in command.ok or match is None:
+            raise CommandFailed(f"{command.label} exited with status {done.returncode}")
+        return int(match.group(1)) * 1024
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD_RSS, *command.argv],
+        cwd=command.cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    status, kilobytes = (int(v) for v in done.stdout.split())
+    if status not in command.ok:
+        raise CommandFailed(f"{command.label} exited with status {status}")
+    return kilobytes * 1024
