@@ -103,3 +103,23 @@ def test_version_and_help():
     assert run("--version").stdout.startswith("pdp-lint, version ")
     assert "check" in run("--help").stdout
     assert FRAMEWORKS.is_dir()
+
+
+def test_readme_main_command_lints_and_builds_the_site(tmp_path: Path):
+    """The quick start's first command, run from a copy of the repository's content."""
+    import shlex
+    import shutil
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("<!-- test-command -->", 1)[0]
+    command = quick.split("```sh", 1)[1].split("```", 1)[0].strip()
+    steps = [shlex.split(part) for part in command.split(" && ")]
+    lint_steps = [s[1:] for s in steps if s[0].endswith("/pdp-lint")]
+    assert [s[0] for s in lint_steps] == ["check", "site"]
+    shutil.copytree(ROOT / "frameworks", tmp_path / "frameworks")
+    for name in ("pdp-lint.toml", "vocabulary.txt"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    for args in lint_steps:
+        result = run(*args, cwd=tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "dist" / "site" / "index.html").is_file()
