@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -29,8 +30,33 @@ def cli() -> None:
     """Lint and publish professional development path (PDP) frameworks."""
 
 
+def _run_options(func: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `fix` share: paths, configuration and rule selection."""
+    for option in reversed(
+        [
+            click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+            click.option(
+                "--config",
+                type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                help="Configuration file [default: nearest pdp-lint.toml or pyproject.toml].",
+            ),
+            click.option(
+                "--select", multiple=True, help="Run only these rules (code, name or group)."
+            ),
+            click.option("--ignore", multiple=True, help="Do not run these rules."),
+            click.option(
+                "--color/--no-color",
+                default=None,
+                help="Colour the text output [default: when writing to a terminal].",
+            ),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_run_options
 @click.option(
     "--format",
     "fmt",
@@ -44,13 +70,6 @@ def cli() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the report to this file instead of standard output.",
 )
-@click.option(
-    "--config",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Configuration file [default: nearest pdp-lint.toml or pyproject.toml].",
-)
-@click.option("--select", multiple=True, help="Run only these rules (code, name or group).")
-@click.option("--ignore", multiple=True, help="Do not run these rules.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
     "--baseline",
@@ -69,11 +88,6 @@ def cli() -> None:
     help="Do not use or update the cache of results (.pdp-lint-cache/).",
 )
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply unsafe fixes.")
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text output [default: when writing to a terminal].",
-)
 def check(
     paths: tuple[Path, ...],
     fmt: str | None,
@@ -226,7 +240,7 @@ def _fix_and_report(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_run_options
 @click.option(
     "--unsafe-fixes",
     is_flag=True,
@@ -238,13 +252,6 @@ def _fix_and_report(
     help="Print a unified diff and write nothing (exit 1 if there would be changes).",
 )
 @click.option(
-    "--config",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Configuration file [default: nearest pdp-lint.toml or pyproject.toml].",
-)
-@click.option("--select", multiple=True, help="Run only these rules (code, name or group).")
-@click.option("--ignore", multiple=True, help="Do not run these rules.")
-@click.option(
     "--format",
     "fmt",
     type=click.Choice(sorted(REPORTERS)),
@@ -252,7 +259,6 @@ def _fix_and_report(
     help="Format of the report of what is left.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if warnings are left too.")
-@click.option("--color/--no-color", default=None, help="Colour the text output.")
 def fix(
     paths: tuple[Path, ...],
     unsafe_fixes: bool,
