@@ -64,9 +64,6 @@ class Question(Node):
     text: str
     probes: tuple[str, ...] = ()
 
-    def probe_span(self, index: int) -> Span:
-        return self.span_of(f"probes[{index}]")
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Level(Node):
