@@ -4,7 +4,11 @@ libyaml (ruamel.yaml's C composer, in yamlnodes.py) builds a Python object with 
 mark objects for every node; on a large corpus that costs more than everything else
 pdp-lint does. rapidyaml parses the same text about fifteen times faster into a C++
 tree whose scalars point into the parsed buffer, so each scalar's position is its
-offset in that buffer.
+offset in that buffer. Asking the buffer for a scalar's address costs more than the
+rest of reading it, so the walker first looks for the scalar's text just after the
+previous one: when only spaces and indicators lie between, that is where it is (a
+match further on would mean a comment in between, which has a `#`), and only otherwise
+asks for the address.
 
 The fast path takes only what it can reproduce exactly: block and flow collections with
 plain or quoted scalars. Anything else -- a parse error, a tag, an anchor or alias, a
@@ -35,6 +39,9 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)$|0o[0-7_]+$|0x[0-9a-fA-F_]+$")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# what may lie between two scalars besides comments: spaces and indicators
+_GAP = re.compile(r"[ \t\r\n:,?\-\[\]{}]*")
+_NOT_FIRST = frozenset(" \t\r\n:,?-[]{}#")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -171,6 +178,11 @@ class _Walker:
         self.base = _address(buf)
         self.offsets = _Offsets(src)
         self.locs: dict[int, MapLoc | SeqLoc] = {}
+        # the end of the previous scalar, and the line it reached (1-based) and the
+        # offset where that line starts: scalars come in the order of the text
+        self.cursor = 0
+        self.line = 1
+        self.line_start = 0
 
     def run(self) -> Composed:
         tree = self.tree
@@ -189,6 +201,35 @@ class _Walker:
     def _scalar(self, view: Any, quoted: str) -> tuple[str, int, int]:
         """Text of a scalar and its start and end character offsets (quotes included)."""
         value = bytes(view).decode("utf-8")
+        start = self._next_to_cursor(value, quoted) if value else -1
+        if start < 0:
+            value, start, end = self._scalar_at_address(view, value, quoted)
+        else:
+            end = start + len(value) + 2 * len(quoted)
+        self.cursor = end
+        return value, start, end
+
+    def _next_to_cursor(self, value: str, quoted: str) -> int:
+        """Where ``value`` starts if it is written as is right after the previous
+        scalar, with only spaces and indicators between; else -1."""
+        if quoted:
+            if quoted in value or "\\" in value or "\n" in value:
+                return -1  # escaped or folded: the text differs from the value
+            needle = quoted + value
+        elif value[0] in _NOT_FIRST:
+            return -1
+        else:
+            needle = value
+        text, cursor = self.text, self.cursor
+        start = text.find(needle, cursor)
+        if start < 0 or (start > cursor and _GAP.fullmatch(text, cursor, start) is None):
+            return -1
+        if quoted and text[start + len(needle) : start + len(needle) + 1] != quoted:
+            return -1
+        return start
+
+    def _scalar_at_address(self, view: Any, value: str, quoted: str) -> tuple[str, int, int]:
+        """Where the buffer holds the scalar: one escaped, folded or after a comment."""
         start_byte = _address(view) - self.base if len(view) else -1
         if start_byte < 0:
             raise _NeedsCarefulPath  # an empty scalar has no place to point at
@@ -225,6 +266,21 @@ class _Walker:
                 return j + 1
             i = j + 1
 
+    def _span(self, start: int, end: int) -> Span:
+        """The span of a scalar, counting lines from the previous one."""
+        text = self.text
+        if start < self.line_start:
+            return self.src.span(start, end)
+        newlines = text.count("\n", self.line_start, start)
+        if newlines:
+            self.line += newlines
+            self.line_start = text.rindex("\n", 0, start) + 1
+        line, column = self.line, start - self.line_start + 1
+        if text.find("\n", start, end) == -1:
+            return Span(line, column, line, column + end - start, start, end)
+        end_line, end_column = self.src.position(end)
+        return Span(line, column, end_line, end_column, start, end)
+
     def _resolve(self, value: str, plain: bool) -> Any:
         if not plain:
             return value
@@ -255,7 +311,7 @@ class _Walker:
             raise _NeedsCarefulPath  # tag, anchor, alias, block scalar, or `key:` alone
         quote = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
         value, start, end = self._scalar(self._value(self.tree, node), quote)
-        return self._resolve(value, not quote), self.offsets.span(start, end), quote
+        return self._resolve(value, not quote), self._span(start, end), quote
 
     # -- collections ---------------------------------------------------------------------
 
@@ -288,7 +344,7 @@ class _Walker:
             key, kstart, kend = self._scalar(self._key(tree, child), "")
             if key in out or key == "<<":
                 raise _NeedsCarefulPath
-            kspan = self.offsets.span(kstart, kend)
+            kspan = self._span(kstart, kend)
             value: Any
             if kind & _MAP:
                 value, vspan = self.mapping(child, depth + 1)
@@ -307,7 +363,7 @@ class _Walker:
             child = next_of(tree, child)
         if first is None or vspan is None or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
-        loc.span = _join(first, vspan)
+        loc.span = self._container_span(first, vspan, "{")
         return out, loc.span
 
     def sequence(self, node: int, depth: int) -> tuple[list[Any], Span]:
@@ -338,17 +394,19 @@ class _Walker:
             child = next_of(tree, child)
         if not spans or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty sequence `[]`, or nested too deep
-        loc.span = self._sequence_span(spans[0], spans[-1])
+        loc.span = self._container_span(spans[0], spans[-1], "-[")
         return items, loc.span
 
-    def _sequence_span(self, first: Span, last: Span) -> Span:
-        """From the `-` (or `[`) before the first item, as libyaml places a sequence."""
+    def _container_span(self, first: Span, last: Span, openers: str) -> Span:
+        """From the `-` or `[` before a sequence's first item, or the `{` before a flow
+        mapping's first key, as libyaml places them."""
         text = self.text
         i = first.start_index - 1
         while i >= 0 and text[i] == " ":
             i -= 1
-        start = i if i >= 0 and text[i] in "-[" else first.start_index
-        return self.offsets.span(start, last.end_index)
+        if i < 0 or text[i] not in openers:
+            return _join(first, last)
+        return self.src.span(i, last.end_index)
 
 
 def _join(first: Span, last: Span) -> Span:

@@ -141,3 +141,26 @@ def test_both_paths_build_equal_models():
         return out
 
     assert scalar_spans(fast) == scalar_spans(slow)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next scalar's text appears in a comment before it
+        "a: # see b and c\n  b\nc: x # c again\nd: c\n",
+        "title: title\nid: title # title\nx: [title, 'title', \"title\"]\n",
+        # quoted scalars whose text differs from their value
+        "a: 'it''s'\nb: \"tab\\there\"\nc: \"caf\\u00e9\"\nd: 'it''s'\n",
+        "a: \"folded\n  over\"\nb: folded over\nc: 'folded\n\n  twice'\n",
+        # a value that begins with an indicator character
+        "a: -5\nb: ':x'\nc: '-'\nd: -x\ne: '[x]'\nf: ?x\n",
+        # repeated values and keys, flow collections, non-ASCII text
+        "x: é\ny: é\nz: [é, é, {é: é}]\nlist:\n  - ‘a’ – b\n  - ‘a’ – b\n",
+        "# a header comment with a: b\n---\na: b\n",
+    ],
+)
+def test_scalars_found_next_to_the_previous_one_are_where_libyaml_puts_them(text: str):
+    src = SourceText(Path("x.yaml"), text)
+    fast = compose_fast(src)
+    assert fast is not None
+    assert same(fast, compose(src)) == []
