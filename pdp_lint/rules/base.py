@@ -13,7 +13,7 @@ The docstring of a rule class is its user documentation, with the headings
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -36,6 +36,25 @@ class Finding:
     severity: Severity | None = None
 
 
+Take = Callable[["Document", "Context"], Any]
+Merge = Callable[[list[Any]], Any]
+
+#: how to take each kind of corpus fact from one document, and how to merge the facts
+#: of every document when a rule needs only their sum (see :meth:`Context.facts`)
+FACT_KINDS: dict[str, tuple[Take, Merge | None]] = {}
+
+
+def corpus_fact(kind: str, merge: Merge | None = None) -> Callable[[Take], Take]:
+    """Register a function taking facts of ``kind`` from one document; with ``merge``,
+    rules read the merged facts of the corpus through :meth:`Context.merged`."""
+
+    def register(take: Take) -> Take:
+        FACT_KINDS[kind] = (take, merge)
+        return take
+
+    return register
+
+
 @dataclass(frozen=True, slots=True)
 class NoOptions:
     """A rule without options."""
@@ -54,8 +73,34 @@ class Context:
     corpus: list[Document]
     settings: Any = None
     shared: dict[str, Any] = field(default_factory=dict)
+    #: facts of every corpus file by kind (merged for kinds with a merge function),
+    #: when they were taken in other processes
+    gathered: dict[str, Any] | None = None
 
     _per_document: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def facts(self, kind: str) -> list[Any]:
+        """The facts of ``kind`` (a name registered with :func:`corpus_fact`) of every
+        corpus file, in corpus order.
+
+        Cross-file rules build their indices from these small, picklable facts rather
+        than from the documents, so a run split over processes can take each file's
+        facts where the file was loaded and share them.
+        """
+        if self.gathered is not None:
+            return self.gathered[kind]  # type: ignore[no-any-return]
+        take, _ = FACT_KINDS[kind]
+        result: list[Any] = self.memo(f"facts:{kind}", lambda: [take(d, self) for d in self.corpus])
+        return result
+
+    def merged(self, kind: str) -> Any:
+        """The facts of ``kind`` of every corpus file, merged (a kind registered with a
+        ``merge`` function)."""
+        if self.gathered is not None:
+            return self.gathered[kind]
+        take, merge = FACT_KINDS[kind]
+        assert merge is not None, f"corpus facts {kind} have no merge function"
+        return self.memo(f"merged:{kind}", lambda: merge([take(d, self) for d in self.corpus]))
 
     def memo(self, key: str, build: Any) -> Any:
         """A value computed once per run (an index over the whole corpus)."""
@@ -95,6 +140,11 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     #: former names or codes that still select this rule
     aliases: ClassVar[tuple[str, ...]] = ()
+    #: the kinds of corpus facts the rule reads through :meth:`Context.facts`
+    facts: ClassVar[tuple[str, ...]] = ()
+    #: whether the rule reads other documents' models (``ctx.corpus``) and so needs
+    #: every file loaded in one process
+    needs_corpus: ClassVar[bool] = False
     Options: ClassVar[type] = NoOptions
 
     def __init__(self, options: Any = None) -> None:

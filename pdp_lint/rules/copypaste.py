@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pdp_lint.document import Document
 from pdp_lint.model import Framework, Profile, Role, TextField
 from pdp_lint.problem import Severity
-from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.duplication import base_chain, shorten
 from pdp_lint.similarity import normalise, similar_pairs, word_set
 
@@ -39,25 +39,60 @@ def _summaries(doc: Document) -> list[Summary]:
     return out
 
 
-def _copied_summaries(ctx: Context, threshold: float) -> dict[int, tuple[float, Summary]]:
-    """For each summary (by ``id`` of its text node) that repeats an earlier one in the
-    corpus, that earlier summary and the similarity."""
+@dataclass(frozen=True, slots=True)
+class SummaryFact:
+    """What CP01 needs to know of a summary anywhere in the corpus."""
 
-    def build() -> dict[int, tuple[float, Summary]]:
-        items = sorted((s for d in ctx.corpus for s in _summaries(d)), key=lambda s: s.order)
-        keys = [normalise(s.text.value) for s in items]
-        out: dict[int, tuple[float, Summary]] = {}
-        for pair in similar_pairs([word_set(s.text.value) for s in items], threshold):
+    #: the file (resolved) and the offset of the summary in it: corpus order
+    order: tuple[str, int]
+    owner: str  # JSON path of the role or profile
+    label: str
+    title: str
+    file_name: str
+    line: int
+    value: str
+
+
+@corpus_fact("copypaste.summaries")
+def _summary_facts(doc: Document, ctx: Context) -> list[SummaryFact]:
+    return [
+        SummaryFact(
+            s.order,
+            s.owner.path,
+            s.label,
+            s.owner.title,
+            doc.path.name,
+            s.text.span.line,
+            s.text.value,
+        )
+        for s in _summaries(doc)
+    ]
+
+
+Copies = dict[tuple[str, str], tuple[float, SummaryFact]]
+
+
+def _copied_summaries(ctx: Context, threshold: float) -> Copies:
+    """For each summary (by file and owner) that repeats an earlier one in the corpus,
+    that earlier summary and the similarity."""
+
+    def build() -> Copies:
+        facts: list[SummaryFact] = [f for found in ctx.facts("copypaste.summaries") for f in found]
+        items = sorted(facts, key=lambda s: s.order)
+        keys = [normalise(s.value) for s in items]
+        out: Copies = {}
+        for pair in similar_pairs([word_set(s.value) for s in items], threshold):
             earlier, later = items[pair.first], items[pair.second]
-            if earlier.order[0] == later.order[0] and earlier.owner is later.owner:
+            if earlier.order[0] == later.order[0] and earlier.owner == later.owner:
                 continue
             similarity = 1.0 if keys[pair.first] == keys[pair.second] else pair.similarity
-            kept = out.get(id(later.owner))
+            key = (later.order[0], later.owner)
+            kept = out.get(key)
             if kept is None or similarity > kept[0]:
-                out[id(later.owner)] = (similarity, earlier)
+                out[key] = (similarity, earlier)
         return out
 
-    result: dict[int, tuple[float, Summary]] = ctx.memo(f"copypaste.summary:{threshold}", build)
+    result: Copies = ctx.memo(f"copypaste.summary:{threshold}", build)
     return result
 
 
@@ -171,25 +206,23 @@ class CopiedRoleSummary(Rule):
     name = "copy.role-summary"
     groups = ("copy",)
     scope = "project"
+    facts = ("copypaste.summaries",)
     severity = Severity.ERROR
     Options = SummaryOptions
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         copies = _copied_summaries(ctx, self.options.threshold)
         for summary in _summaries(doc):
-            found = copies.get(id(summary.owner))
+            found = copies.get((summary.order[0], summary.owner.path))
             if found is None:
                 continue
             similarity, other = found
             same = "the same as" if similarity >= 1.0 else f"{similarity:.0%} the same as"
-            where = (
-                "in this file"
-                if other.doc.path.resolve() == doc.path.resolve()
-                else f"in {other.doc.path.name}"
-            )
+            here = other.order[0] == summary.order[0]
+            where = "in this file" if here else f"in {other.file_name}"
             yield Finding(
                 f"summary of {summary.label} is {same} the summary of {other.label} "
-                f"({other.owner.title}) {where} (line {other.text.span.line}); "
+                f"({other.title}) {where} (line {other.line}); "
                 "write a summary of what this role does",
                 summary.text.span,
                 summary.text.path,
@@ -205,19 +238,24 @@ class RoleName:
     title: str
 
 
+@corpus_fact("copypaste.role-names")
+def _role_name_facts(doc: Document, ctx: Context) -> list[RoleName]:
+    names: list[RoleName] = []
+    fw = doc.framework
+    for role in fw.roles():
+        key = (fw.id, role.id)
+        names.append(RoleName(role.title, key, role.title))
+        if role.abbreviation:
+            names.append(RoleName(role.abbreviation, key, role.title))
+    if fw.role_profiles is not None:
+        for profile in fw.role_profiles.profiles:
+            names.append(RoleName(profile.title, (fw.id, profile.id), profile.title))
+    return names
+
+
 def _role_names(ctx: Context) -> list[RoleName]:
     def build() -> list[RoleName]:
-        names: list[RoleName] = []
-        for d in ctx.corpus:
-            fw = d.framework
-            for role in fw.roles():
-                key = (fw.id, role.id)
-                names.append(RoleName(role.title, key, role.title))
-                if role.abbreviation:
-                    names.append(RoleName(role.abbreviation, key, role.title))
-            if fw.role_profiles is not None:
-                for profile in fw.role_profiles.profiles:
-                    names.append(RoleName(profile.title, (fw.id, profile.id), profile.title))
+        names = [n for found in ctx.facts("copypaste.role-names") for n in found]
         # a title of one word would match ordinary prose ("Manager", "Expert")
         return [n for n in names if len(n.text.split()) > 1 or _is_abbreviation(n.text)]
 
@@ -442,6 +480,7 @@ class WrongRoleInSummary(Rule):
     name = "copy.wrong-role"
     groups = ("copy",)
     scope = "project"
+    facts = ("copypaste.role-names",)
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

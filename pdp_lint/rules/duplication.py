@@ -689,6 +689,7 @@ class CrossFrameworkBehavior(Rule):
     scope = "project"
     severity = Severity.INFO
     default_enabled = False
+    needs_corpus = True
     Options = NearOptions
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pdp_lint.document import Document
-from pdp_lint.model import TextField
 from pdp_lint.problem import Severity
-from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.similarity import words
 
 _KINDS = {"competency-name": "competency name", "role-title": "role title"}
@@ -107,42 +106,51 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
-    doc: Document
-    text: TextField
-
-
 @dataclass(slots=True)
 class NameIndex:
     #: by kind: each distinct name, and the file names of the frameworks that use it
     files: dict[str, dict[str, set[str]]]
     #: by kind: each name that has near misses, and them with the differing words
     near: dict[str, dict[str, list[tuple[str, list[tuple[str, str]]]]]]
-    corpus: list[Document]
-    _frequency: Counter[str] | None = None
+    ctx: Context
 
     @property
     def frequency(self) -> Counter[str]:
         """How often each word is used across the text of all the frameworks."""
-        if self._frequency is None:
-            frequency: Counter[str] = Counter()
-            for doc in self.corpus:
-                for text in doc.texts:
-                    frequency.update(words(text.value))
-            self._frequency = frequency
-        return self._frequency
+        result: Counter[str] = self.ctx.merged("naming.frequency")
+        return result
+
+
+@corpus_fact("naming.names")
+def _name_facts(doc: Document, ctx: Context) -> tuple[str, list[tuple[str, str]]]:
+    """The file's name, and the names (kind, text) it uses."""
+    return doc.path.name, [(t.kind, t.value) for t in doc.texts if t.kind in _KINDS]
+
+
+def _sum(counters: list[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
+
+
+@corpus_fact("naming.frequency", merge=_sum)
+def _word_counts(doc: Document, ctx: Context) -> Counter[str]:
+    # only words of four letters or more can be a slip apart (see `_allowed`)
+    counts: Counter[str] = Counter()
+    for text in doc.texts:
+        counts.update(words(text.value))
+    return Counter({w: n for w, n in counts.items() if len(w) >= 4})
 
 
 def _index(ctx: Context) -> NameIndex:
     def build() -> NameIndex:
         files: dict[str, dict[str, set[str]]] = {kind: {} for kind in _KINDS}
-        for doc in ctx.corpus:
-            for text in doc.texts:
-                if text.kind in _KINDS:
-                    files[text.kind].setdefault(text.value, set()).add(doc.path.name)
+        for file_name, names in ctx.facts("naming.names"):
+            for kind, value in names:
+                files[kind].setdefault(value, set()).add(file_name)
         near = {kind: _near_misses(list(names)) for kind, names in files.items()}
-        return NameIndex(files, near, ctx.corpus)
+        return NameIndex(files, near, ctx)
 
     result: NameIndex = ctx.memo("naming.index", build)
     return result
@@ -228,6 +236,7 @@ class NamingDrift(Rule):
     name = "naming.drift"
     groups = ("naming",)
     scope = "project"
+    facts = ("naming.names", "naming.frequency")
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pdp_lint.problem import Edit, Fix, Severity
-from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.textscan import prose
 
 if TYPE_CHECKING:
@@ -62,6 +62,19 @@ def _checkable(word: str) -> bool:
     return word.isascii() or all(ch.isascii() or 0xC0 <= ord(ch) < 0x250 for ch in word)
 
 
+def _union(sets: list[frozenset[str]]) -> frozenset[str]:
+    return frozenset().union(*sets)
+
+
+@corpus_fact("spelling.context", merge=_union)
+def _context_words(doc: Document, ctx: Context) -> frozenset[str]:
+    """The words of a document, lower-cased: words the project uses rank first among
+    suggestions."""
+    # a misspelling is never a candidate correction, so no lookups are needed; letters
+    # never span a space, so each distinct run of non-space is read once
+    return frozenset(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower()))
+
+
 def _speller(ctx: Context) -> Speller:
     """One speller per run: the word list, the vocabulary and the corpus's own words."""
 
@@ -75,12 +88,8 @@ def _speller(ctx: Context) -> Speller:
             read_vocabulary(path.read_text(encoding="utf-8"), vocabulary)
 
         def context() -> frozenset[str]:
-            # a misspelling is never a candidate correction, so no lookups are needed;
-            # letters never span a space, so each distinct run of non-space is read once
-            chunks: set[str] = set()
-            for other in ctx.corpus:
-                chunks |= prose(other, ctx).runs
-            return frozenset(_QUICK_LETTERS.findall("\n".join(chunks).lower()))
+            result: frozenset[str] = ctx.merged("spelling.context")
+            return result
 
         return Speller(lexicon(), vocabulary, context)
 
@@ -175,6 +184,7 @@ class Misspelled(Rule):
     code = "SP01"
     name = "spelling.misspelled"
     groups = ("spelling",)
+    facts = ("spelling.context",)
     severity = Severity.ERROR
     fixable = True
 
