@@ -88,6 +88,15 @@ def _run_options(func: Callable[..., None]) -> Callable[..., None]:
     help="Do not use or update the cache of results (.pdp-lint-cache/).",
 )
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply unsafe fixes.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=False,
+    help="Processes to check with [default: 0, as many as pay for the size of the run, "
+    "up to the usable cores].",
+)
 def check(
     paths: tuple[Path, ...],
     fmt: str | None,
@@ -101,6 +110,7 @@ def check(
     fix: bool,
     no_cache: bool,
     unsafe_fixes: bool,
+    jobs: int,
     color: bool | None,
 ) -> None:
     """Check framework files (default: frameworks/ if present, else here) and report problems.
@@ -116,7 +126,9 @@ def check(
 
     # a baseline maps problems to model nodes, so it needs a fresh run
     use_cache = not no_cache and baseline is None and write_baseline is None
-    result = run_check(targets, settings, cache=use_cache)
+    # a baseline needs the models, which a run in several processes does not keep
+    parallel = baseline is None and write_baseline is None
+    result = run_check(targets, settings, cache=use_cache, jobs=jobs if parallel else 1)
     report = result.report
     report.files = result.files
     report.source_text = result.source_text

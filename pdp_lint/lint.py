@@ -14,7 +14,7 @@ from pdp_lint.document import Document
 from pdp_lint.loader import READ_CODE, READ_NAME, Loaded, load_file, load_text
 from pdp_lint.problem import Problem, Severity
 from pdp_lint.reporters.base import Report
-from pdp_lint.source import ReadError, read_source
+from pdp_lint.source import ReadError, SourceText, read_source
 
 
 @dataclass(slots=True)
@@ -36,6 +36,11 @@ class CheckResult:
             return read_source(Path(file)).text
         except ReadError:
             return ""
+
+
+def load_one(path: Path, settings: Settings) -> Loaded:
+    """Load one framework file as a check does."""
+    return _load(path, settings, None)
 
 
 def _load(path: Path, settings: Settings, texts: dict[Path, str] | None) -> Loaded:
@@ -101,21 +106,27 @@ def run_check(
     settings: Settings,
     texts: dict[Path, str] | None = None,
     cache: bool = False,
+    jobs: int | None = 1,
 ) -> CheckResult:
     """Check ``paths`` with ``settings``.
 
     ``texts`` overrides file contents in memory (the fixer's trial runs); ``cache`` looks
-    the whole run up in the content-hash cache first and stores it after.
+    the whole run up in the content-hash cache first and stores it after. ``jobs`` is
+    the number of processes (None or 0: as many as pay for the size of the run); a run
+    in several processes keeps no models (``loaded`` is empty), so callers that need
+    them (the fixer, baselines, exports) use the default of one.
     """
     with _collector_paused():
-        return _run_check(paths, settings, texts, cache)
+        return _run_check(paths, settings, texts, cache, jobs)
 
 
 def _run_check(
-    paths: list[Path], settings: Settings, texts: dict[Path, str] | None, cache: bool
+    paths: list[Path],
+    settings: Settings,
+    texts: dict[Path, str] | None,
+    cache: bool,
+    jobs: int | None,
 ) -> CheckResult:
-    from pdp_lint.linter import lint
-
     found = discover(paths)
     seen = {f.resolve() for f in found.files}
     extra_files = [
@@ -135,33 +146,92 @@ def _run_check(
             return result
 
     errors = _path_errors(found)
-    loaded = [_load(f, settings, texts) for f in found.files]
+    workers = 1 if texts is not None else _jobs(found.files, extra_files, settings, jobs)
+    if workers > 1:
+        result = _run_parallel(found.files, extra_files, settings, errors, workers)
+    else:
+        result = _run_serial(found.files, extra_files, settings, texts, errors)
+    result.report.source_line = _lines_from(result)
+    if entry is not None:
+        from pdp_lint.cache import CachedRun
+
+        entry.store(CachedRun(result.report.problems, result.files, result.unreadable))
+    return result
+
+
+def _kinds(files: list[Path], settings: Settings) -> tuple[list[str], bool]:
+    """The kinds of corpus facts the rules enabled on ``files`` read, and whether one of
+    them reads other documents' models."""
+    from pdp_lint.rules import all_rules
+
+    rules = all_rules()
+    codes = {code for path in files for code in settings.enabled_codes(path)}
+    enabled = [rules[c] for c in sorted(codes) if c in rules and rules[c].stage == "model"]
+    kinds = sorted({kind for rule in enabled for kind in rule.facts})
+    return kinds, any(rule.needs_corpus for rule in enabled)
+
+
+def _jobs(targets: list[Path], extra: list[Path], settings: Settings, requested: int | None) -> int:
+    if requested == 1 or not targets:
+        return 1
+    from pdp_lint.parallel import plan_jobs
+
+    jobs = plan_jobs([*targets, *extra], requested)
+    if jobs > 1 and _kinds(targets, settings)[1]:
+        return 1  # a rule compares whole models across files: one process holds them all
+    return jobs
+
+
+def _run_parallel(
+    targets: list[Path],
+    extra: list[Path],
+    settings: Settings,
+    errors: list[Problem],
+    jobs: int,
+) -> CheckResult:
+    from pdp_lint.parallel import run_parallel
+
+    kinds, _ = _kinds(targets, settings)
+    loads, found = run_parallel(targets, extra, settings, kinds, jobs)
+    problems = errors + [p for item in loads for p in item.problems] + found
+    unreadable = bool(errors) or any(item.unreadable for item in loads)
+    files = [item.display for item in loads]
+    return CheckResult(Report(problems, len(loads)), unreadable, [], files)
+
+
+def _run_serial(
+    files: list[Path],
+    extra_files: list[Path],
+    settings: Settings,
+    texts: dict[Path, str] | None,
+    errors: list[Problem],
+) -> CheckResult:
+    from pdp_lint.linter import lint
+
+    loaded = [_load(f, settings, texts) for f in files]
     targets = documents(loaded)
     corpus = targets + documents([_load(f, settings, texts) for f in extra_files])
     problems = errors + [p for item in loaded for p in item.problems]
     problems += lint(targets, corpus, settings)
     unreadable = bool(errors) or any(item.unreadable for item in loaded)
-    files = [item.display for item in loaded]
-    result = CheckResult(Report(problems, len(loaded)), unreadable, loaded, files)
-    result.report.source_line = _lines_from(result)
-    if entry is not None:
-        from pdp_lint.cache import CachedRun
-
-        entry.store(CachedRun(result.report.problems, files, unreadable))
-    return result
+    displays = [item.display for item in loaded]
+    return CheckResult(Report(problems, len(loaded)), unreadable, loaded, displays)
 
 
 def _lines_from(result: CheckResult) -> Callable[[str, int], str]:
-    """Source lines for the text report, from memory or (after a cache hit) from disk."""
-    sources = {item.display: item.source for item in result.loaded if item.source is not None}
+    """Source lines for the text report, from memory or (after a cache hit or a run in
+    several processes) from disk."""
+    sources: dict[str, SourceText | None] = {
+        item.display: item.source for item in result.loaded if item.source is not None
+    }
 
     def source_line(file: str, line: int) -> str:
-        src = sources.get(file)
-        if src is None and result.from_cache:
+        if file not in sources:
             try:
-                src = sources[file] = read_source(Path(file))
+                sources[file] = read_source(Path(file))
             except ReadError:
-                return ""
+                sources[file] = None
+        src = sources[file]
         return src.line_text(line) if src is not None else ""
 
     return source_line

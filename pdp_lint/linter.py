@@ -21,9 +21,16 @@ def _matches(selector: str, code: str) -> bool:
     return any(r.code == code for r in resolve_selector(selector))
 
 
-def lint(targets: Iterable[Document], corpus: list[Document], settings: Settings) -> list[Problem]:
-    """Problems of every target document; ``corpus`` is what cross-file rules see."""
-    ctx = Context(corpus=corpus, settings=settings)
+def lint(
+    targets: Iterable[Document],
+    corpus: list[Document],
+    settings: Settings,
+    ctx: Context | None = None,
+) -> list[Problem]:
+    """Problems of every target document; ``corpus`` is what cross-file rules see (or
+    the facts gathered in ``ctx``, when the corpus was loaded in other processes)."""
+    if ctx is None:
+        ctx = Context(corpus=corpus, settings=settings)
     rules: dict[str, Rule] = {}
     for code, cls in all_rules().items():
         if cls.stage == "model":

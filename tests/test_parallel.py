@@ -1,0 +1,143 @@
+"""A check split over processes finds exactly what a single-process check finds."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pdp_lint.config import Settings, load_settings
+from pdp_lint.document import Document
+from pdp_lint.lint import run_check
+from pdp_lint.parallel import MIN_BYTES, WorkerFailed, plan_jobs, share
+from pdp_lint.rules import all_rules
+from pdp_lint.rules.base import Context, Finding
+from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The canonical frameworks, the as-found ones and a generated 1,000-behavior corpus
+    with planted duplicates and misspellings, side by side."""
+    root = tmp_path_factory.mktemp("parallel")
+    shutil.copytree(FRAMEWORKS, root / "canonical", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(AS_FOUND, root / "as-found")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.generate",
+            str(root / "generated"),
+            "--behaviors",
+            "1000",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def settings_for(root: Path, *select: str, ignore: tuple[str, ...] = ()) -> Settings:
+    settings = load_settings(None, start=root)
+    settings.select = select or None
+    settings.ignore = ignore
+    return settings
+
+
+def test_every_rule_but_the_corpus_models_one_finds_the_same_in_two_processes(project: Path):
+    settings = settings_for(project, "ALL", ignore=("DU04",))
+    single = run_check([project], settings, jobs=1)
+    split = run_check([project], settings, jobs=2)
+    assert single.loaded and not split.loaded  # the split run really ran in workers
+    assert len(single.report.problems) > 150
+    assert {p.code for p in single.report.problems} >= {"CP01", "CP02", "NM01", "SP01", "DU02"}
+    assert split.report.problems == single.report.problems
+    assert split.files == single.files
+    assert split.unreadable == single.unreadable
+
+
+def test_checking_some_files_still_compares_them_with_the_rest(project: Path):
+    """pre-commit passes the changed files; the others are the corpus they meet."""
+    settings = settings_for(project)
+    targets = sorted((project / "as-found").glob("*.yaml"))[:3]
+    single = run_check(targets, settings, jobs=1)
+    split = run_check(targets, settings, jobs=3)
+    assert split.report.problems == single.report.problems
+    assert {p.file for p in split.report.problems} <= {t.as_posix() for t in targets}
+
+
+def test_a_rule_reading_whole_models_across_files_keeps_the_run_in_one_process(project: Path):
+    settings = settings_for(project, "ALL")  # DU04 compares behaviors across frameworks
+    result = run_check([project], settings, jobs=2)
+    assert result.loaded  # models in this process: the run was not split
+    assert "DU04" in {p.code for p in result.report.problems}
+
+
+def test_a_failing_worker_fails_the_run_with_its_traceback(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def broken(self: object, doc: Document, ctx: Context) -> Iterator[Finding]:
+        raise ValueError("rule exploded")
+
+    monkeypatch.setattr(all_rules()["TX01"], "check", broken)
+    with pytest.raises(WorkerFailed, match="rule exploded"):
+        run_check([project], settings_for(project), jobs=2)
+
+
+def test_a_rule_reading_the_corpus_without_declaring_it_fails_in_a_worker(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def nosy(self: object, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from (Finding(d.file, doc.framework.span) for d in ctx.corpus)
+
+    monkeypatch.setattr(all_rules()["TX01"], "check", nosy)
+    with pytest.raises(WorkerFailed, match="declare the corpus facts"):
+        run_check([project], settings_for(project), jobs=2)
+
+
+def test_small_runs_stay_in_one_process_and_large_ones_use_the_cores(tmp_path: Path):
+    small = [tmp_path / f"{i}.yaml" for i in range(4)]
+    for path in small:
+        path.write_text("x" * 1000)
+    assert plan_jobs(small, None) == 1
+    assert plan_jobs(small, 3) == 3
+    assert plan_jobs(small[:2], 8) == 2
+    large = [tmp_path / f"large{i}.yaml" for i in range(8)]
+    for path in large:
+        path.write_bytes(b"x" * (MIN_BYTES // 4))
+    assert 1 <= plan_jobs(large, None) <= 8
+
+
+def test_shares_are_balanced_by_size_and_keep_file_order(tmp_path: Path):
+    files = []
+    for i, size in enumerate([900, 100, 500, 500, 100, 800]):
+        files.append(tmp_path / f"{i}.yaml")
+        files[-1].write_bytes(b"x" * size)
+    shares = share(files, 2)
+    assert sorted(i for s in shares for i in s) == list(range(6))
+    assert all(s == sorted(s) for s in shares)
+    loads = [sum(files[i].stat().st_size for i in s) for s in shares]
+    assert max(loads) - min(loads) <= 100
+
+
+def test_the_command_reports_the_same_text_with_source_lines_either_way(project: Path):
+    def run(jobs: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pdp_lint", "check", "--no-cache", "-j", jobs, "as-found"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    single, split = run("1"), run("2")
+    assert single.returncode == split.returncode == 1
+    assert split.stdout == single.stdout
+    assert "^" in split.stdout  # source lines and carets, read back from disk
