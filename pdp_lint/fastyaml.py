@@ -406,7 +406,9 @@ class _Walker:
             i -= 1
         if i < 0 or text[i] not in openers:
             return _join(first, last)
-        return self.src.span(i, last.end_index)
+        # only spaces lie between, so the opener is on the first item's line
+        column = first.column - (first.start_index - i)
+        return Span(first.line, column, last.end_line, last.end_column, i, last.end_index)
 
 
 def _join(first: Span, last: Span) -> Span:
