@@ -126,9 +126,9 @@ def check(
 
     # a baseline maps problems to model nodes, so it needs a fresh run
     use_cache = not no_cache and baseline is None and write_baseline is None
-    # a baseline needs the models, which a run in several processes does not keep
-    parallel = baseline is None and write_baseline is None
-    result = run_check(targets, settings, cache=use_cache, jobs=jobs if parallel else 1)
+    # a baseline maps problems to model nodes, which a streaming run does not keep
+    stream = baseline is None and write_baseline is None
+    result = run_check(targets, settings, cache=use_cache, stream=stream, jobs=jobs)
     report = result.report
     report.files = result.files
     report.source_text = result.source_text

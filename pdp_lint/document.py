@@ -7,6 +7,7 @@ edits only where the mapping is exact, so a fix can never land in the wrong plac
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,19 +78,72 @@ class Document:
         (no escapes, no line folding inside), and the replacement must not need quoting
         that the scalar does not have.
         """
+        return self.place(text, start, end).edit(replacement)
+
+    def place(self, text: TextField, start: int, end: int) -> Place:
+        """Where ``text.value[start:end]`` is, kept to make an edit later (picklable)."""
         span = self.locate(text, start, end)
         s, e = span.start_index, span.end_index
-        if self.source.text[s:e] != text.value[start:end]:
+        exact = self.source.text[s:e] == text.value[start:end]
+        style = self.source.text[text.span.start_index : text.span.start_index + 1]
+        return Place(span, exact, style)
+
+    def locator(self, text: TextField) -> Locator:
+        """What :meth:`locate` needs for ``text``, without the document (picklable)."""
+        span = text.span
+        starts = self.source.line_starts()[span.line - 1 : span.end_line]
+        return Locator(len(text.value), tuple(self.offsets(text)), span.line, tuple(starts))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A part of a text value in the file, and how it is written there."""
+
+    span: Span
+    #: the source characters are exactly the value's (no escapes or folding inside)
+    exact: bool
+    #: the first character of the scalar: a quote, or anything for a plain scalar
+    style: str
+
+    def edit(self, replacement: str) -> Edit | None:
+        """An edit putting ``replacement`` here, or None if it cannot be exact."""
+        if not self.exact:
             return None
-        raw = self.source.text[text.span.start_index : text.span.end_index]
-        style = raw[:1]
+        style = self.style
         if style == '"' and ('"' in replacement or "\\" in replacement):
             return None
         if style == "'" and "'" in replacement:
             return None
         if style not in ('"', "'") and (": " in replacement or " #" in replacement):
             return None
-        return Edit(s, e, replacement)
+        return Edit(self.span.start_index, self.span.end_index, replacement)
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """:meth:`Document.locate` for one text, carried without its document."""
+
+    length: int
+    offsets: tuple[int, ...]
+    first_line: int
+    #: where each line of the scalar starts, from ``first_line`` on
+    line_starts: tuple[int, ...]
+
+    def locate(self, start: int = 0, end: int | None = None) -> Span:
+        offsets = self.offsets
+        end = self.length if end is None else end
+        s = offsets[min(start, len(offsets) - 1)]
+        e = offsets[min(end, len(offsets) - 1)] if end > start else s
+        if end > start and end <= self.length:
+            e = offsets[end - 1] + 1
+        e = max(e, s)
+        line, column = self._position(s)
+        end_line, end_column = self._position(e)
+        return Span(line, column, end_line, end_column, s, e)
+
+    def _position(self, index: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self.line_starts, index) - 1
+        return self.first_line + row, index - self.line_starts[row] + 1
 
 
 def align(raw: str, value: str) -> list[int]:

@@ -106,18 +106,21 @@ def run_check(
     settings: Settings,
     texts: dict[Path, str] | None = None,
     cache: bool = False,
-    jobs: int | None = 1,
+    stream: bool = False,
+    jobs: int | None = None,
 ) -> CheckResult:
     """Check ``paths`` with ``settings``.
 
     ``texts`` overrides file contents in memory (the fixer's trial runs); ``cache`` looks
-    the whole run up in the content-hash cache first and stores it after. ``jobs`` is
-    the number of processes (None or 0: as many as pay for the size of the run); a run
-    in several processes keeps no models (``loaded`` is empty), so callers that need
-    them (the fixer, baselines, exports) use the default of one.
+    the whole run up in the content-hash cache first and stores it after. With
+    ``stream``, models are dropped as soon as each file is checked and ``loaded`` is
+    empty (see :mod:`pdp_lint.parallel`); ``jobs`` is then the number of processes
+    (None or 0: as many as pay for the size of the run). Callers that need the models
+    (the fixer, baselines, exports) do not stream, nor does a run with a rule that
+    compares whole models across files.
     """
     with _collector_paused():
-        return _run_check(paths, settings, texts, cache, jobs)
+        return _run_check(paths, settings, texts, cache, stream, jobs)
 
 
 def _run_check(
@@ -125,6 +128,7 @@ def _run_check(
     settings: Settings,
     texts: dict[Path, str] | None,
     cache: bool,
+    stream: bool,
     jobs: int | None,
 ) -> CheckResult:
     found = discover(paths)
@@ -146,9 +150,12 @@ def _run_check(
             return result
 
     errors = _path_errors(found)
-    workers = 1 if texts is not None else _jobs(found.files, extra_files, settings, jobs)
-    if workers > 1:
-        result = _run_parallel(found.files, extra_files, settings, errors, workers)
+    kinds, needs_corpus = _kinds(found.files, settings)
+    if stream and texts is None and not needs_corpus and found.files:
+        from pdp_lint.parallel import plan_jobs
+
+        workers = plan_jobs([*found.files, *extra_files], jobs)
+        result = _run_streaming(found.files, extra_files, settings, errors, kinds, workers)
     else:
         result = _run_serial(found.files, extra_files, settings, texts, errors)
     result.report.source_line = _lines_from(result)
@@ -171,28 +178,17 @@ def _kinds(files: list[Path], settings: Settings) -> tuple[list[str], bool]:
     return kinds, any(rule.needs_corpus for rule in enabled)
 
 
-def _jobs(targets: list[Path], extra: list[Path], settings: Settings, requested: int | None) -> int:
-    if requested == 1 or not targets:
-        return 1
-    from pdp_lint.parallel import plan_jobs
-
-    jobs = plan_jobs([*targets, *extra], requested)
-    if jobs > 1 and _kinds(targets, settings)[1]:
-        return 1  # a rule compares whole models across files: one process holds them all
-    return jobs
-
-
-def _run_parallel(
+def _run_streaming(
     targets: list[Path],
     extra: list[Path],
     settings: Settings,
     errors: list[Problem],
+    kinds: list[str],
     jobs: int,
 ) -> CheckResult:
-    from pdp_lint.parallel import run_parallel
+    from pdp_lint.parallel import run_streaming
 
-    kinds, _ = _kinds(targets, settings)
-    loads, found = run_parallel(targets, extra, settings, kinds, jobs)
+    loads, found = run_streaming(targets, extra, settings, kinds, jobs)
     problems = errors + [p for item in loads for p in item.problems] + found
     unreadable = bool(errors) or any(item.unreadable for item in loads)
     files = [item.display for item in loads]

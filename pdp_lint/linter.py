@@ -7,12 +7,16 @@ configuration and inline suppressions, and reports suppressions that suppress no
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from pdp_lint.config import Settings
 from pdp_lint.document import Document
 from pdp_lint.problem import Problem, Severity
 from pdp_lint.rules import Context, Rule, all_rules, resolve_selector
-from pdp_lint.suppress import parse_suppressions
+from pdp_lint.rules.base import Finding
+from pdp_lint.suppress import Suppression, parse_suppressions
 
 UNUSED_CODE, UNUSED_NAME = "LN01", "suppression.unused"
 
@@ -21,58 +25,113 @@ def _matches(selector: str, code: str) -> bool:
     return any(r.code == code for r in resolve_selector(selector))
 
 
+@dataclass(slots=True)
+class Pending:
+    """A document between the two steps of a check: what its rules found without the
+    corpus, and what the rules that read corpus facts took of it (all picklable)."""
+
+    file: str
+    path: Path
+    #: the codes enabled on the file, loader stage included
+    enabled: list[str]
+    found: dict[str, list[Problem]]
+    collected: dict[str, Any]
+    suppressions: list[Suppression]
+
+
+class Linter:
+    """The rules of one run, applied to documents in two steps.
+
+    :meth:`begin` runs every rule that needs nothing but the document and lets the
+    rules that compare it with the rest of the corpus take what they need of it, so the
+    document can be dropped; :meth:`end` finishes those rules once the corpus facts are
+    known and applies configuration and suppressions.
+    """
+
+    def __init__(self, settings: Settings, ctx: Context) -> None:
+        self.settings = settings
+        self.ctx = ctx
+        self.rules: dict[str, Rule] = {
+            code: cls(settings.rule_options(code))
+            for code, cls in all_rules().items()
+            if cls.stage == "model"
+        }
+
+    def begin(self, doc: Document) -> Pending:
+        enabled = sorted(self.settings.enabled_codes(doc.path))
+        found: dict[str, list[Problem]] = {}
+        collected: dict[str, Any] = {}
+        for code in enabled:
+            rule = self.rules.get(code)
+            if rule is None:
+                continue  # applied by the loader
+            if rule.facts:
+                collected[code] = rule.collect(doc, self.ctx)
+            else:
+                found[code] = self._problems(doc.file, doc.path, rule, rule.check(doc, self.ctx))
+        suppressions = parse_suppressions(doc.source)
+        return Pending(doc.file, doc.path, enabled, found, collected, suppressions)
+
+    def end(self, pending: Pending) -> list[Problem]:
+        problems: list[Problem] = []
+        for code in pending.enabled:
+            if code in pending.found:
+                problems += pending.found[code]
+            elif code in pending.collected:
+                rule = self.rules[code]
+                findings = rule.finish(pending.collected[code], self.ctx)
+                problems += self._problems(pending.file, pending.path, rule, findings)
+        return _apply_suppressions(pending, problems, set(pending.enabled), self.settings)
+
+    def _problems(
+        self, file: str, path: Path, rule: Rule, findings: Iterable[Finding]
+    ) -> list[Problem]:
+        configured = self.settings.severity_for(rule.code, path)
+        out: list[Problem] = []
+        for f in findings:
+            severity = configured or f.severity or rule.severity
+            s = f.span
+            out.append(
+                Problem(
+                    file,
+                    s.line,
+                    s.column,
+                    s.end_line,
+                    s.end_column,
+                    rule.code,
+                    rule.name,
+                    severity,
+                    f.message,
+                    f.path,
+                    f.suggestion,
+                    f.fix,
+                )
+            )
+        return out
+
+
 def lint(
     targets: Iterable[Document],
     corpus: list[Document],
     settings: Settings,
     ctx: Context | None = None,
 ) -> list[Problem]:
-    """Problems of every target document; ``corpus`` is what cross-file rules see (or
-    the facts gathered in ``ctx``, when the corpus was loaded in other processes)."""
+    """Problems of every target document; ``corpus`` is what cross-file rules see."""
     if ctx is None:
         ctx = Context(corpus=corpus, settings=settings)
-    rules: dict[str, Rule] = {}
-    for code, cls in all_rules().items():
-        if cls.stage == "model":
-            rules[code] = cls(settings.rule_options(code))
+    linter = Linter(settings, ctx)
     problems: list[Problem] = []
     for doc in targets:
-        enabled = settings.enabled_codes(doc.path)
-        found: list[Problem] = []
-        for code in sorted(enabled):
-            rule = rules.get(code)
-            if rule is None:
-                continue
-            configured = settings.severity_for(code, doc.path)
-            for f in rule.check(doc, ctx):
-                severity = configured or f.severity or rule.severity
-                s = f.span
-                found.append(
-                    Problem(
-                        doc.file,
-                        s.line,
-                        s.column,
-                        s.end_line,
-                        s.end_column,
-                        rule.code,
-                        rule.name,
-                        severity,
-                        f.message,
-                        f.path,
-                        f.suggestion,
-                        f.fix,
-                    )
-                )
-        problems.extend(_apply_suppressions(doc, found, enabled, settings))
+        problems.extend(linter.end(linter.begin(doc)))
         ctx.forget(doc)
         doc.release()
     return problems
 
 
 def _apply_suppressions(
-    doc: Document, found: list[Problem], enabled: set[str], settings: Settings
+    doc: Pending, found: list[Problem], enabled: set[str], settings: Settings
 ) -> list[Problem]:
-    suppressions = parse_suppressions(doc.source)
+    suppressions = doc.suppressions
     if not suppressions:
         return found
     kept: list[Problem] = []

@@ -1,17 +1,17 @@
-"""Checking a large project in several processes.
+"""Checking without keeping models, in one process or several.
 
-Loading dominates a large run, and a loaded model costs as much to send to another
-process as to load again, so each worker loads its own share of the files and keeps
-their models. Cross-file rules need something of every file, which they take as small
-corpus facts (see :meth:`pdp_lint.rules.base.Context.facts`):
+A model takes about ten times the memory of its YAML, and loading dominates a large
+run, so a check of a whole project streams: each file is loaded, its corpus facts are
+taken (see :meth:`pdp_lint.rules.base.Context.facts`), every rule that needs only the
+file runs, the rules that compare it with the corpus take what they need of it
+(:meth:`pdp_lint.rules.base.Rule.collect`), and the model is dropped. Once every file
+has given its facts, those rules finish (:class:`pdp_lint.linter.Linter`).
 
-1. each worker loads its files and takes their facts of the kinds the enabled rules read;
-2. the parent puts the facts in corpus order, merges those a rule reads only as a sum,
-   and sends them to every worker;
-3. each worker runs every rule on its target files and sends back the problems.
-
-Workers are forked, so they start with the parent's modules and settings. The result is
-the same as the single-process run, problem for problem; tests compare the two.
+A model costs as much to send to another process as to load again, so with several
+processes each worker streams its own share of the files, sends its facts to the
+parent, receives everyone's in corpus order (merged where a rule reads only their sum)
+and finishes its own files. Workers are forked, so they start with the parent's modules
+and settings. Every way gives the same problems; tests compare them.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from pdp_lint.problem import Problem
 
 #: below this much YAML in a run, starting processes costs more than it saves
 MIN_BYTES = 2_000_000
-#: and below this many bytes a file (a worker's share), likewise
+#: and below this many bytes a worker, likewise
 MIN_BYTES_PER_JOB = 500_000
 
 
@@ -42,6 +42,13 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def plan_jobs(files: Sequence[Path], requested: int | None) -> int:
     """How many processes to use for ``files``: ``requested`` (0 or None: as many as
     pay, up to the usable cores), never more than the files."""
@@ -49,10 +56,7 @@ def plan_jobs(files: Sequence[Path], requested: int | None) -> int:
         return max(1, min(requested, len(files)))
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    size = 0
-    for path in files:
-        with contextlib.suppress(OSError):
-            size += path.stat().st_size
+    size = sum(_size(path) for path in files)
     if size < MIN_BYTES:
         return 1
     return max(1, min(usable_cores(), len(files), size // MIN_BYTES_PER_JOB))
@@ -60,7 +64,7 @@ def plan_jobs(files: Sequence[Path], requested: int | None) -> int:
 
 @dataclass(frozen=True, slots=True)
 class LoadOutcome:
-    """What the parent keeps of one loaded file."""
+    """What is kept of loading one file."""
 
     display: str
     problems: list[Problem]
@@ -73,12 +77,7 @@ class WorkerFailed(RuntimeError):
 
 def share(files: Sequence[Path], jobs: int) -> list[list[int]]:
     """Split file indices into ``jobs`` shares of about equal size, each in file order."""
-    sizes = []
-    for path in files:
-        try:
-            sizes.append(path.stat().st_size)
-        except OSError:
-            sizes.append(0)
+    sizes = [_size(path) for path in files]
     loads = [0] * jobs
     shares: list[list[int]] = [[] for _ in range(jobs)]
     for i in sorted(range(len(files)), key=lambda i: -sizes[i]):
@@ -88,7 +87,74 @@ def share(files: Sequence[Path], jobs: int) -> list[list[int]]:
     return [sorted(s) for s in shares if s]
 
 
-def run_parallel(
+class _NoCorpus(list):  # type: ignore[type-arg]
+    """The corpus of a streaming check: reading it is a bug (a rule must use facts)."""
+
+    def _refuse(self, *args: Any) -> Any:
+        raise RuntimeError(
+            "a rule read ctx.corpus in a streaming check; declare the corpus facts it "
+            "needs (Rule.facts) or mark it needs_corpus"
+        )
+
+    __iter__ = __len__ = __getitem__ = __bool__ = _refuse
+
+
+class _Stream:
+    """One process's share of a streaming check."""
+
+    def __init__(self, settings: Settings, kinds: Sequence[str]) -> None:
+        from pdp_lint.linter import Linter, Pending
+        from pdp_lint.rules.base import Context
+
+        self.settings = settings
+        self.kinds = kinds
+        self.ctx = Context(corpus=_NoCorpus(), settings=settings)
+        self.linter = Linter(settings, self.ctx)
+        self.pending: list[tuple[int, Pending]] = []
+
+    def read(
+        self, paths: Sequence[Path], indices: Sequence[int], n_targets: int
+    ) -> tuple[list[LoadOutcome], list[dict[str, Any] | None]]:
+        """Load each file, take its facts, begin checking it if it is a target, drop it."""
+        from pdp_lint.document import Document
+        from pdp_lint.lint import load_one
+        from pdp_lint.rules.base import FACT_KINDS
+
+        outcomes: list[LoadOutcome] = []
+        facts: list[dict[str, Any] | None] = []
+        for index, path in zip(indices, paths, strict=True):
+            item = load_one(path, self.settings)
+            outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
+            if item.framework is None or item.source is None:
+                facts.append(None)
+                continue
+            doc = Document(item.framework, item.source)
+            facts.append({kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in self.kinds})
+            if index < n_targets:
+                self.pending.append((index, self.linter.begin(doc)))
+            self.ctx.forget(doc)
+        return outcomes, facts
+
+    def finish(self, gathered: dict[str, Any]) -> list[tuple[int, list[Problem]]]:
+        self.ctx.gathered = gathered
+        done = [(index, self.linter.end(pending)) for index, pending in self.pending]
+        self.pending = []
+        return done
+
+
+def gather(kinds: Sequence[str], facts: Sequence[dict[str, Any] | None]) -> dict[str, Any]:
+    """The facts of every loaded file in corpus order, merged for kinds with a merge."""
+    from pdp_lint.rules.base import FACT_KINDS
+
+    gathered: dict[str, Any] = {}
+    for kind in kinds:
+        found = [f[kind] for f in facts if f is not None]
+        _, merge = FACT_KINDS[kind]
+        gathered[kind] = merge(found) if merge is not None else found
+    return gathered
+
+
+def run_streaming(
     targets: Sequence[Path],
     extra: Sequence[Path],
     settings: Settings,
@@ -96,17 +162,28 @@ def run_parallel(
     jobs: int,
 ) -> tuple[list[LoadOutcome], list[Problem]]:
     """Load and check ``targets`` (with ``extra`` files as the rest of the corpus) in
-    ``jobs`` processes; the load outcome of each target, and the rules' problems."""
+    ``jobs`` processes (1: this one); the load outcome of each target, and the rules'
+    problems in target order."""
     files = [*targets, *extra]
+    if jobs <= 1:
+        stream = _Stream(settings, kinds)
+        outcomes, facts = stream.read(files, range(len(files)), len(targets))
+        done = stream.finish(gather(kinds, facts))
+        return outcomes[: len(targets)], [p for _, problems in done for p in problems]
+    return _run_workers(files, len(targets), settings, kinds, jobs)
+
+
+def _run_workers(
+    files: list[Path], n_targets: int, settings: Settings, kinds: Sequence[str], jobs: int
+) -> tuple[list[LoadOutcome], list[Problem]]:
     context = multiprocessing.get_context("fork")
-    shares = share(files, jobs)
     workers: list[tuple[Any, Connection, list[int]]] = []
     try:
-        for indices in shares:
+        for indices in share(files, jobs):
             mine, theirs = context.Pipe()
             process = context.Process(
                 target=_worker,
-                args=(theirs, [files[i] for i in indices], indices, len(targets), settings, kinds),
+                args=(theirs, [files[i] for i in indices], indices, n_targets, settings, kinds),
                 daemon=True,
             )
             process.start()
@@ -118,10 +195,11 @@ def run_parallel(
             loaded, taken = _receive(conn)
             for i, outcome, found in zip(indices, loaded, taken, strict=True):
                 outcomes[i], facts[i] = outcome, found
-        gathered = _gather(kinds, facts)
+        gathered = gather(kinds, facts)
+        del facts
         for _, conn, _ in workers:
             conn.send(gathered)
-        by_target: list[list[Problem]] = [[] for _ in targets]
+        by_target: list[list[Problem]] = [[] for _ in range(n_targets)]
         for _, conn, _ in workers:
             for i, problems in _receive(conn):
                 by_target[i] = problems
@@ -133,7 +211,7 @@ def run_parallel(
             if process.is_alive():
                 process.kill()
                 process.join()
-    loads = [o for o in outcomes[: len(targets)] if o is not None]
+    loads = [o for o in outcomes[:n_targets] if o is not None]
     return loads, [p for problems in by_target for p in problems]
 
 
@@ -147,30 +225,6 @@ def _receive(conn: Connection) -> Any:
     return payload
 
 
-def _gather(kinds: Sequence[str], facts: list[dict[str, Any] | None]) -> dict[str, Any]:
-    """The facts of every loaded file in corpus order, merged for kinds with a merge."""
-    from pdp_lint.rules.base import FACT_KINDS
-
-    gathered: dict[str, Any] = {}
-    for kind in kinds:
-        found = [f[kind] for f in facts if f is not None]
-        _, merge = FACT_KINDS[kind]
-        gathered[kind] = merge(found) if merge is not None else found
-    return gathered
-
-
-class _NoCorpus(list):  # type: ignore[type-arg]
-    """The corpus as a worker sees it: reading it is a bug (a rule must use facts)."""
-
-    def _refuse(self, *args: Any) -> Any:
-        raise RuntimeError(
-            "a rule read ctx.corpus in a worker process; declare the corpus facts it "
-            "needs (Rule.facts) or mark it needs_corpus"
-        )
-
-    __iter__ = __len__ = __getitem__ = __bool__ = _refuse
-
-
 def _worker(
     conn: Connection,
     paths: list[Path],
@@ -180,48 +234,11 @@ def _worker(
     kinds: Sequence[str],
 ) -> None:
     try:
-        _work(conn, paths, indices, n_targets, settings, kinds)
+        stream = _Stream(settings, kinds)
+        conn.send(("ok", stream.read(paths, indices, n_targets)))
+        conn.send(("ok", stream.finish(conn.recv())))
     except BaseException:  # reported to the parent, which fails the run
         with contextlib.suppress(OSError):
             conn.send(("error", traceback.format_exc()))
     finally:
         conn.close()
-
-
-def _work(
-    conn: Connection,
-    paths: list[Path],
-    indices: list[int],
-    n_targets: int,
-    settings: Settings,
-    kinds: Sequence[str],
-) -> None:
-    from pdp_lint.document import Document
-    from pdp_lint.lint import load_one
-    from pdp_lint.linter import lint
-    from pdp_lint.rules.base import FACT_KINDS, Context
-
-    ctx = Context(corpus=_NoCorpus(), settings=settings)
-    outcomes: list[LoadOutcome] = []
-    facts: list[dict[str, Any] | None] = []
-    targets: list[tuple[int, Document]] = []
-    for index, path in zip(indices, paths, strict=True):
-        item = load_one(path, settings)
-        outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
-        if item.framework is None or item.source is None:
-            facts.append(None)
-            continue
-        doc = Document(item.framework, item.source)
-        facts.append({kind: FACT_KINDS[kind][0](doc, ctx) for kind in kinds})
-        if index < n_targets:
-            targets.append((index, doc))
-        else:
-            doc.release()
-            ctx.forget(doc)
-    conn.send(("ok", (outcomes, facts)))
-    del outcomes, facts
-    ctx.gathered = conn.recv()
-    results: list[tuple[int, list[Problem]]] = []
-    for index, doc in targets:
-        results.append((index, lint([doc], [], settings, ctx)))
-    conn.send(("ok", results))

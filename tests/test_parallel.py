@@ -1,4 +1,5 @@
-"""A check split over processes finds exactly what a single-process check finds."""
+"""A streaming check, in one process or several, finds exactly what a check keeping
+every model finds."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ import pytest
 from pdp_lint.config import Settings, load_settings
 from pdp_lint.document import Document
 from pdp_lint.lint import run_check
+from pdp_lint.loader import load_file
 from pdp_lint.parallel import MIN_BYTES, WorkerFailed, plan_jobs, share
 from pdp_lint.rules import all_rules
-from pdp_lint.rules.base import Context, Finding
+from pdp_lint.rules.base import Context, Finding, Rule
 from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
 
 
@@ -51,31 +53,34 @@ def settings_for(root: Path, *select: str, ignore: tuple[str, ...] = ()) -> Sett
     return settings
 
 
-def test_every_rule_but_the_corpus_models_one_finds_the_same_in_two_processes(project: Path):
+def test_every_rule_but_the_corpus_models_one_finds_the_same_streaming(project: Path):
     settings = settings_for(project, "ALL", ignore=("DU04",))
-    single = run_check([project], settings, jobs=1)
-    split = run_check([project], settings, jobs=2)
-    assert single.loaded and not split.loaded  # the split run really ran in workers
-    assert len(single.report.problems) > 150
-    assert {p.code for p in single.report.problems} >= {"CP01", "CP02", "NM01", "SP01", "DU02"}
-    assert split.report.problems == single.report.problems
-    assert split.files == single.files
-    assert split.unreadable == single.unreadable
+    kept = run_check([project], settings)
+    streamed = run_check([project], settings, stream=True, jobs=1)
+    split = run_check([project], settings, stream=True, jobs=2)
+    assert kept.loaded and not streamed.loaded and not split.loaded
+    assert len(kept.report.problems) > 150
+    assert {p.code for p in kept.report.problems} >= {"CP01", "CP02", "NM01", "SP01", "DU02"}
+    assert any(p.fix is not None for p in kept.report.problems if p.code == "SP01")
+    for other in (streamed, split):
+        assert other.report.problems == kept.report.problems
+        assert other.files == kept.files
+        assert other.unreadable == kept.unreadable
 
 
 def test_checking_some_files_still_compares_them_with_the_rest(project: Path):
     """pre-commit passes the changed files; the others are the corpus they meet."""
     settings = settings_for(project)
     targets = sorted((project / "as-found").glob("*.yaml"))[:3]
-    single = run_check(targets, settings, jobs=1)
-    split = run_check(targets, settings, jobs=3)
+    single = run_check(targets, settings)
+    split = run_check(targets, settings, stream=True, jobs=3)
     assert split.report.problems == single.report.problems
     assert {p.file for p in split.report.problems} <= {t.as_posix() for t in targets}
 
 
 def test_a_rule_reading_whole_models_across_files_keeps_the_run_in_one_process(project: Path):
     settings = settings_for(project, "ALL")  # DU04 compares behaviors across frameworks
-    result = run_check([project], settings, jobs=2)
+    result = run_check([project], settings, stream=True, jobs=2)
     assert result.loaded  # models in this process: the run was not split
     assert "DU04" in {p.code for p in result.report.problems}
 
@@ -88,18 +93,20 @@ def test_a_failing_worker_fails_the_run_with_its_traceback(
 
     monkeypatch.setattr(all_rules()["TX01"], "check", broken)
     with pytest.raises(WorkerFailed, match="rule exploded"):
-        run_check([project], settings_for(project), jobs=2)
+        run_check([project], settings_for(project), stream=True, jobs=2)
 
 
-def test_a_rule_reading_the_corpus_without_declaring_it_fails_in_a_worker(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_rule_reading_the_corpus_without_declaring_it_fails_a_streaming_check(
+    project: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ):
     def nosy(self: object, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from (Finding(d.file, doc.framework.span) for d in ctx.corpus)
 
     monkeypatch.setattr(all_rules()["TX01"], "check", nosy)
-    with pytest.raises(WorkerFailed, match="declare the corpus facts"):
-        run_check([project], settings_for(project), jobs=2)
+    expected = WorkerFailed if jobs > 1 else RuntimeError
+    with pytest.raises(expected, match="declare the corpus facts"):
+        run_check([project], settings_for(project), stream=True, jobs=jobs)
 
 
 def test_small_runs_stay_in_one_process_and_large_ones_use_the_cores(tmp_path: Path):
@@ -141,3 +148,26 @@ def test_the_command_reports_the_same_text_with_source_lines_either_way(project:
     assert single.returncode == split.returncode == 1
     assert split.stdout == single.stdout
     assert "^" in split.stdout  # source lines and carets, read back from disk
+
+
+def test_rules_reading_corpus_facts_split_their_check_in_two():
+    split = [code for code, rule in all_rules().items() if rule.facts]
+    assert set(split) == {"CP01", "CP02", "NM01", "SP01"}
+    for code in split:
+        rule = all_rules()[code]
+        assert rule.collect is not Rule.collect and rule.finish is not Rule.finish, code
+
+
+@pytest.mark.parametrize("path", sorted(AS_FOUND.glob("*.yaml")), ids=lambda p: p.name)
+def test_a_locator_places_text_as_its_document_does(path: Path):
+    loaded = load_file(path)
+    assert loaded.framework is not None and loaded.source is not None
+    doc = Document(loaded.framework, loaded.source)
+    checked = 0
+    for text in doc.texts:
+        locator = doc.locator(text)
+        n = len(text.value)
+        for start, end in {(0, n), (0, 0), (n // 3, n // 2), (n // 2, n), (n, n), (1, None)}:
+            assert locator.locate(start, end) == doc.locate(text, start, end), text.path
+            checked += 1
+    assert checked > 100

@@ -151,7 +151,24 @@ class Rule:
         self.options = options if options is not None else self.Options()
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        """Yield the findings of this rule in ``doc``."""
+        """Yield the findings of this rule in ``doc``.
+
+        A rule that reads corpus facts implements :meth:`collect` and :meth:`finish`
+        instead, and this runs the one after the other.
+        """
+        if self.facts:
+            return self.finish(self.collect(doc, ctx), ctx)
+        return iter(())
+
+    def collect(self, doc: Document, ctx: Context) -> Any:
+        """What the rule needs of ``doc`` to report on it once the corpus facts are
+        known (small and picklable: the document is gone by then). Corpus facts cannot
+        be read here."""
+        return None
+
+    def finish(self, collected: Any, ctx: Context) -> Iterator[Finding]:
+        """The findings of one document, from what :meth:`collect` took of it and the
+        corpus facts."""
         return iter(())
 
     @classmethod

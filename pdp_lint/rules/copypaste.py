@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pdp_lint.document import Document
+from pdp_lint.document import Document, Locator
 from pdp_lint.model import Framework, Profile, Role, TextField
-from pdp_lint.problem import Severity
+from pdp_lint.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.duplication import base_chain, shorten
 from pdp_lint.similarity import normalise, similar_pairs, word_set
@@ -210,22 +210,29 @@ class CopiedRoleSummary(Rule):
     severity = Severity.ERROR
     Options = SummaryOptions
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+    def collect(self, doc: Document, ctx: Context) -> list[tuple[str, str, str, Span, str]]:
+        """Each summary: its file, owner, label, span and JSON path."""
+        return [
+            (s.order[0], s.owner.path, s.label, s.text.span, s.text.path) for s in _summaries(doc)
+        ]
+
+    def finish(
+        self, collected: list[tuple[str, str, str, Span, str]], ctx: Context
+    ) -> Iterator[Finding]:
         copies = _copied_summaries(ctx, self.options.threshold)
-        for summary in _summaries(doc):
-            found = copies.get((summary.order[0], summary.owner.path))
+        for place, owner, label, span, path in collected:
+            found = copies.get((place, owner))
             if found is None:
                 continue
             similarity, other = found
             same = "the same as" if similarity >= 1.0 else f"{similarity:.0%} the same as"
-            here = other.order[0] == summary.order[0]
-            where = "in this file" if here else f"in {other.file_name}"
+            where = "in this file" if other.order[0] == place else f"in {other.file_name}"
             yield Finding(
-                f"summary of {summary.label} is {same} the summary of {other.label} "
+                f"summary of {label} is {same} the summary of {other.label} "
                 f"({other.title}) {where} (line {other.line}); "
                 "write a summary of what this role does",
-                summary.text.span,
-                summary.text.path,
+                span,
+                path,
             )
 
 
@@ -483,12 +490,25 @@ class WrongRoleInSummary(Rule):
     facts = ("copypaste.role-names",)
     severity = Severity.ERROR
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        index = _name_index(ctx)
+    def collect(self, doc: Document, ctx: Context) -> list[_SummaryText]:
         fw = doc.framework
-        for summary in _summaries(doc):
-            own = _own_names(fw, summary.owner)
-            value = summary.text.value
+        return [
+            _SummaryText(
+                summary.label,
+                summary.owner.title,
+                summary.text.value,
+                frozenset(_own_names(fw, summary.owner)),
+                summary.text.path,
+                doc.locator(summary.text),
+            )
+            for summary in _summaries(doc)
+        ]
+
+    def finish(self, collected: list[_SummaryText], ctx: Context) -> Iterator[Finding]:
+        index = _name_index(ctx)
+        for summary in collected:
+            own = summary.own
+            value = summary.value
             taken: list[tuple[int, int]] = []
             wrong: list[tuple[int, int, str]] = []
             for name in index.candidates(value):
@@ -511,12 +531,24 @@ class WrongRoleInSummary(Rule):
             listed = ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
             which = "which are not" if len(quoted) > 1 else "which is not"
             yield Finding(
-                f"summary of {summary.label} ({summary.owner.title}) names {listed}, "
+                f"summary of {summary.label} ({summary.title}) names {listed}, "
                 f"{which} this role or a role it builds on; it was probably copied from "
                 "another role's summary: name this role instead",
-                doc.locate(summary.text, s, e),
-                summary.text.path,
+                summary.locator.locate(s, e),
+                summary.path,
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _SummaryText:
+    """What CP02 keeps of a summary until the role names of the corpus are known."""
+
+    label: str
+    title: str
+    value: str
+    own: frozenset[str]
+    path: str
+    locator: Locator
 
 
 class RepeatedDescription(Rule):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pdp_lint.document import Document
-from pdp_lint.problem import Severity
+from pdp_lint.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.similarity import words
 
@@ -239,15 +239,21 @@ class NamingDrift(Rule):
     facts = ("naming.names", "naming.frequency")
     severity = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+    def collect(self, doc: Document, ctx: Context) -> tuple[str, list[tuple[str, str, Span, str]]]:
+        """The file's name, and each name in it: kind, text, span and JSON path."""
+        names = [(t.kind, t.value, t.span, t.path) for t in doc.texts if t.kind in _KINDS]
+        return doc.path.name, names
+
+    def finish(
+        self, collected: tuple[str, list[tuple[str, str, Span, str]]], ctx: Context
+    ) -> Iterator[Finding]:
+        here, names = collected
         index = _index(ctx)
-        for text in doc.texts:
-            if text.kind not in _KINDS:
-                continue
-            near = index.near[text.kind].get(text.value)
+        for kind, value, span, path in names:
+            near = index.near[kind].get(value)
             if not near:
                 continue
-            same = index.files[text.kind][text.value]
+            same = index.files[kind][value]
             # other spelling -> (frequency of its words, of ours), and the files using it
             scores: dict[str, tuple[int, int]] = {}
             files: dict[str, set[str]] = {}
@@ -256,7 +262,7 @@ class NamingDrift(Rule):
                 theirs = sum(frequency[y] for _, y in pairs)
                 mine = sum(frequency[x] for x, _ in pairs)
                 scores[other] = (theirs, mine)
-                files[other] = index.files[text.kind][other]
+                files[other] = index.files[kind][other]
             ranked = sorted(
                 (
                     ((theirs, len(files[s])), (mine, len(same)), s)
@@ -269,17 +275,16 @@ class NamingDrift(Rule):
                 continue
             better, ours, best = ranked[0]
             verdict = f"use `{best}`" if better > ours else "pick one spelling for both"
-            here = doc.path.name
             used = sorted("this file" if f == here else f for f in files[best])
-            kind = _KINDS[text.kind]
+            label = _KINDS[kind]
             if len(used) == 1:
                 where = used[0]
             else:
                 where = f"{len(used)} frameworks agreeing on it ({', '.join(used)})"
             yield Finding(
-                f"{kind} `{text.value}` differs from `{best}` in {where} by a slip of "
+                f"{label} `{value}` differs from `{best}` in {where} by a slip of "
                 f"spelling; {verdict}",
-                text.span,
-                text.path,
+                span,
+                path,
                 suggestion=best,
             )

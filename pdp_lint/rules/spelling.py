@@ -31,7 +31,7 @@ from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.textscan import prose
 
 if TYPE_CHECKING:
-    from pdp_lint.document import Document
+    from pdp_lint.document import Document, Place
     from pdp_lint.model import Framework
     from pdp_lint.spelling.lexicon import VariantPair
     from pdp_lint.spelling.speller import Speller, Verdict
@@ -198,7 +198,9 @@ class Misspelled(Rule):
                 return "`min-length` must be at least 1"
             return None
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+    def collect(self, doc: Document, ctx: Context) -> list[_Misspelling]:
+        """Each misspelt word: which words are misspelt does not depend on the corpus,
+        only the ranking of the corrections does."""
         from pdp_lint.spelling.tokens import strip_possessive, words_among
 
         speller = _speller(ctx)
@@ -206,7 +208,6 @@ class Misspelled(Rule):
         glossary = _glossary(framework)
         ignored = {w.lower() for w in self.options.ignore_words}
         locale = framework.locale
-        verdicts: dict[str, Verdict] = {}
         min_length = self.options.min_length
         # words accepted or rejected whatever the document (its glossary comes after), and
         # the runs of non-space (`clean`) whose every word is accepted: the text is split
@@ -231,13 +232,13 @@ class Misspelled(Rule):
         found = prose(doc, ctx)
         chunks = found.runs - clean
         if not chunks:
-            return
+            return []
         new = set(_QUICK_WORDS.findall(" ".join(chunks))) - accepted
         for word in new - rejected:
             (accepted if accepts(word) else rejected).add(word)
         if new.isdisjoint(rejected):
             clean |= chunks
-            return
+            return []
         suspects = []
         for chunk in chunks:
             held = set(_QUICK_WORDS.findall(chunk))
@@ -246,29 +247,49 @@ class Misspelled(Rule):
             elif misspelt(held):
                 suspects.append(chunk)
         # the texts holding a run with a misspelt word (and maybe a few more)
+        out: list[_Misspelling] = []
         for text in found.holding(tuple(sorted(suspects))):
             wrong = misspelt(set(_QUICK_WORDS.findall(text.value)))
             if not wrong:
                 continue
             for token in words_among(text.value, wrong):
                 base = strip_possessive(token.text)
-                verdict = verdicts.get(base)
-                if verdict is None:
-                    verdict = verdicts[base] = speller.suggest(base, locale)
                 end = token.start + len(base)
-                best = verdict.best
-                span = doc.locate(text, token.start, end)
-                if best is None:
-                    message = (
-                        f"`{base}` is not a word; correct it, or add it to the vocabulary "
-                        "file if it is a genuine term"
-                    )
-                    yield Finding(message, span, text.path)
-                    continue
-                message = f"`{base}` is not a word; did you mean `{best}`?"
-                edit = doc.edit(text, token.start, end, best)
-                fix = _fix(edit, verdict.confident)
-                yield Finding(message, span, text.path, suggestion=best, fix=fix)
+                out.append(_Misspelling(base, locale, doc.place(text, token.start, end), text.path))
+        return out
+
+    def finish(self, collected: list[_Misspelling], ctx: Context) -> Iterator[Finding]:
+        if not collected:
+            return
+        speller = _speller(ctx)
+        verdicts: dict[tuple[str, str], Verdict] = {}
+        for wrong in collected:
+            key = (wrong.word, wrong.locale)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = speller.suggest(wrong.word, wrong.locale)
+            best = verdict.best
+            span = wrong.place.span
+            if best is None:
+                message = (
+                    f"`{wrong.word}` is not a word; correct it, or add it to the vocabulary "
+                    "file if it is a genuine term"
+                )
+                yield Finding(message, span, wrong.path)
+                continue
+            message = f"`{wrong.word}` is not a word; did you mean `{best}`?"
+            fix = _fix(wrong.place.edit(best), verdict.confident)
+            yield Finding(message, span, wrong.path, suggestion=best, fix=fix)
+
+
+@dataclass(frozen=True, slots=True)
+class _Misspelling:
+    """A misspelt word found by SP01, waiting for the corpus's words to rank corrections."""
+
+    word: str
+    locale: str
+    place: Place
+    path: str
 
 
 @dataclass(frozen=True, slots=True)
