@@ -92,7 +92,8 @@ class Document:
         """What :meth:`locate` needs for ``text``, without the document (picklable)."""
         span = text.span
         starts = self.source.line_starts()[span.line - 1 : span.end_line]
-        return Locator(len(text.value), tuple(self.offsets(text)), span.line, tuple(starts))
+        raw = self.source.text[span.start_index : span.end_index]
+        return Locator(text.value, raw, span.start_index, span.line, tuple(starts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,18 +124,21 @@ class Place:
 class Locator:
     """:meth:`Document.locate` for one text, carried without its document."""
 
-    length: int
-    offsets: tuple[int, ...]
+    value: str
+    #: the scalar as written in the file, and where it starts
+    raw: str
+    start_index: int
     first_line: int
     #: where each line of the scalar starts, from ``first_line`` on
     line_starts: tuple[int, ...]
 
     def locate(self, start: int = 0, end: int | None = None) -> Span:
-        offsets = self.offsets
-        end = self.length if end is None else end
+        offsets = [self.start_index + i for i in align(self.raw, self.value)]
+        length = len(self.value)
+        end = length if end is None else end
         s = offsets[min(start, len(offsets) - 1)]
         e = offsets[min(end, len(offsets) - 1)] if end > start else s
-        if end > start and end <= self.length:
+        if end > start and end <= length:
             e = offsets[end - 1] + 1
         e = max(e, s)
         line, column = self._position(s)

@@ -33,7 +33,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Collection, Hashable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, combinations
@@ -57,6 +57,24 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD in lower-case ASCII text
 _EPS = 1e-9
 #: thresholds from which the partition scheme is used
 _PARTITION_FROM = 0.8
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each of :func:`words` occurs in ``texts``.
+
+    The ASCII texts are read in one pass: lower-casing and dropping quotes work letter
+    by letter, and no word spans the line breaks that join them.
+    """
+    plain: list[str] = []
+    counts: Counter[str] = Counter()
+    for text in texts:
+        if text.isascii():
+            plain.append(text)
+        else:
+            counts.update(words(text))
+    joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
+    counts.update(_ASCII_WORD.findall(joined))
+    return counts
 
 
 def words(text: str) -> list[str]:

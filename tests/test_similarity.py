@@ -103,3 +103,22 @@ def test_empty_records_are_never_paired_and_identical_ones_are() -> None:
 def test_threshold_outside_the_unit_interval_is_refused(threshold: float) -> None:
     with pytest.raises(ValueError, match="threshold"):
         similar_pairs([{"a"}], threshold)
+
+
+def test_word_counts_count_the_words_of_each_text():
+    from collections import Counter
+
+    from pdp_lint.similarity import word_counts, words
+
+    texts = [
+        "KE's day-to-day `work`",
+        "Café – naïve ‘quotes’ and KE’s",
+        "two\nlines, Work",
+        "",
+        "ÉCOLE école",
+    ]
+    expected: Counter[str] = Counter()
+    for text in texts:
+        expected.update(words(text))
+    assert word_counts(texts) == expected
+    assert expected["kes"] == 2 and expected["work"] == 2
