@@ -40,6 +40,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Override:
+    """One ``[[overrides]]`` table: what changes for the files matching its globs."""
+
     files: tuple[str, ...]
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()

@@ -180,6 +180,8 @@ class Misspelled(Rule):
 
     @dataclass(frozen=True, slots=True)
     class Options:
+        """Which words are checked: those of at least ``min_length`` letters, bar some."""
+
         min_length: int = 4
         ignore_words: tuple[str, ...] = ()
 
@@ -261,7 +263,7 @@ class Misspelled(Rule):
                 yield Finding(message, span, text.path, suggestion=best, fix=fix)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Use:
     """One word of a framework that has a US and a GB spelling."""
 

@@ -197,8 +197,10 @@ class Reference(Rule):
         return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Keyed:
+    """A value that must be unique among its kind, and the node holding it."""
+
     value: str
     node: Node
     field: str
@@ -557,7 +559,7 @@ def _prose(doc: Document) -> Iterator[TextField]:
             yield TextField(role, "abbreviation", role.abbreviation, "abbreviation")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Acronyms:
     """The acronyms a framework uses, and its prose as one string to look terms up in."""
 

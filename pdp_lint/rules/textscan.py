@@ -118,7 +118,7 @@ def mask_mojibake(value: str) -> str:
     return value
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Prose:
     """The prose fields of a framework run together, one search finding the few fields
     worth a closer look.

@@ -19,7 +19,7 @@ from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.rules.textscan import Prose, prose
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Confusion:
     """A pattern whose group ``slip`` is a real word used in place of ``fix``."""
 

@@ -41,6 +41,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class VariantPair:
+    """A word with an American and a British spelling."""
+
     us: str
     gb: str
     #: the American form is wrong in en-GB (en-GB here means -ise spelling)
@@ -49,17 +51,17 @@ class VariantPair:
     gb_wrong_in_us: bool
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Lexicon:
     """Word lookups over the generated word list."""
 
     #: the word list as stored (UTF-8)
-    data: bytes = field(repr=False)
+    data: bytes
     #: the key of every section of words, in the order of the list, to its number there
     sections: dict[str, int]
     #: where each section starts in ``data`` (its ``=KEY`` line), by number, as the
     #: index writes it (made a number when the section is read); the last is the index
-    starts: list[str] = field(repr=False)
+    starts: list[str]
     pairs: tuple[VariantPair, ...]
     #: the text of the sections read so far
     _texts: dict[str, str] = field(default_factory=dict)
