@@ -336,6 +336,7 @@ def main() -> None:
     An unexpected failure is a bug in pdp-lint, not in the user's files: it is told in
     one line with exit status 2; ``PDP_LINT_DEBUG=1`` shows the traceback.
     """
+    import gc
     import os
 
     try:
@@ -349,3 +350,10 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_USAGE)
+    finally:
+        # The process ends here. Python's last garbage collections would walk every
+        # object of the run (modules, classes, the model) looking for cycles to
+        # finalize, some 15 ms of a one-file check; nothing of pdp-lint needs a
+        # finalizer at exit (files are closed where they are written), so the objects
+        # are left out of them.
+        gc.freeze()
