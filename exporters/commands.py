@@ -1,7 +1,8 @@
 """The ``pdp-lint export`` and ``pdp-lint site`` commands.
 
-Only click and the exporter registry are imported here, so registering these commands
-costs ``pdp-lint check`` nothing; python-docx and Jinja2 load when a file is rendered.
+``pdp_lint.cli`` imports this module only when one of them is used or the command list
+is shown, so ``pdp-lint check`` does not pay for it; python-docx and Jinja2 load later
+still, when a file is rendered.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,8 +21,29 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+#: commands defined elsewhere, by name: "module:attribute". They are imported only when
+#: used or listed (``--help``): the exporters bring their registry and the model, and
+#: python-docx and Jinja2 later, none of which ``check`` needs
+LAZY_COMMANDS = {"export": "exporters.commands:export", "site": "exporters.commands:site"}
+
+
 class _Group(click.Group):
-    """Usage errors exit 2 with one line (click's default), other errors without traces."""
+    """Usage errors exit 2 with one line (click's default), other errors without traces.
+
+    The commands of ``LAZY_COMMANDS`` are loaded on first use.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None or cmd_name not in LAZY_COMMANDS:
+            return command
+        module, _, attribute = LAZY_COMMANDS[cmd_name].partition(":")
+        loaded: click.Command = getattr(importlib.import_module(module), attribute)
+        self.add_command(loaded, cmd_name)
+        return loaded
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -320,24 +342,13 @@ def rules(code: str | None, fmt: str | None) -> None:
     click.echo(RENDERERS[fmt](matched, code is None), nl=False)
 
 
-def _register_exporters() -> None:
-    # exporters.commands imports only click and a registry; python-docx and Jinja2
-    # load when a file is rendered
-    from exporters.commands import export, site
-
-    cli.add_command(export)
-    cli.add_command(site)
-
-
-_register_exporters()
-
-
 def main() -> None:
     """Entry point of the ``pdp-lint`` script.
 
     An unexpected failure is a bug in pdp-lint, not in the user's files: it is told in
     one line with exit status 2; ``PDP_LINT_DEBUG=1`` shows the traceback.
     """
+    import gc
     import os
 
     try:
@@ -351,3 +362,10 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_USAGE)
+    finally:
+        # The process ends here. Python's last garbage collections would walk every
+        # object of the run (modules, classes, the model) looking for cycles to
+        # finalize, some 15 ms of a one-file check; nothing of pdp-lint needs a
+        # finalizer at exit (files are closed where they are written), so the objects
+        # are left out of them.
+        gc.freeze()

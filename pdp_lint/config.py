@@ -7,7 +7,6 @@ the file and line, and the command exits 2.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import fnmatch
 import re
 import tomllib
@@ -41,6 +40,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Override:
+    """One ``[[overrides]]`` table: what changes for the files matching its globs."""
+
     files: tuple[str, ...]
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -164,6 +165,14 @@ def _where(path: Path, text: str, key: str) -> str:
     return f"{path}:{line}"
 
 
+def _closest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """The choice most like ``word``, if one is close enough (as difflib judges)."""
+    import difflib  # only a mistake in the configuration gets here
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return close[0] if close else None
+
+
 def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
     from pdp_lint.rules import all_rules, resolve_selector
 
@@ -171,8 +180,8 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
         return ConfigError(f"{_where(path, text, key)}: {message}")
 
     def unknown(key: str, allowed: typing.Iterable[str], where: str) -> ConfigError:
-        close = difflib.get_close_matches(key, list(allowed), n=1)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
+        close = _closest(key, allowed)
+        hint = f"; did you mean `{close}`?" if close else ""
         return fail(key, f"unknown key `{key}` in {where}{hint}")
 
     def selectors(key: str, value: Any) -> tuple[str, ...]:
@@ -181,8 +190,8 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
         for sel in value:
             if not resolve_selector(sel):
                 names = list(all_rules()) + [r.name for r in all_rules().values()]
-                close = difflib.get_close_matches(sel, names, n=1)
-                hint = f"; did you mean `{close[0]}`?" if close else ""
+                close = _closest(sel, names)
+                hint = f"; did you mean `{close}`?" if close else ""
                 raise fail(sel, f"unknown rule `{sel}` in `{key}`{hint}")
         return tuple(value)
 
@@ -280,9 +289,9 @@ def _options(rule: Any, given: dict[str, Any], fail: typing.Callable[[str, str],
     for key, value in given.items():
         f = fields.get(key) or fields.get(key.replace("_", "-"))
         if f is None:
-            close = difflib.get_close_matches(key, list(fields), n=1)
+            close = _closest(key, fields)
             hint = (
-                f"; did you mean `{close[0]}`?"
+                f"; did you mean `{close}`?"
                 if close
                 else (f"; it has {', '.join(f'`{k}`' for k in fields) or 'no options'}")
             )

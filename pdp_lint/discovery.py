@@ -21,8 +21,10 @@ def default_paths(paths: Iterable[Path]) -> list[Path]:
     return [folder] if folder.is_dir() else [Path()]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Discovered:
+    """The framework files found, and the paths that could not be read as such."""
+
     files: list[Path] = field(default_factory=list)
     errors: list[tuple[Path, str]] = field(default_factory=list)
 

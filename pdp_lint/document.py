@@ -20,7 +20,7 @@ from pdp_lint.source import SourceText
 _LOOKAHEAD = 12
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Document:
     """One framework file as the rules see it."""
 

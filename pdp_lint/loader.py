@@ -21,7 +21,7 @@ READ_CODE, READ_NAME = "IO01", "input.unreadable"
 SCHEMA_CODE, SCHEMA_NAME = "SC01", "schema.violation"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Loaded:
     """The outcome of loading one file."""
 

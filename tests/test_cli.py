@@ -105,6 +105,37 @@ def test_version_and_help():
     assert FRAMEWORKS.is_dir()
 
 
+def test_help_lists_every_command_with_its_summary():
+    listed = run("--help").stdout.split("Commands:", 1)[1]
+    names = [line.split()[0] for line in listed.strip().splitlines()]
+    assert names == ["check", "export", "fix", "rules", "site"]
+    assert "Write handouts of the frameworks" in listed
+    assert "Build the HR site" in listed
+    assert run("site", "--help").stdout.startswith("Usage: pdp-lint site ")
+
+
+def test_check_does_not_load_what_only_export_and_site_need():
+    """The pre-commit hook runs `check` on every commit: exporters load only for export and site."""
+    script = (
+        "import sys\n"
+        "from pdp_lint.cli import cli\n"
+        "try:\n"
+        "    cli(['check', '--no-cache', 'frameworks/cx-pdp.yaml'], standalone_mode=False)\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "pdp_lint.linter" in loaded  # the check did run
+    for heavy in ("exporters", "docx", "jinja2"):
+        assert heavy not in loaded
+        assert not any(name.startswith(f"{heavy}.") for name in loaded)
+
+
 def test_readme_main_command_lints_and_builds_the_site(tmp_path: Path):
     """The quick start's first command, run from a copy of the repository's content."""
     import shlex

@@ -6,7 +6,9 @@ import hashlib
 import importlib.util
 from pathlib import Path
 
-from pdp_lint.spelling.lexicon import DATA, lexicon
+import pytest
+
+from pdp_lint.spelling.lexicon import DATA, Lexicon, lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "build_spelling_data.py"
@@ -39,3 +41,25 @@ def test_word_list_knows_both_locales_and_their_pairs() -> None:
     pairs = {(p.us, p.gb) for p in words.pairs}
     assert ("utilize", "utilise") in pairs
     assert ("practice", "practise") not in pairs
+
+
+def test_index_points_at_every_section_and_covers_the_whole_list() -> None:
+    words = Lexicon.parse(DATA.read_bytes())
+    text = DATA.read_text(encoding="utf-8")
+    listed = [line[1:] for line in text.splitlines() if line.startswith("=")]
+    assert listed[-2:] == ["%pairs", "%index"]
+    assert list(words.sections) == listed[:-2]
+    for key in words.sections:  # each section is read from where the index says
+        assert words._text(key).startswith(f"={key}\n")
+    assert sum(len(words._table(key)) for key in words.sections) == sum(
+        1 for line in text.splitlines() if "\t" in line
+    )
+    assert len(words.pairs) == len(text.split("\n=%pairs\n")[1].split("\n=")[0].splitlines())
+
+
+def test_a_word_list_without_its_index_or_with_a_wrong_one_is_refused() -> None:
+    data = DATA.read_bytes()
+    with pytest.raises(ValueError, match="build_spelling_data"):
+        Lexicon.parse(data.split(b"\n=%index\n")[0] + b"\n")
+    with pytest.raises(ValueError, match="build_spelling_data"):
+        Lexicon.parse(b"\n" + data)  # every offset is now one byte short

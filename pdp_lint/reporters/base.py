@@ -10,7 +10,7 @@ from pathlib import Path
 from pdp_lint.problem import Problem, Severity
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Report:
     """The problems of one run, sorted, with what is needed to show source lines."""
 

@@ -7,8 +7,8 @@ of the catalog; adding a rule is adding a class. Codes are permanent and never r
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
+from pathlib import Path
 
 from pdp_lint.rules.base import Context, Finding, Rule
 
@@ -19,10 +19,12 @@ __all__ = ["Context", "Finding", "Rule", "all_rules", "resolve_selector"]
 def all_rules() -> dict[str, type[Rule]]:
     """Every rule class by code, sorted by code."""
     found: dict[str, type[Rule]] = {}
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_") or info.name == "base":
+    # the modules beside this one, as pkgutil.iter_modules would list them (sorted), without
+    # the cost of importing pkgutil on every run
+    for name in sorted(f.stem for f in Path(__path__[0]).iterdir() if f.suffix == ".py"):
+        if name.startswith("_") or name == "base":
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+        module = importlib.import_module(f"{__name__}.{name}")
         for obj in vars(module).values():
             if isinstance(obj, type) and issubclass(obj, Rule) and "code" in vars(obj):
                 other = found.get(obj.code)

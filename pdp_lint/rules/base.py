@@ -60,7 +60,7 @@ class NoOptions:
     """A rule without options."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Context:
     """What a rule may consult besides the document it checks.
 

@@ -15,7 +15,7 @@ from pdp_lint.rules.duplication import base_chain, shorten
 from pdp_lint.similarity import normalise, similar_pairs, word_set
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Summary:
     """A role's or a hiring profile's summary somewhere in the corpus."""
 
@@ -288,7 +288,7 @@ _WORD_RUN = re.compile(r"\w+")
 _LEADING_WORD = re.compile(r"\w+")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class NameIndex:
     """The role names, longest first, and where to find the few a text may hold.
 

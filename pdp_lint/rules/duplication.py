@@ -12,7 +12,7 @@ from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.similarity import normalise, similar_pairs, words
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Entry:
     """One behavior and where it stands: a role's section or a competency's level."""
 
@@ -39,7 +39,7 @@ def behavior_entries(framework: Framework) -> list[Entry]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Behaviors:
     """The behaviors of a framework (see :func:`behavior_entries`) with, for each, its
     normalised text and its set of words."""
@@ -519,7 +519,7 @@ class DuplicateExample(Rule):
                 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CorpusBehavior:
     doc: Document
     entry: Entry

@@ -92,6 +92,8 @@ class MissingExamples(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """How many examples each section of a role needs at least."""
+
         min_examples: int = 1
 
         def validate(self) -> str | None:

@@ -127,7 +127,8 @@ class Mojibake(Rule):
 
 _NBSP = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
 _NBSP["\u2007"] = "figure space"
-_BLANK_RUN = re.compile("[ \t\u00a0\u202f\u2007]+")
+#: compiled (and cached by `re`) the first time a text is oddly spaced, as few are
+_BLANK_RUN = "[ \t\u00a0\u202f\u2007]+"
 _BLANKS = frozenset(" \t\u00a0\u202f\u2007")
 #: a blank that is never right inside a text
 _ODD_BLANK = re.compile("[\t\u00a0\u202f\u2007]")
@@ -209,7 +210,7 @@ class Whitespace(Rule):
 
     def _check_text(self, doc: Document, text: TextField) -> Iterator[Finding]:
         value = text.value
-        for match in _BLANK_RUN.finditer(value):
+        for match in re.finditer(_BLANK_RUN, value):
             s, e = match.span()
             run = match.group()
             nbsp = next((_NBSP[c] for c in run if c in _NBSP), None)
@@ -235,7 +236,8 @@ class Whitespace(Rule):
 
 #: what every match of _DOUBLED holds (a quicker search)
 _DOUBLED_HINT = re.compile(r"\.[ \t]*\.|,[ \t]*,|;[ \t]*;|::|!!|\?\?")
-_DOUBLED = re.compile(
+#: compiled (and cached by `re`) the first time a text matches the hint, as few do
+_DOUBLED = (
     r"(?P<abbr>\b(?P<a>[eEiI])\.\.(?P<b>[gGeE])\b\.?)"  # e..g, i..e
     r"|(?<![.\u2026])(?P<dots>\.\.)(?![.\u2026])"  # two full stops, not an ellipsis
     r"|(?<![.\s])(?P<spaced>\.[ \t]+\.)(?![ \t]*\.)"  # ". ." but not ". . ."
@@ -300,7 +302,7 @@ class DoubledPunctuation(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for text in prose(doc, ctx).matching(_DOUBLED_HINT, masked=True):
             value = mask_mojibake(text.value)
-            for match in _DOUBLED.finditer(value):
+            for match in re.finditer(_DOUBLED, value):
                 s, e = match.span()
                 found = match.group()
                 if match.group("abbr"):
@@ -599,7 +601,8 @@ def unbalanced_marks(value: str) -> list[int]:
     return bad
 
 
-_PLACEHOLDER = re.compile(
+#: compiled (and cached by `re`) the first time a text holds a hint, as few do
+_PLACEHOLDER = (
     r"\b(?:TBD|TBC|TODO|FIXME|XXX+)\b"
     r"|(?i:\blorem ipsum\b)"
     r"|(?i:\[\s*(?:insert|add|enter|placeholder|your)\b[^\]]*\])"
@@ -664,7 +667,7 @@ class Placeholder(Rule):
         for text in found.either(
             found.holding(_PLACEHOLDER_HINTS), found.holding(("lorem",), lowered=True)
         ):
-            for match in _PLACEHOLDER.finditer(text.value):
+            for match in re.finditer(_PLACEHOLDER, text.value):
                 yield Finding(
                     f"{_where(text)} has placeholder text `{match.group()}`; write the "
                     "real text or remove it.",

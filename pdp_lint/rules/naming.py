@@ -106,8 +106,10 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
     return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class NameIndex:
+    """Every competency name and role title of the corpus, and their near misses."""
+
     #: by kind: each distinct name, and the file names of the frameworks that use it
     files: dict[str, dict[str, set[str]]]
     #: by kind: each name that has near misses, and them with the differing words

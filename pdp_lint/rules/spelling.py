@@ -190,6 +190,8 @@ class Misspelled(Rule):
 
     @dataclass(frozen=True, slots=True)
     class Options:
+        """Which words are checked: those of at least ``min_length`` letters, bar some."""
+
         min_length: int = 4
         ignore_words: tuple[str, ...] = ()
 
@@ -292,7 +294,7 @@ class _Misspelling:
     path: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Use:
     """One word of a framework that has a US and a GB spelling."""
 

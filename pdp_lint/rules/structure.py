@@ -6,7 +6,6 @@ reader of a handout would find every competency and every acronym explained.
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -20,6 +19,8 @@ from pdp_lint.rules.base import Context, Finding, Rule
 
 
 def _did_you_mean(name: str, valid: Iterable[str]) -> str | None:
+    import difflib  # only a broken reference gets here
+
     close = difflib.get_close_matches(name, list(valid), n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -196,8 +197,10 @@ class Reference(Rule):
         return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Keyed:
+    """A value that must be unique among its kind, and the node holding it."""
+
     value: str
     node: Node
     field: str
@@ -556,7 +559,7 @@ def _prose(doc: Document) -> Iterator[TextField]:
             yield TextField(role, "abbreviation", role.abbreviation, "abbreviation")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Acronyms:
     """The acronyms a framework uses, and its prose as one string to look terms up in."""
 

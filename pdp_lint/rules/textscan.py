@@ -118,7 +118,7 @@ def mask_mojibake(value: str) -> str:
     return value
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Prose:
     """The prose fields of a framework run together, one search finding the few fields
     worth a closer look.
@@ -209,7 +209,8 @@ def prose(doc: Document, ctx: Context) -> Prose:
     return result
 
 
-_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfre _N/LP\\\"])")
+#: compiled (and cached by `re`) when a fix first needs it
+_ESCAPE = r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfre _N/LP\\\"])"
 _SIMPLE = {
     "0": "\0",
     "a": "\a",
@@ -255,7 +256,7 @@ def removal(doc: Document, text: TextField, start: int, end: int) -> Edit | None
     first = last = None
     for i in range(start, end):
         at = doc.locate(text, i, i + 1).start_index
-        match = _ESCAPE.match(source, at)
+        match = re.compile(_ESCAPE).match(source, at)
         if match is None or _escaped_char(match.group(1)) != text.value[i]:
             return None
         if last is not None and at != last:

@@ -19,44 +19,44 @@ from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.rules.textscan import Prose, prose
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Confusion:
-    """A pattern whose group ``slip`` is a real word used in place of ``fix``."""
+    """A pattern whose group ``slip`` is a real word used in place of ``fix``.
 
-    pattern: re.Pattern[str]
+    The pattern (which ignores case) is compiled, and cached by `re`, the first time a
+    text may hold it: most runs need none of them.
+    """
+
+    pattern: str
     fix: str
     why: str
-
-
-def _p(regex: str) -> re.Pattern[str]:
-    return re.compile(regex, re.IGNORECASE)
 
 
 _AUX = r"(?:did|does|do|will|would|can|could|should|might|must|to|didn['’]t|won['’]t)"
 
 CONFUSIONS: tuple[Confusion, ...] = (
     Confusion(
-        _p(r"\b(?P<slip>hoping)(?= (?:on|onto|into|in) (?:a|an|the)\b)"),
+        r"\b(?P<slip>hoping)(?= (?:on|onto|into|in) (?:a|an|the)\b)",
         "hopping",
         "to hop on a call or a screen share is to join it; hoping is wishing",
     ),
     Confusion(
-        _p(rf"\b{_AUX}(?: (?:this|it|that|things|everything))? (?P<slip>workout)\b"),
+        rf"\b{_AUX}(?: (?:this|it|that|things|everything))? (?P<slip>workout)\b",
         "work out",
         "the verb is two words (it worked out); a workout is exercise",
     ),
     Confusion(
-        _p(r"\b(?:could|should|would|must|might) (?P<slip>of)\b"),
+        r"\b(?:could|should|would|must|might) (?P<slip>of)\b",
         "have",
         "could of is how could've sounds; write could have",
     ),
     Confusion(
-        _p(r"\b(?P<slip>loose) (?:track|sight|touch|focus|momentum|customers?)\b"),
+        r"\b(?P<slip>loose) (?:track|sight|touch|focus|momentum|customers?)\b",
         "lose",
         "to lose is to stop having; loose is the opposite of tight",
     ),
     Confusion(
-        _p(r"\b(?P<slip>[A-Z]{2,4}['’]s)(?= (?:and|or|who|which|that|are|were|have|to)\b)"),
+        r"\b(?P<slip>[A-Z]{2,4}['’]s)(?= (?:and|or|who|which|that|are|were|have|to)\b)",
         "",  # filled in from the match: KE’s -> KEs
         "a plural takes no apostrophe (KEs); KE’s means belonging to one KE",
     ),
@@ -139,7 +139,7 @@ class ConfusedWords(Rule):
         for field in _suspects(prose(doc, ctx)):
             value = field.value
             for confusion in CONFUSIONS:
-                for match in confusion.pattern.finditer(value):
+                for match in re.finditer(confusion.pattern, value, re.IGNORECASE):
                     start, end = match.span("slip")
                     slip = match.group("slip")
                     fix = confusion.fix or slip[:-2] + "s"

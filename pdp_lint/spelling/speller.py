@@ -35,8 +35,10 @@ _CONFIDENT_MARGIN = 1.5
 _CONFIDENT_FREQUENCY = 3.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Candidate:
+    """A correction of an unknown word: its edit distance and its score."""
+
     word: str
     distance: int
     score: float
@@ -47,7 +49,7 @@ class Candidate:
 _LONG_WORD = 30
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Verdict:
     """Corrections for an unknown word, best first; ``confident`` if the first is sure."""
 
@@ -59,7 +61,7 @@ class Verdict:
         return self.candidates[0].word if self.candidates else None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Vocabulary:
     """Accepted terms: a lower-case term matches any case, one with capitals only itself."""
 
@@ -85,8 +87,10 @@ def read_vocabulary(text: str, into: Vocabulary) -> None:
             into.add(term)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Speller:
+    """Spelling checks and corrections over the word list and a vocabulary."""
+
     lexicon: Lexicon
     vocabulary: Vocabulary
     #: gives the lower-case words the framework files use, favoured as corrections;

@@ -127,10 +127,10 @@ def test_lexicon_lookups_without_tables_agree_with_the_tables() -> None:
     assert fresh.known_among(pool) == {w for w in pool if reference.entry(w) is not None}
 
 
-def _word_list() -> str:
+def _word_list() -> bytes:
     from pdp_lint.spelling.lexicon import DATA
 
-    return DATA.read_text(encoding="utf-8")
+    return DATA.read_bytes()
 
 
 def test_character_classes_match_what_the_rules_test_character_by_character() -> None:
