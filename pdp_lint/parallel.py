@@ -17,17 +17,17 @@ and settings. Every way gives the same problems; tests compare them.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pdp_lint.config import Settings
 from pdp_lint.problem import Problem
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 #: below this much YAML in a run, starting processes costs more than it saves
 MIN_BYTES = 2_000_000
@@ -54,10 +54,12 @@ def plan_jobs(files: Sequence[Path], requested: int | None) -> int:
     pay, up to the usable cores), never more than the files."""
     if requested is not None and requested > 0:
         return max(1, min(requested, len(files)))
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     size = sum(_size(path) for path in files)
     if size < MIN_BYTES:
+        return 1  # and multiprocessing is not even imported (a hook's start-up)
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(usable_cores(), len(files), size // MIN_BYTES_PER_JOB))
 
@@ -176,6 +178,8 @@ def run_streaming(
 def _run_workers(
     files: list[Path], n_targets: int, settings: Settings, kinds: Sequence[str], jobs: int
 ) -> tuple[list[LoadOutcome], list[Problem]]:
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     workers: list[tuple[Any, Connection, list[int]]] = []
     try:
@@ -238,6 +242,8 @@ def _worker(
         conn.send(("ok", stream.read(paths, indices, n_targets)))
         conn.send(("ok", stream.finish(conn.recv())))
     except BaseException:  # reported to the parent, which fails the run
+        import traceback
+
         with contextlib.suppress(OSError):
             conn.send(("error", traceback.format_exc()))
     finally:
