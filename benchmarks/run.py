@@ -69,12 +69,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_CACHE,
         help="where generated corpora are cached [default: benchmarks/.corpus]",
     )
+    parser.add_argument(
+        "--pdp-lint",
+        dest="pdp_lint",
+        type=Path,
+        default=None,
+        help="the pdp-lint program to time [default: the one beside this Python, else on "
+        "PATH]; for example a regular (not editable) install, as pre-commit makes one",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     argv_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        tools = find_tools()
+        tools = find_tools(str(args.pdp_lint) if args.pdp_lint else None)
     except MissingTool as exc:
         print(f"benchmarks: {exc}", file=sys.stderr)
         return 2

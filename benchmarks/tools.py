@@ -87,10 +87,19 @@ def gnu_time() -> str | None:
     return path if "Maximum resident set size" in done.stderr else None
 
 
-def find_tools() -> Tools:
-    """Every program the benchmarks use; raises MissingTool naming the first one missing."""
+def find_tools(pdp_lint: str | None = None) -> Tools:
+    """Every program the benchmarks use; raises MissingTool naming the first one missing.
+
+    ``pdp_lint`` names the pdp-lint program to time instead of the one found.
+    """
     found: dict[str, str] = {}
+    if pdp_lint is not None:
+        if not (Path(pdp_lint).is_file() and os.access(pdp_lint, os.X_OK)):
+            raise MissingTool(f"--pdp-lint {pdp_lint}: not an executable file")
+        found["pdp-lint"] = str(Path(pdp_lint).absolute())
     for name in ("pdp-lint", *ALTERNATIVES):
+        if name in found:
+            continue
         path = find_tool(name)
         if path is None:
             hint = "pip install -e ." if name == "pdp-lint" else INSTALL_HINT

@@ -197,3 +197,11 @@ def test_generator_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None
     assert done.returncode == 2
     assert "is not an empty directory" in done.stderr
     assert (tmp_path / "keep.yaml").read_text("utf-8") == "id: keep\n"
+
+
+def test_a_pdp_lint_that_is_not_a_program_ends_in_one_line(tmp_path: Path) -> None:
+    done = python("-m", "benchmarks.run", "--quick", "--pdp-lint", str(tmp_path / "nope"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"benchmarks: --pdp-lint {tmp_path / 'nope'}: not an executable file"
+    ]
