@@ -34,9 +34,9 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import chain, combinations
+from typing import NamedTuple
 
 _QUOTES = str.maketrans(
     {
@@ -108,8 +108,7 @@ def jaccard(a: Collection[Hashable], b: Collection[Hashable]) -> float:
     return len(sa & sb) / union if union else 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """Two records (by index, ``first < second``) and their Jaccard similarity."""
 
     first: int

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pdp_lint.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
@@ -294,8 +294,7 @@ class _Misspelling:
     path: str
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Use:
+class _Use(NamedTuple):
     """One word of a framework that has a US and a GB spelling."""
 
     text_index: int

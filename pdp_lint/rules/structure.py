@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pdp_lint.document import Document
 from pdp_lint.model import Framework, Node, TextField
@@ -197,8 +197,7 @@ class Reference(Rule):
         return False
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Keyed:
+class _Keyed(NamedTuple):
     """A value that must be unique among its kind, and the node holding it."""
 
     value: str
@@ -559,8 +558,7 @@ def _prose(doc: Document) -> Iterator[TextField]:
             yield TextField(role, "abbreviation", role.abbreviation, "abbreviation")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class _Acronyms:
+class _Acronyms(NamedTuple):
     """The acronyms a framework uses, and its prose as one string to look terms up in."""
 
     #: each acronym with where it stands (text, start, end), in file order

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pdp_lint.document import Document
 from pdp_lint.model import TextField
@@ -19,8 +19,7 @@ from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.rules.textscan import Prose, prose
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Confusion:
+class Confusion(NamedTuple):
     """A pattern whose group ``slip`` is a real word used in place of ``fix``.
 
     The pattern (which ignores case) is compiled, and cached by `re`, the first time a

@@ -30,8 +30,7 @@ REBUILD = "run python scripts/build_spelling_data.py"
 _FEW = 24
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """What the word list says about one word."""
 
     word: str

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pdp_lint.spelling.lexicon import GB, US, Lexicon
 from pdp_lint.spelling.tokens import match_case, strip_possessive
@@ -35,8 +36,7 @@ _CONFIDENT_MARGIN = 1.5
 _CONFIDENT_FREQUENCY = 3.0
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Candidate:
+class Candidate(NamedTuple):
     """A correction of an unknown word: its edit distance and its score."""
 
     word: str
@@ -49,8 +49,7 @@ class Candidate:
 _LONG_WORD = 30
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Verdict:
+class Verdict(NamedTuple):
     """Corrections for an unknown word, best first; ``confident`` if the first is sure."""
 
     candidates: tuple[Candidate, ...]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 # One pass over the text: a chunk (run of non-space) holding a digit, "://", "@", "www."
 # or a dotted name is consumed whole as a skip, as is a #channel; otherwise words match.
@@ -24,8 +24,7 @@ _TOKENS = re.compile(
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word and where it is in the text (``start``/``end`` offsets into the value)."""
 
     text: str
