@@ -62,14 +62,8 @@ class Document:
 
     def locate(self, text: TextField, start: int = 0, end: int | None = None) -> Span:
         """Span in the file of ``text.value[start:end]``."""
-        offsets = self.offsets(text)
-        end = len(text.value) if end is None else end
-        s = offsets[min(start, len(offsets) - 1)]
-        e = offsets[min(end, len(offsets) - 1)] if end > start else s
-        if end > start and end <= len(text.value):
-            # one past the last character, not the start of whatever follows it
-            e = offsets[end - 1] + 1
-        return self.source.span(s, max(e, s))
+        s, e = _bounds(self.offsets(text), len(text.value), start, end)
+        return self.source.span(s, e)
 
     def edit(self, text: TextField, start: int, end: int, replacement: str) -> Edit | None:
         """An edit replacing ``text.value[start:end]``, or None if it cannot be exact.
@@ -134,13 +128,7 @@ class Locator:
 
     def locate(self, start: int = 0, end: int | None = None) -> Span:
         offsets = [self.start_index + i for i in align(self.raw, self.value)]
-        length = len(self.value)
-        end = length if end is None else end
-        s = offsets[min(start, len(offsets) - 1)]
-        e = offsets[min(end, len(offsets) - 1)] if end > start else s
-        if end > start and end <= length:
-            e = offsets[end - 1] + 1
-        e = max(e, s)
+        s, e = _bounds(offsets, len(self.value), start, end)
         line, column = self._position(s)
         end_line, end_column = self._position(e)
         return Span(line, column, end_line, end_column, s, e)
@@ -148,6 +136,17 @@ class Locator:
     def _position(self, index: int) -> tuple[int, int]:
         row = bisect.bisect_right(self.line_starts, index) - 1
         return self.first_line + row, index - self.line_starts[row] + 1
+
+
+def _bounds(offsets: list[int], length: int, start: int, end: int | None) -> tuple[int, int]:
+    """Source offsets of ``value[start:end]``, given each value character's offset."""
+    end = length if end is None else end
+    s = offsets[min(start, len(offsets) - 1)]
+    e = offsets[min(end, len(offsets) - 1)] if end > start else s
+    if end > start and end <= length:
+        # one past the last character, not the start of whatever follows it
+        e = offsets[end - 1] + 1
+    return s, max(e, s)
 
 
 def align(raw: str, value: str) -> list[int]:

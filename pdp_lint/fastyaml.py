@@ -113,10 +113,9 @@ def _quiet_stderr() -> Iterator[None]:
 
 
 class _Offsets:
-    """Byte offsets in the UTF-8 buffer to character offsets and spans of the text."""
+    """Byte offsets in the UTF-8 buffer to character offsets of the text."""
 
     def __init__(self, src: SourceText) -> None:
-        self.src = src
         self.wide: list[int] = []  # byte offset just after each non-ASCII character
         self.extra: list[int] = []  # bytes beyond one, accumulated up to that point
         if not src.text.isascii():
@@ -134,9 +133,6 @@ class _Offsets:
             return byte
         i = bisect.bisect_right(self.wide, byte) - 1
         return byte - (self.extra[i] if i >= 0 else 0)
-
-    def span(self, start: int, end: int) -> Span:
-        return self.src.span(start, end)
 
 
 def compose_fast(src: SourceText) -> Composed | None:

@@ -150,7 +150,7 @@ def _run_check(
             return result
 
     errors = _path_errors(found)
-    kinds, needs_corpus = _kinds(found.files, settings)
+    kinds, needs_corpus = _kinds(found.files, settings) if stream else ([], True)
     if stream and texts is None and not needs_corpus and found.files:
         from pdp_lint.parallel import plan_jobs
 

@@ -30,13 +30,19 @@ class Summary:
         return f"{kind} `{self.owner.id}`"
 
 
-def _summaries(doc: Document) -> list[Summary]:
-    place = doc.path.resolve().as_posix()
-    out: list[Summary] = []
-    for text in doc.texts:
-        if text.kind == "role-summary" and isinstance(text.node, Role | Profile):
-            out.append(Summary(doc, text.node, text, (place, text.span.start_index)))
-    return out
+def _summaries(doc: Document, ctx: Context) -> list[Summary]:
+    """The summaries of ``doc``, listed once per document for the rules reading them."""
+
+    def build() -> list[Summary]:
+        place = doc.path.resolve().as_posix()
+        out: list[Summary] = []
+        for text in doc.texts:
+            if text.kind == "role-summary" and isinstance(text.node, Role | Profile):
+                out.append(Summary(doc, text.node, text, (place, text.span.start_index)))
+        return out
+
+    result: list[Summary] = ctx.document_memo(doc, "copypaste.summaries", build)
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +71,7 @@ def _summary_facts(doc: Document, ctx: Context) -> list[SummaryFact]:
             s.text.span.line,
             s.text.value,
         )
-        for s in _summaries(doc)
+        for s in _summaries(doc, ctx)
     ]
 
 
@@ -212,9 +218,8 @@ class CopiedRoleSummary(Rule):
 
     def collect(self, doc: Document, ctx: Context) -> list[tuple[str, str, str, Span, str]]:
         """Each summary: its file, owner, label, span and JSON path."""
-        return [
-            (s.order[0], s.owner.path, s.label, s.text.span, s.text.path) for s in _summaries(doc)
-        ]
+        summaries = _summaries(doc, ctx)
+        return [(s.order[0], s.owner.path, s.label, s.text.span, s.text.path) for s in summaries]
 
     def finish(
         self, collected: list[tuple[str, str, str, Span, str]], ctx: Context
@@ -501,7 +506,7 @@ class WrongRoleInSummary(Rule):
                 summary.text.path,
                 doc.locator(summary.text),
             )
-            for summary in _summaries(doc)
+            for summary in _summaries(doc, ctx)
         ]
 
     def finish(self, collected: list[_SummaryText], ctx: Context) -> Iterator[Finding]:
