@@ -15,8 +15,9 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint.atomic import write_text_atomic
 from pdp_lint.loader import Loaded
@@ -31,8 +32,7 @@ class BaselineError(Exception):
     """A baseline file that cannot be used, told in one line."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True, order=True):
     code: str
     file: str
     key: str
@@ -121,7 +121,7 @@ def read_baseline(path: Path) -> Counter[Entry]:
         )
     counted: Counter[Entry] = Counter()
     for number, row in enumerate(rows, start=1):
-        fields = [row.get(k) for k in Entry.__slots__] if isinstance(row, dict) else []
+        fields = [row.get(k) for k in Entry.__struct_fields__] if isinstance(row, dict) else []
         if len(fields) != 4 or not all(isinstance(v, str) for v in fields):
             raise BaselineError(
                 f"{path}: entry {number} needs text `code`, `file`, `key` and `hash`;"

@@ -17,8 +17,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint import __version__
 from pdp_lint.atomic import write_bytes_atomic
@@ -30,8 +31,7 @@ KEEP = 32
 _FORMAT = b"pdp-lint-cache-1\n"
 
 
-@dataclass(slots=True)
-class CachedRun:
+class CachedRun(msgspec.Struct):
     problems: list[Problem]
     files: list[str]
     unreadable: bool

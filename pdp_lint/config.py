@@ -12,9 +12,10 @@ import re
 import tomllib
 import types
 import typing
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from pdp_lint.problem import Severity
 from pdp_lint.source import DEFAULT_MAX_BYTES
@@ -38,36 +39,34 @@ class ConfigError(Exception):
     """A configuration problem, told in one line with file and line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Override:
+class Override(msgspec.Struct, frozen=True):
     """One ``[[overrides]]`` table: what changes for the files matching its globs."""
 
     files: tuple[str, ...]
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
+    severity: dict[str, Severity] = msgspec.field(default_factory=dict)
 
     def matches(self, rel: str) -> bool:
         return any(fnmatch.fnmatch(rel, pattern) for pattern in self.files)
 
 
-@dataclass(slots=True)
-class Settings:
+class Settings(msgspec.Struct):
     """The effective configuration of a run."""
 
-    root: Path = field(default_factory=Path.cwd)
+    root: Path = msgspec.field(default_factory=Path.cwd)
     file: Path | None = None
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
+    severity: dict[str, Severity] = msgspec.field(default_factory=dict)
+    options: dict[str, Any] = msgspec.field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     vocabulary: tuple[Path, ...] = ()
     corpus: tuple[Path, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
-    _relative: dict[Path, str] = field(default_factory=dict, repr=False)
+    _relative: dict[Path, str] = msgspec.field(default_factory=dict)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the configuration's folder, as override globs see it."""

@@ -6,8 +6,9 @@ import errno
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -21,12 +22,11 @@ def default_paths(paths: Iterable[Path]) -> list[Path]:
     return [folder] if folder.is_dir() else [Path()]
 
 
-@dataclass(slots=True, eq=False)
-class Discovered:
+class Discovered(msgspec.Struct, eq=False):
     """The framework files found, and the paths that could not be read as such."""
 
-    files: list[Path] = field(default_factory=list)
-    errors: list[tuple[Path, str]] = field(default_factory=list)
+    files: list[Path] = msgspec.field(default_factory=list)
+    errors: list[tuple[Path, str]] = msgspec.field(default_factory=list)
 
 
 def discover(paths: Iterable[Path]) -> Discovered:

@@ -8,8 +8,9 @@ edits only where the mapping is exact, so a fix can never land in the wrong plac
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint.model import Framework, TextField
 from pdp_lint.problem import Edit, Span
@@ -20,14 +21,13 @@ from pdp_lint.source import SourceText
 _LOOKAHEAD = 12
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Document:
+class Document(msgspec.Struct, eq=False):
     """One framework file as the rules see it."""
 
     framework: Framework
     source: SourceText
-    _offsets: dict[tuple[int, int], list[int]] = field(default_factory=dict, repr=False)
-    _texts: list[TextField] | None = field(default=None, repr=False)
+    _offsets: dict[tuple[int, int], list[int]] = msgspec.field(default_factory=dict)
+    _texts: list[TextField] | None = None
 
     def release(self) -> None:
         """Drop what was computed for the rules (prose list, offset maps) to save memory."""
@@ -90,8 +90,7 @@ class Document:
         return Locator(text.value, raw, span.start_index, span.line, tuple(starts))
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(msgspec.Struct, frozen=True):
     """A part of a text value in the file, and how it is written there."""
 
     span: Span
@@ -114,8 +113,7 @@ class Place:
         return Edit(self.span.start_index, self.span.end_index, replacement)
 
 
-@dataclass(frozen=True, slots=True)
-class Locator:
+class Locator(msgspec.Struct, frozen=True):
     """:meth:`Document.locate` for one text, carried without its document."""
 
     value: str

@@ -14,8 +14,9 @@ never break a framework. Files are written once, at the end, atomically.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint.atomic import write_bytes_atomic
 from pdp_lint.config import Settings
@@ -26,14 +27,13 @@ from pdp_lint.problem import Edit
 MAX_PASSES = 10
 
 
-@dataclass(slots=True)
-class FixOutcome:
+class FixOutcome(msgspec.Struct):
     """What a fix run did and what is left."""
 
     result: CheckResult
-    original: dict[Path, str] = field(default_factory=dict)
-    fixed: dict[Path, str] = field(default_factory=dict)
-    applied: dict[Path, int] = field(default_factory=dict)
+    original: dict[Path, str] = msgspec.field(default_factory=dict)
+    fixed: dict[Path, str] = msgspec.field(default_factory=dict)
+    applied: dict[Path, int] = msgspec.field(default_factory=dict)
 
     @property
     def changed(self) -> list[Path]:

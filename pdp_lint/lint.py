@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint.config import Settings
 from pdp_lint.discovery import Discovered, discover
@@ -17,14 +18,13 @@ from pdp_lint.reporters.base import Report
 from pdp_lint.source import ReadError, SourceText, read_source
 
 
-@dataclass(slots=True)
-class CheckResult:
+class CheckResult(msgspec.Struct):
     report: Report
     unreadable: bool
     #: the loaded files (empty when the result came from the cache)
     loaded: list[Loaded]
     #: display paths of the files checked
-    files: list[str] = field(default_factory=list)
+    files: list[str] = msgspec.field(default_factory=list)
     from_cache: bool = False
 
     def source_text(self, file: str) -> str:

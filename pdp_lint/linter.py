@@ -7,9 +7,10 @@ configuration and inline suppressions, and reports suppressions that suppress no
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from pdp_lint.config import Settings
 from pdp_lint.document import Document
@@ -25,8 +26,7 @@ def _matches(selector: str, code: str) -> bool:
     return any(r.code == code for r in resolve_selector(selector))
 
 
-@dataclass(slots=True)
-class Pending:
+class Pending(msgspec.Struct):
     """A document between the two steps of a check: what its rules found without the
     corpus, and what the rules that read corpus facts took of it (all picklable)."""
 

@@ -6,8 +6,9 @@ Every failure becomes a Problem at file:line:col; nothing here raises for bad in
 from __future__ import annotations
 
 from ctypes import ArgumentError
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint.build import build_framework
 from pdp_lint.fastyaml import compose_fast
@@ -21,14 +22,13 @@ READ_CODE, READ_NAME = "IO01", "input.unreadable"
 SCHEMA_CODE, SCHEMA_NAME = "SC01", "schema.violation"
 
 
-@dataclass(slots=True, eq=False)
-class Loaded:
+class Loaded(msgspec.Struct, eq=False):
     """The outcome of loading one file."""
 
     file: Path
     source: SourceText | None = None
     framework: Framework | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
     unreadable: bool = False
 
     @property

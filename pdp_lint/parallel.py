@@ -19,9 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from pdp_lint.config import Settings
 from pdp_lint.problem import Problem
@@ -64,8 +65,7 @@ def plan_jobs(files: Sequence[Path], requested: int | None) -> int:
     return max(1, min(usable_cores(), len(files), size // MIN_BYTES_PER_JOB))
 
 
-@dataclass(frozen=True, slots=True)
-class LoadOutcome:
+class LoadOutcome(msgspec.Struct, frozen=True):
     """What is kept of loading one file."""
 
     display: str

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+import msgspec
 
 
 class Severity(StrEnum):
@@ -18,8 +19,7 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(msgspec.Struct, frozen=True, gc=False):
     """A region of a source file; lines and columns are 1-based, the end is exclusive."""
 
     line: int
@@ -30,8 +30,7 @@ class Span:
     end_index: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(msgspec.Struct, frozen=True, gc=False):
     """Replace ``source[start:end]`` (character offsets) with ``text``."""
 
     start: int
@@ -39,16 +38,14 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(msgspec.Struct, frozen=True, gc=False):
     """The edits that repair a problem, and whether applying them is safe."""
 
     edits: tuple[Edit, ...]
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """A finding at a place in a file."""
 
     file: str
@@ -62,7 +59,7 @@ class Problem:
     message: str
     path: str = "$"
     suggestion: str | None = None
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | None = None
 
     @property
     def fixable(self) -> bool:

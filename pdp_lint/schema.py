@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from pdp_lint.problem import Span
 from pdp_lint.yamlnodes import Composed, MapLoc, SeqLoc
@@ -73,8 +74,7 @@ def _explaining_validator() -> Any:
     return Draft202012Validator(schema())
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(msgspec.Struct, frozen=True):
     """One schema violation, positioned and explained."""
 
     message: str

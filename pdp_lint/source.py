@@ -6,8 +6,9 @@ import bisect
 import codecs
 import stat
 from array import array
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint.problem import Span
 
@@ -32,8 +33,7 @@ class ReadError(Exception):
         self.column = column
 
 
-@dataclass(slots=True)
-class SourceText:
+class SourceText(msgspec.Struct):
     """The decoded text of one file, with what is needed to write it back unchanged."""
 
     path: Path
@@ -41,7 +41,7 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     # an array, not a list: a large corpus has about a million lines
-    _line_starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _line_starts: array[int] = msgspec.field(default_factory=lambda: array("q"))
 
     def encode(self, text: str) -> bytes:
         """``text`` as this file was stored: same encoding, byte order and BOM."""

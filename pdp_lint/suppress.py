@@ -9,7 +9,8 @@ Selectors are rule codes, names, groups or ``ALL``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+import msgspec
 
 from pdp_lint.source import SourceText
 
@@ -19,8 +20,7 @@ _COMMENT = re.compile(
 )
 
 
-@dataclass(slots=True, eq=False)
-class Suppression:
+class Suppression(msgspec.Struct, eq=False):
     """One suppression comment and the lines it covers."""
 
     line: int
@@ -30,7 +30,7 @@ class Suppression:
     first: int
     last: int
     reason: str = ""
-    used: set[str] = field(default_factory=set)
+    used: set[str] = msgspec.field(default_factory=set)
 
     def covers(self, line: int) -> bool:
         return self.first <= line <= self.last

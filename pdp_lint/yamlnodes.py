@@ -6,8 +6,9 @@ libyaml, which explains every problem (libyaml.py, loaded on first use).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from pdp_lint.problem import Span
 from pdp_lint.source import SourceText
@@ -16,30 +17,27 @@ TAG = "tag:yaml.org,2002:"
 MAX_DEPTH = 64
 
 
-@dataclass(slots=True, eq=False)
-class MapLoc:
+class MapLoc(msgspec.Struct, eq=False):
     """Positions inside one mapping: its own span, each key's span and each value's."""
 
     span: Span
-    keys: dict[str, Span] = field(default_factory=dict)
-    values: dict[str, Span] = field(default_factory=dict)
-    styles: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, Span] = msgspec.field(default_factory=dict)
+    values: dict[str, Span] = msgspec.field(default_factory=dict)
+    styles: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-@dataclass(slots=True, eq=False)
-class SeqLoc:
+class SeqLoc(msgspec.Struct, eq=False):
     """Positions inside one sequence: its own span and each item's."""
 
     span: Span
-    items: list[Span] = field(default_factory=list)
-    styles: list[str] = field(default_factory=list)
+    items: list[Span] = msgspec.field(default_factory=list)
+    styles: list[str] = msgspec.field(default_factory=list)
 
 
 Loc = MapLoc | SeqLoc
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(msgspec.Struct, frozen=True):
     """A problem found while reading YAML, before the schema is consulted."""
 
     code: str
@@ -48,8 +46,7 @@ class Issue:
     span: Span
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Composed:
+class Composed(msgspec.Struct, eq=False):
     """Plain data of one document plus the positions of every container."""
 
     data: Any

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import subprocess
 import sys
@@ -10,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import msgspec
 import pytest
 
 from pdp_lint import __version__
@@ -115,7 +115,7 @@ def test_github_paths_are_relative_to_the_working_directory(
 
 
 def _fields(p: Problem) -> tuple[object, ...]:
-    return tuple(getattr(p, name) for name in Problem.__slots__)
+    return tuple(getattr(p, name) for name in Problem.__struct_fields__)
 
 
 def test_github_prints_nothing_without_problems():
@@ -450,6 +450,7 @@ def test_gitlab_code_quality_report_is_exact_and_fingerprints_are_stable():
     assert len(set(fingerprints)) == 3
     moved = report()
     moved.problems = [
-        dataclasses.replace(p, line=p.line + 10, end_line=p.end_line + 10) for p in moved.problems
+        msgspec.structs.replace(p, line=p.line + 10, end_line=p.end_line + 10)
+        for p in moved.problems
     ]
     assert [i["fingerprint"] for i in json.loads(render("gitlab", moved))] == fingerprints

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from pdp_lint.problem import Problem, Severity
 
 
-@dataclass(slots=True, eq=False)
-class Report:
+class Report(msgspec.Struct, eq=False):
     """The problems of one run, sorted, with what is needed to show source lines."""
 
     problems: list[Problem]
     files_checked: int
-    source_line: Callable[[str, int], str] = field(default=lambda file, line: "")
+    source_line: Callable[[str, int], str] = lambda file, line: ""
     color: bool = False
     #: the whole text of a file, for formats that turn fix offsets into lines and columns
-    source_text: Callable[[str], str] = field(default=lambda file: "")
+    source_text: Callable[[str], str] = lambda file: ""
     #: every file checked, including those without problems
-    files: list[str] = field(default_factory=list)
+    files: list[str] = msgspec.field(default_factory=list)
     #: baseline entries of the checked files that matched no problem
     stale_baseline: int = 0
 

@@ -14,8 +14,10 @@ The docstring of a rule class is its user documentation, with the headings
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
 
 from pdp_lint.problem import Fix, Severity, Span
 
@@ -23,8 +25,7 @@ if TYPE_CHECKING:
     from pdp_lint.document import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     """What a rule reports: the linter turns it into a Problem."""
 
     message: str
@@ -60,8 +61,7 @@ class NoOptions:
     """A rule without options."""
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Context:
+class Context(msgspec.Struct, eq=False):
     """What a rule may consult besides the document it checks.
 
     ``corpus`` holds every framework of the project, including files not being checked
@@ -72,12 +72,12 @@ class Context:
 
     corpus: list[Document]
     settings: Any = None
-    shared: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = msgspec.field(default_factory=dict)
     #: facts of every corpus file by kind (merged for kinds with a merge function),
     #: when they were taken in other processes
     gathered: dict[str, Any] | None = None
 
-    _per_document: dict[int, dict[str, Any]] = field(default_factory=dict)
+    _per_document: dict[int, dict[str, Any]] = msgspec.field(default_factory=dict)
 
     def facts(self, kind: str) -> list[Any]:
         """The facts of ``kind`` (a name registered with :func:`corpus_fact`) of every

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+import msgspec
 
 from pdp_lint.document import Document, Locator
 from pdp_lint.model import Framework, Profile, Role, TextField
@@ -15,8 +17,7 @@ from pdp_lint.rules.duplication import base_chain, shorten
 from pdp_lint.similarity import normalise, similar_pairs, word_set
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Summary:
+class Summary(msgspec.Struct, frozen=True, eq=False):
     """A role's or a hiring profile's summary somewhere in the corpus."""
 
     doc: Document
@@ -45,8 +46,7 @@ def _summaries(doc: Document, ctx: Context) -> list[Summary]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryFact:
+class SummaryFact(msgspec.Struct, frozen=True):
     """What CP01 needs to know of a summary anywhere in the corpus."""
 
     #: the file (resolved) and the offset of the summary in it: corpus order
@@ -241,8 +241,7 @@ class CopiedRoleSummary(Rule):
             )
 
 
-@dataclass(frozen=True, slots=True)
-class RoleName:
+class RoleName(msgspec.Struct, frozen=True):
     """A way a role is named in prose: its title or its abbreviation."""
 
     text: str
@@ -293,8 +292,7 @@ _WORD_RUN = re.compile(r"\w+")
 _LEADING_WORD = re.compile(r"\w+")
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class NameIndex:
+class NameIndex(msgspec.Struct, eq=False):
     """The role names, longest first, and where to find the few a text may hold.
 
     Where a name's pattern matches, each word of the name starts a run of letters and
@@ -313,7 +311,7 @@ class NameIndex:
     by_head: dict[str, list[int]]
     #: positions of the names to try on every text
     always: list[int]
-    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    patterns: dict[str, re.Pattern[str]] = msgspec.field(default_factory=dict)
 
     def pattern(self, name: RoleName) -> re.Pattern[str]:
         found = self.patterns.get(name.text)
@@ -544,8 +542,7 @@ class WrongRoleInSummary(Rule):
             )
 
 
-@dataclass(frozen=True, slots=True)
-class _SummaryText:
+class _SummaryText(msgspec.Struct, frozen=True):
     """What CP02 keeps of a summary until the role names of the corpus are known."""
 
     label: str

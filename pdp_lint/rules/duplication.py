@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import msgspec
+
 from pdp_lint.document import Document
 from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
 from pdp_lint.problem import Severity
@@ -12,8 +14,7 @@ from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.similarity import normalise, similar_pairs, words
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Entry:
+class Entry(msgspec.Struct, frozen=True, eq=False):
     """One behavior and where it stands: a role's section or a competency's level."""
 
     text: TextField
@@ -39,8 +40,7 @@ def behavior_entries(framework: Framework) -> list[Entry]:
     return out
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Behaviors:
+class Behaviors(msgspec.Struct, frozen=True, eq=False):
     """The behaviors of a framework (see :func:`behavior_entries`) with, for each, its
     normalised text and its set of words."""
 
@@ -519,8 +519,7 @@ class DuplicateExample(Rule):
                 )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class CorpusBehavior:
+class CorpusBehavior(msgspec.Struct, frozen=True, eq=False):
     doc: Document
     entry: Entry
 

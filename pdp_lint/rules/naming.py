@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from pdp_lint.document import Document
 from pdp_lint.problem import Severity, Span
@@ -106,8 +107,7 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
     return out
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class NameIndex:
+class NameIndex(msgspec.Struct, eq=False):
     """Every competency name and role title of the corpus, and their near misses."""
 
     #: by kind: each distinct name, and the file names of the frameworks that use it

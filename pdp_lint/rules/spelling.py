@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+import msgspec
+
 from pdp_lint.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.textscan import prose
@@ -284,8 +286,7 @@ class Misspelled(Rule):
             yield Finding(message, span, wrong.path, suggestion=best, fix=fix)
 
 
-@dataclass(frozen=True, slots=True)
-class _Misspelling:
+class _Misspelling(msgspec.Struct, frozen=True):
     """A misspelt word found by SP01, waiting for the corpus's words to rank corrections."""
 
     word: str

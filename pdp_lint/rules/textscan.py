@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
+
+import msgspec
 
 from pdp_lint.document import Document
 from pdp_lint.model import TextField
@@ -118,8 +119,7 @@ def mask_mojibake(value: str) -> str:
     return value
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Prose:
+class Prose(msgspec.Struct, eq=False):
     """The prose fields of a framework run together, one search finding the few fields
     worth a closer look.
 

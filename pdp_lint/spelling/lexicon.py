@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import mmap
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+import msgspec
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spelling" / "words.txt"
 
@@ -55,8 +56,7 @@ class VariantPair(NamedTuple):
     gb_wrong_in_us: bool
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Lexicon:
+class Lexicon(msgspec.Struct, eq=False):
     """Word lookups over the generated word list."""
 
     #: the word list as stored (UTF-8), mapped into memory when read from the file
@@ -68,13 +68,13 @@ class Lexicon:
     starts: list[str]
     pairs: tuple[VariantPair, ...]
     #: the text of the sections read so far
-    _texts: dict[str, str] = field(default_factory=dict)
+    _texts: dict[str, str] = msgspec.field(default_factory=dict)
     #: sections opened so far, as word -> band and locale
-    _tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    _tables: dict[str, dict[str, str]] = msgspec.field(default_factory=dict)
     #: words by lower-case prefix, as listed by :meth:`spellings_starting`
-    _starting: dict[str, list[str]] = field(default_factory=dict)
+    _starting: dict[str, list[str]] = msgspec.field(default_factory=dict)
     #: how often :meth:`has` searched the text of a section not yet made a table
-    _searches: dict[str, int] = field(default_factory=dict)
+    _searches: dict[str, int] = msgspec.field(default_factory=dict)
     _longest: int | None = None
 
     @classmethod

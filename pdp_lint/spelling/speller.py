@@ -15,8 +15,9 @@ still (-0.5 more).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import NamedTuple
+
+import msgspec
 
 from pdp_lint.spelling.lexicon import GB, US, Lexicon
 from pdp_lint.spelling.tokens import match_case, strip_possessive
@@ -60,12 +61,11 @@ class Verdict(NamedTuple):
         return self.candidates[0].word if self.candidates else None
 
 
-@dataclass(slots=True, eq=False)
-class Vocabulary:
+class Vocabulary(msgspec.Struct, eq=False):
     """Accepted terms: a lower-case term matches any case, one with capitals only itself."""
 
-    exact: set[str] = field(default_factory=set)
-    folded: set[str] = field(default_factory=set)
+    exact: set[str] = msgspec.field(default_factory=set)
+    folded: set[str] = msgspec.field(default_factory=set)
 
     def add(self, term: str) -> None:
         term = term.replace("’", "'")
@@ -86,8 +86,7 @@ def read_vocabulary(text: str, into: Vocabulary) -> None:
             into.add(term)
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Speller:
+class Speller(msgspec.Struct, eq=False):
     """Spelling checks and corrections over the word list and a vocabulary."""
 
     lexicon: Lexicon
@@ -96,10 +95,10 @@ class Speller:
     #: called the first time a correction is needed
     context_source: Callable[[], frozenset[str]] | None = None
     _context: frozenset[str] | None = None
-    _known: dict[str, bool] = field(default_factory=dict)
-    _foreign_forms: dict[str, frozenset[str]] = field(default_factory=dict)
-    _verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)
-    _by_prefix: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    _known: dict[str, bool] = msgspec.field(default_factory=dict)
+    _foreign_forms: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
+    _verdicts: dict[tuple[str, str], Verdict] = msgspec.field(default_factory=dict)
+    _by_prefix: dict[str, tuple[list[str], list[str]]] = msgspec.field(default_factory=dict)
 
     @property
     def context(self) -> frozenset[str]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from pdp_lint.config import load_settings
 from pdp_lint.lint import run_check
