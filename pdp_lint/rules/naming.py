@@ -56,6 +56,36 @@ def _near_miss(wa: tuple[str, ...], wb: tuple[str, ...]) -> list[tuple[str, str]
     return None
 
 
+#: up to this many words, pairs are first ruled out by their letters (see _none_close)
+FEW_WORDS = 64
+
+
+def _none_close(vocabulary: list[str]) -> bool:
+    """Whether, by their lengths and letter counts alone, no two of a few words can be a
+    slip apart (see :func:`_allowed`).
+
+    An insertion or a deletion changes the length by one and one letter count by one, a
+    replacement two letter counts, a swap of neighbours neither: words ``k`` edits apart
+    differ in length by at most ``k`` and in letter counts by at most ``2 * k``. The
+    names of a project's frameworks have a few dozen words, rarely two of them this
+    close, and this answers before rapidfuzz is loaded (a tenth of a hook's start-up).
+    With more words, or when a pair passes, the caller compares them all with rapidfuzz.
+    """
+    if len(vocabulary) > FEW_WORDS:
+        return False
+    counted = [(w, Counter(w)) for w in vocabulary]
+    for i, (x, letters) in enumerate(counted):
+        for y, other in counted[i + 1 :]:
+            allowed = _allowed(x, y)
+            if (
+                allowed
+                and abs(len(x) - len(y)) <= allowed
+                and (letters - other).total() + (other - letters).total() <= 2 * allowed
+            ):
+                return False
+    return True
+
+
 def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     """For each of the distinct names ``values``, the others that are a near miss of it,
     with the differing word pairs (its word first).
@@ -65,20 +95,21 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
     those holding there the same word or one a slip from it (the position giving the
     fewest is taken); only those are compared word by word.
     """
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     split = {v: tuple(words(v)) for v in values}
     shapes = sorted({w for w in split.values() if w})
     # every word, and the words a slip from it
     vocabulary = sorted({w for shape in shapes for w in shape if len(w) >= 4})
     close: dict[str, set[str]] = {w: {w} for shape in shapes for w in shape}
-    for x in vocabulary:
-        for y, _, _ in process.extract(
-            x, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None
-        ):
-            if y != x and _near_words(x, y):
-                close[x].add(y)
+    if not _none_close(vocabulary):
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        for x in vocabulary:
+            for y, _, _ in process.extract(
+                x, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None
+            ):
+                if y != x and _near_words(x, y):
+                    close[x].add(y)
     # (number of words, position, word) -> the shapes holding that word there
     holders: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
     for shape in shapes:
@@ -93,8 +124,11 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
         )
         for group in lists:
             for other in group:
-                pairs = _near_miss(shape, other)
-                if pairs is not None:
+                if other == shape:
+                    continue
+                # the words a slip apart are known: no edit distance to compute again
+                pairs = [(x, y) for x, y in zip(shape, other, strict=True) if x != y]
+                if all(y in close[x] for x, y in pairs):
                     partners.setdefault(shape, []).append((other, pairs))
     by_shape: dict[tuple[str, ...], list[str]] = {}
     for v in sorted(set(values)):

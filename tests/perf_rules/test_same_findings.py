@@ -19,7 +19,7 @@ import pytest
 
 from pdp_lint.rules import hygiene, structure, textscan, wording
 from pdp_lint.rules.copypaste import RoleName, _pattern, index_names
-from pdp_lint.rules.naming import _near_misses, near_miss
+from pdp_lint.rules.naming import FEW_WORDS, _near_misses, _near_words, _none_close, near_miss
 from pdp_lint.similarity import _QUOTES, _WORD, brute_force_pairs, similar_pairs, words
 from pdp_lint.spelling.lexicon import lexicon
 from pdp_lint.spelling.speller import edit_strings, edits1, slip, within_two_edits
@@ -191,6 +191,53 @@ def test_near_miss_index_finds_the_pairs_comparing_every_name_finds() -> None:
     for v in values:
         expected = [(o, near_miss(v, o)) for o in values if near_miss(v, o) is not None]
         assert sorted(index.get(v, []), key=lambda t: t[0]) == expected
+
+
+def test_few_words_ruled_out_by_their_letters_are_never_a_slip_apart() -> None:
+    rnd = random.Random(4)
+    ruled_out = 0
+    for _ in range(400):
+        n = rnd.randint(2, FEW_WORDS)
+        vocabulary = sorted(
+            {"".join(rnd.choice("aeinrst") for _ in range(rnd.randint(4, 11))) for _ in range(n)}
+        )
+        close = any(
+            _near_words(x, y) for i, x in enumerate(vocabulary) for y in vocabulary[i + 1 :]
+        )
+        if _none_close(vocabulary):
+            ruled_out += 1
+            assert not close, vocabulary
+    assert ruled_out > 20  # the check is exercised both ways
+    assert _none_close(["knowledge", "knowlegde"]) is False  # a swap keeps the letters
+    assert _none_close(["customer", "focus", "communication", "collaboration"]) is True
+    assert _none_close(["team", "lead", "teams"]) is False  # one edit apart
+    assert _none_close(["team", "lead"]) is True  # two edits: too many for four letters
+    assert _none_close([f"{c}word" for c in "abcdefghijklmnopqrstuvwxyz" * 3]) is False
+
+
+def test_near_misses_of_a_few_names_are_found_with_and_without_the_letter_check() -> None:
+    few = ["Knowledge Expert", "Knowlegde Expert", "Customer Focus", "Team Lead"]
+    assert _near_misses(few) == {
+        "Knowledge Expert": [("Knowlegde Expert", [("knowledge", "knowlegde")])],
+        "Knowlegde Expert": [("Knowledge Expert", [("knowlegde", "knowledge")])],
+    }
+    assert _near_misses(["Knowledge Expert", "Customer Focus", "Team Lead"]) == {}
+
+
+def test_names_with_no_two_words_close_do_not_load_rapidfuzz() -> None:
+    """rapidfuzz costs a tenth of a one-file hook's start-up."""
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from pdp_lint.rules.naming import _near_misses\n"
+        "assert _near_misses(['Knowledge Expert', 'Customer Focus', 'Team Lead']) == {}\n"
+        "assert 'rapidfuzz' not in sys.modules\n"
+        "assert _near_misses(['Team Lead', 'Team Laed'])\n"
+        "assert 'rapidfuzz' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 def test_role_name_candidates_hold_every_name_found_in_a_summary() -> None:
