@@ -6,7 +6,6 @@ the file and line, and the command exits 2.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import re
 import tomllib
@@ -282,9 +281,8 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
 def _options(rule: Any, given: dict[str, Any], fail: typing.Callable[[str, str], Exception]) -> Any:
     """Build a rule's typed Options from a TOML table, checking names and types."""
     options_type = rule.Options
-    fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(options_type)}
+    fields = {f.name.replace("_", "-"): f for f in msgspec.structs.fields(options_type)}
     values = {}
-    hints = typing.get_type_hints(options_type)
     for key, value in given.items():
         f = fields.get(key) or fields.get(key.replace("_", "-"))
         if f is None:
@@ -295,7 +293,7 @@ def _options(rule: Any, given: dict[str, Any], fail: typing.Callable[[str, str],
                 else (f"; it has {', '.join(f'`{k}`' for k in fields) or 'no options'}")
             )
             raise fail(key, f"unknown option `{key}` for rule {rule.code}{hint}")
-        expected = hints[f.name]
+        expected = f.type
         if not _type_ok(value, expected):
             raise fail(key, f"option `{key}` of {rule.code} must be {_type_name(expected)}")
         values[f.name] = tuple(value) if isinstance(value, list) else value

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+import msgspec
 import pytest
 
 from pdp_lint.document import Document
@@ -21,8 +21,7 @@ class BannedWord(Rule):
     Reports every use of the configured word in any text.
     """
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(msgspec.Struct, frozen=True):
         word: str = "synergy"
         max_uses: int = 0
 

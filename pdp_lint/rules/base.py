@@ -14,7 +14,6 @@ The docstring of a rule class is its user documentation, with the headings
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
@@ -56,8 +55,7 @@ def corpus_fact(kind: str, merge: Merge | None = None) -> Callable[[Take], Take]
     return register
 
 
-@dataclass(frozen=True, slots=True)
-class NoOptions:
+class NoOptions(msgspec.Struct, frozen=True):
     """A rule without options."""
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import msgspec
 
@@ -102,8 +101,7 @@ def _copied_summaries(ctx: Context, threshold: float) -> Copies:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryOptions:
+class SummaryOptions(msgspec.Struct, frozen=True):
     #: Jaccard similarity of the two word sets at or above which summaries are copies
     threshold: float = 0.85
 

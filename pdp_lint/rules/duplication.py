@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import msgspec
 
@@ -259,8 +258,7 @@ class DuplicateBehavior(Rule):
             )
 
 
-@dataclass(frozen=True, slots=True)
-class NearOptions:
+class NearOptions(msgspec.Struct, frozen=True):
     #: Jaccard similarity of the two word sets at or above which texts are near-duplicates
     threshold: float = 0.85
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from pdp_lint.document import Document
 from pdp_lint.problem import Severity
@@ -90,8 +91,7 @@ class MissingExamples(Rule):
     groups = ("examples",)
     severity = Severity.WARNING
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(msgspec.Struct, frozen=True):
         """How many examples each section of a role needs at least."""
 
         min_examples: int = 1

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -190,8 +189,7 @@ class Misspelled(Rule):
     severity = Severity.ERROR
     fixable = True
 
-    @dataclass(frozen=True, slots=True)
-    class Options:
+    class Options(msgspec.Struct, frozen=True):
         """Which words are checked: those of at least ``min_length`` letters, bar some."""
 
         min_length: int = 4

@@ -36,7 +36,7 @@ def test_rule_documents_every_heading(rule):
         assert sections.get(heading), f"{rule.code} lacks '## {heading}'"
     if rule.fixable:
         assert sections.get("Fix safety"), f"{rule.code} is fixable but has no '## Fix safety'"
-    options = getattr(rule.Options, "__dataclass_fields__", {})
+    options = rule.Options.__struct_fields__
     if options:
         assert sections.get("Options"), f"{rule.code} has options but no '## Options'"
         for name in options:
