@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import msgspec
 
@@ -47,11 +47,16 @@ def near_miss(a: str, b: str) -> list[tuple[str, str]] | None:
     return _near_miss(tuple(words(a)), tuple(words(b)))
 
 
-def _near_miss(wa: tuple[str, ...], wb: tuple[str, ...]) -> list[tuple[str, str]] | None:
+def _near_miss(
+    wa: tuple[str, ...],
+    wb: tuple[str, ...],
+    near: Callable[[str, str], bool] = _near_words,
+) -> list[tuple[str, str]] | None:
+    """The differing word pairs of two split names, if each pair is ``near``."""
     if len(wa) != len(wb) or wa == wb:
         return None
     pairs = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-    if all(_near_words(x, y) for x, y in pairs):
+    if all(near(x, y) for x, y in pairs):
         return pairs
     return None
 
@@ -110,6 +115,11 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
             ):
                 if y != x and _near_words(x, y):
                     close[x].add(y)
+
+    def known_close(x: str, y: str) -> bool:
+        # the words a slip apart are known: no edit distance to compute again
+        return y in close[x]
+
     # (number of words, position, word) -> the shapes holding that word there
     holders: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
     for shape in shapes:
@@ -124,11 +134,8 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
         )
         for group in lists:
             for other in group:
-                if other == shape:
-                    continue
-                # the words a slip apart are known: no edit distance to compute again
-                pairs = [(x, y) for x, y in zip(shape, other, strict=True) if x != y]
-                if all(y in close[x] for x, y in pairs):
+                pairs = _near_miss(shape, other, known_close)
+                if pairs is not None:
                     partners.setdefault(shape, []).append((other, pairs))
     by_shape: dict[tuple[str, ...], list[str]] = {}
     for v in sorted(set(values)):
