@@ -536,3 +536,29 @@ def test_a_workbook_edited_in_libreoffice_comes_back_as_the_expected_yaml(
 def test_the_items_columns_are_the_exported_ones():
     wb = load_workbook(io.BytesIO(workbook_bytes(load_file(CANONICAL[0]).framework)))  # type: ignore[arg-type]
     assert [c.value for c in wb["Items"][1]] == list(COLUMNS)
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+    ],
+    ids=["external entity", "entity expansion"],
+)
+def test_a_workbook_with_entities_is_refused_in_one_line(project: Path, doctype: str):
+    book = export(project)
+    hostile = project / "hostile.xlsx"
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(hostile, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                head, _, rest = data.decode().partition("?>")
+                data = (head + "?>" + doctype + rest).encode()
+            dst.writestr(info, data)
+    result = run(hostile)
+    assert result.exit_code == 2
+    assert "not a workbook this import can read" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "root:" not in result.output
+    assert yaml(project) == DEMO
