@@ -16,6 +16,7 @@ from exporters.handouts import (
     RoleDocx,
     RoleHtml,
 )
+from exporters.spreadsheet import CsvSpreadsheet, XlsxSpreadsheet
 
 EXPORTERS: dict[tuple[str, str], type[Exporter]] = {
     (cls.name, cls.format): cls
@@ -28,6 +29,8 @@ EXPORTERS: dict[tuple[str, str], type[Exporter]] = {
         InterviewHtml,
         HiringDocx,
         HiringHtml,
+        XlsxSpreadsheet,
+        CsvSpreadsheet,
     )
 }
 

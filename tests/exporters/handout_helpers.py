@@ -133,8 +133,28 @@ def html_text(data: bytes) -> str:
     return normalise("".join(parser.parts))
 
 
+def xlsx_text(data: bytes) -> str:
+    """Every cell of every sheet, one after another."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data))
+    cells = (str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value)
+    return normalise(" ".join(cells))
+
+
+def csv_text(data: bytes) -> str:
+    import csv
+
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    # a cell a spreadsheet would run as a formula was written with an apostrophe before it
+    guarded = ("'=", "'+", "'-", "'@")
+    cells = (c[1:] if c.startswith(guarded) else c for row in rows for c in row)
+    return normalise(" ".join(cells))
+
+
 def text_of(fmt: str, data: bytes) -> str:
-    return docx_text(data) if fmt == "docx" else html_text(data)
+    readers = {"docx": docx_text, "html": html_text, "xlsx": xlsx_text, "csv": csv_text}
+    return readers[fmt](data)
 
 
 # --- what each handout must contain ------------------------------------------------------
@@ -236,6 +256,8 @@ def expected_documents(fw: Framework, kind: str) -> dict[str, list[str]]:
             for c in fw.competencies
             if any(level.questions for level in c.levels)
         }
+    if kind == "spreadsheet":
+        return {fw.id: [t.value for t in fw.texts()]}
     if kind == "hiring":
         profiles = fw.role_profiles.profiles if fw.role_profiles else ()
         return {f"{p.id}-hiring-profile": hiring_texts(fw, p.id) for p in profiles}

@@ -97,8 +97,10 @@ def test_force_exports_a_framework_with_errors_and_says_so(run, broken, tmp_path
     assert result.exit_code == 0, result.output
     assert "despite 1 lint error" in result.stderr
     assert sorted(files(out)) == [
+        "demo/demo.csv",
         "demo/demo.docx",
         "demo/demo.html",
+        "demo/demo.xlsx",
         "demo/expert.docx",
         "demo/expert.html",
     ]

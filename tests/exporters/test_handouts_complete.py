@@ -38,7 +38,7 @@ def test_every_text_of_the_model_appears_in_its_handouts(path: Path, kind: str, 
 
 def test_the_canonical_frameworks_give_every_kind_of_handout():
     kinds = {kind for path in CANONICAL for (kind, _fmt), docs in rendered(path).items() if docs}
-    assert kinds == {"role", "framework", "interview", "hiring"}
+    assert kinds == {"role", "framework", "interview", "hiring", "spreadsheet"}
 
 
 @pytest.mark.parametrize("fmt", ["docx", "html"])
