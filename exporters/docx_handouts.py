@@ -161,21 +161,27 @@ def _role_body(b: DocxBuilder, role: RoleView, *, top: int, definitions: bool) -
             b.paragraph(text)
         if section.behaviors:
             b.paragraph("Behaviors", f"Heading {top + 1}")
-            _behaviors(b, section.behaviors)
+            # the section's examples follow the behaviors they illustrate on the same page
+            _behaviors(b, section.behaviors, keep_last=bool(section.examples))
         if section.examples:
-            b.paragraph("Examples", f"Heading {top + 1}")
+            b.paragraph(section.examples_heading, f"Heading {top + 1}")
             for ex in section.examples:
                 b.labelled(ex.label, ex.text, "Example")
 
 
-def _behaviors(b: DocxBuilder, behaviors: Sequence[BehaviorView]) -> None:
-    for behavior in behaviors:
-        p = b.bullet(behavior.text, keep_with_next=bool(behavior.examples))
+def _behaviors(
+    b: DocxBuilder, behaviors: Sequence[BehaviorView], *, keep_last: bool = False
+) -> None:
+    """Bullets, each with its examples; ``keep_last`` keeps the last with what follows."""
+    for m, behavior in enumerate(behaviors, 1):
+        last = m == len(behaviors)
+        p = b.bullet(behavior.text, keep_with_next=bool(behavior.examples) or (keep_last and last))
         if behavior.new:
             b.text(p, "\u2002")
             b.strong(p, "(new at this level)")
         for n, example in enumerate(behavior.examples, 1):
-            b.labelled("Example", example, "Example", keep_with_next=n < len(behavior.examples))
+            keep = n < len(behavior.examples) or (keep_last and last)
+            b.labelled("Example", example, "Example", keep_with_next=keep)
 
 
 def _new_at_level(b: DocxBuilder, new: NewAtLevel, top: int) -> None:

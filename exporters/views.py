@@ -134,6 +134,12 @@ class SectionView:
         """The section's description, or the catalog definition when it has none."""
         return self.description or self.definition
 
+    @property
+    def examples_heading(self) -> str:
+        """What the section's own examples are called: they illustrate the role's behaviors
+        in this competency as a whole, not one behavior (those sit under their behavior)."""
+        return f"Examples of {self.name} in this role"
+
 
 @dataclass(frozen=True, slots=True)
 class NewGroup:
