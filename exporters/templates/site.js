@@ -57,6 +57,11 @@
   function fromAddress() {
     var hash = window.location.hash.replace(/^#/, "");
     if (hash.indexOf("=") === -1) {
+      /* a link to a role's card (#role-senior-knowledge-expert) chooses that role */
+      var card = /^role-(.+)$/.exec(hash);
+      if (card && hasChoice("role", card[1])) {
+        return { role: card[1] };
+      }
       return null;
     }
     var wanted = {};
@@ -73,15 +78,26 @@
     return wanted;
   }
 
-  function choose(name, value) {
+  function input(name, value) {
     var inputs = form.querySelectorAll('input[name="' + name + '"]');
     for (var i = 0; i < inputs.length; i += 1) {
       if (inputs[i].value === value) {
-        inputs[i].checked = true;
-        return true;
+        return inputs[i];
       }
     }
-    return false;
+    return null;
+  }
+
+  function hasChoice(name, value) {
+    return input(name, value) !== null;
+  }
+
+  function choose(name, value) {
+    var found = input(name, value);
+    if (found) {
+      found.checked = true;
+    }
+    return found !== null;
   }
 
   /* the defaults the page was built with, for an address that names no choice */

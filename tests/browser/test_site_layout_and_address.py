@@ -76,13 +76,18 @@ def test_a_shared_address_opens_the_page_on_its_choice(page, site_dir):
 
 
 def test_an_address_naming_no_such_choice_falls_back_to_the_first(page, site_dir):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url(site_dir, KE_PAGE, "#role=nobody&competency=%E0%A4%A"))
+    assert card(page, "knowledge-expert").is_visible()
+    page.goto(url(site_dir, KE_PAGE, '#role-a"b'))
     assert card(page, "knowledge-expert").is_visible()
     assert page.get_by_role("radio", name="All").is_checked()
     # an ordinary anchor is left to the browser and changes no choice
     page.goto(url(site_dir, KE_PAGE, "#glossary"))
     assert card(page, "knowledge-expert").is_visible()
     assert fragment(page) == "#glossary"
+    assert errors == []
 
 
 def test_a_shared_address_without_javascript_still_shows_everything(browser, site_dir):
@@ -137,3 +142,10 @@ def test_a_sections_examples_sit_beside_its_behaviors_at_1280_pixels(wide, site_
     assert examples["x"] >= behaviors["x"] + behaviors["width"]
     heading = section.locator(".section-examples .label-heading").inner_text()
     assert heading.casefold() == "examples of knowledge in this role"
+
+
+def test_a_link_to_a_role_card_chooses_that_role(page, site_dir):
+    page.goto(url(site_dir, KE_PAGE, "#role-senior-knowledge-expert"))
+    assert page.get_by_role("radio", name=SENIOR).is_checked()
+    assert card(page, "senior-knowledge-expert").is_visible()
+    assert not card(page, "knowledge-expert").is_visible()
