@@ -89,9 +89,12 @@ def short_title(title: str, room: float, size: float) -> str:
             break
         kept.append(word)
     if not kept:  # one word longer than the line: cut it
-        cut = words[0] if words else title
-        while cut and text_width(cut + "…", size) > room:
-            cut = cut[:-1]
+        cut, used = "", text_width("…", size)
+        for ch in words[0] if words else title:
+            used += text_width(ch, size)
+            if used > room:
+                break
+            cut += ch
         return cut + "…"
     return " ".join(kept).rstrip(",;:–—-") + "…"
 
