@@ -80,6 +80,9 @@ class DocxBuilder:
         self.doc: Any = _open(template)
         self._body = self.doc.element.body
         self._clear_body()
+        # a template asking Word to update fields on opening would make it prompt each time
+        for update in self.doc.settings.element.findall(qn("w:updateFields")):
+            update.getparent().remove(update)
         #: new blocks go before the body's final section properties
         self._end = self._body.find(qn("w:sectPr"))
         ensure_styles(self.doc)
@@ -349,9 +352,6 @@ class DocxBuilder:
                 p.append(_fld_char("end"))
             marker.addprevious(p)
         marker.getparent().remove(marker)
-        # a template that asks for it would make Word prompt on every opening
-        for update in self.doc.settings.element.findall(qn("w:updateFields")):
-            update.getparent().remove(update)
 
 
 _LABEL_GAP = "\u2002"  # an en space between a label and its text

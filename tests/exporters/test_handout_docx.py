@@ -146,8 +146,9 @@ def test_a_template_asking_to_update_fields_does_not_make_handouts_prompt(
     doc.settings.element.append(update)
     template = tmp_path / "prompting.docx"
     doc.save(str(template))
-    out = FrameworkDocx(FrameworkDocx.Options(template=template)).outputs(load(KE))[0].render()
-    assert open_docx(out).settings.element.find(qn("w:updateFields")) is None
+    for cls in (FrameworkDocx, RoleDocx):
+        out = cls(cls.Options(template=template)).outputs(load(KE))[0].render()
+        assert open_docx(out).settings.element.find(qn("w:updateFields")) is None
 
 
 @pytest.mark.parametrize("path", CANONICAL, ids=lambda p: p.stem)
