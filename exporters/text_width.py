@@ -221,12 +221,8 @@ def fit_widths(preferred: Sequence[float], minimums: Sequence[float], total: flo
     When the minimums alone do not fit, the columns share ``total`` in proportion to them.
     """
     need = sum(minimums)
-    if need >= total:
-        return (
-            [total * m / need for m in minimums]
-            if need
-            else [total / len(minimums)] * len(minimums)
-        )
+    if need >= total:  # words will break; they break least where they need the most
+        return [total * m / need for m in minimums]
     scale = sum(preferred)
     widths = [total * p / scale for p in preferred]
     fixed = [False] * len(widths)
