@@ -64,7 +64,7 @@
       }
       return null;
     }
-    var wanted = {};
+    var wanted = Object.create(null); /* no inherited keys: only what the address says */
     hash.split("&").forEach(function (pair) {
       var at = pair.indexOf("=");
       if (at > 0) {
