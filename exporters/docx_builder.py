@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Twips
 
 from exporters.errors import ExportError
+from exporters.text_width import fit_widths, longest_word
 from exporters.views import Meta
 
 #: the bundled template; ``python -m exporters.reference_docx`` regenerates it
@@ -47,6 +48,7 @@ PARAGRAPH_STYLES = (
     "List Bullet",
     "Example",
     "Meta",
+    "Lead",
     "Notice",
     "Table Text",
     "TOC Heading",
@@ -78,6 +80,9 @@ class DocxBuilder:
         self.doc: Any = _open(template)
         self._body = self.doc.element.body
         self._clear_body()
+        # a template asking Word to update fields on opening would make it prompt each time
+        for update in self.doc.settings.element.findall(qn("w:updateFields")):
+            update.getparent().remove(update)
         #: new blocks go before the body's final section properties
         self._end = self._body.find(qn("w:sectPr"))
         ensure_styles(self.doc)
@@ -87,6 +92,7 @@ class DocxBuilder:
         width = section.page_width - section.left_margin - section.right_margin
         #: width of the text column, in centimetres
         self.text_width = float(Emu(width).cm)
+        self._table_text_size = _font_size(self.doc, "Table Text")
         self._headings: list[_Heading] = []
         self._toc_marker: Any = None
         self._set_language(meta.locale)
@@ -115,7 +121,8 @@ class DocxBuilder:
         p = OxmlElement("w:p")
         ppr = OxmlElement("w:pPr")
         _add(ppr, "w:pStyle", self.style_id(style))
-        if keep_with_next:
+        # a heading never ends a page, whatever the template's heading styles say
+        if keep_with_next or style.startswith("Heading "):
             _add(ppr, "w:keepNext")
         if page_break:
             _add(ppr, "w:pageBreakBefore")
@@ -193,12 +200,16 @@ class DocxBuilder:
         strong_columns: Sequence[int] = (),
         align_centre_from: int | None = None,
         min_height: float | None = None,
+        keep_with_next: bool = False,
     ) -> Any:
         """A table in the Handout Table style, as wide as the text.
 
-        ``widths`` are the relative widths of the columns; the text of ``strong_columns``
-        is in the Strong style (labels of a form). The header row repeats on every page
-        and no row splits across pages.
+        ``widths`` are the relative widths the columns would like; each is widened to hold
+        the longest word of its cells without breaking it, in the widest fallback font
+        (see exporters.text_width), at the expense of the others. The text of
+        ``strong_columns`` is in the Strong style (labels of a form). The header row
+        repeats on every page and no row splits across pages; ``keep_with_next`` keeps
+        the table on the page of what follows it.
         """
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -207,8 +218,19 @@ class DocxBuilder:
         table._tbl.tblStyle_val = self.style_id("Handout Table")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         _table_look(table, first_row=header is not None, first_column=first_column)
-        total = sum(widths)
-        _column_widths(table, [w * self.text_width / total for w in widths])
+        size = self._table_text_size
+
+        def bold(r: int, c: int) -> bool:
+            return (
+                (header is not None and r == 0) or c in strong_columns or (first_column and c == 0)
+            )
+
+        minimums = [
+            max(longest_word(row[c], size, bold=bold(r, c)) for r, row in enumerate(all_rows))
+            + _CELL_ROOM
+            for c in range(len(widths))
+        ]
+        _column_widths(table, fit_widths(widths, minimums, self.text_width))
         for r, values in enumerate(all_rows):
             row = table.rows[r]
             _cant_split(row)
@@ -225,13 +247,17 @@ class DocxBuilder:
                     self.text(p._p, value, "Strong" if c in strong_columns else None)
                 if align_centre_from is not None and c >= align_centre_from:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self.paragraph(style="Table Text")  # Word merges adjacent tables without a paragraph
+                if keep_with_next:
+                    p.paragraph_format.keep_with_next = True
+        # Word merges adjacent tables without a paragraph between them
+        self.paragraph(style="Table Text", keep_with_next=keep_with_next)
         return table
 
     def notes_box(self, label: str, height: float) -> None:
-        """An empty box to write in, ``height`` centimetres tall, titled ``label``."""
+        """An empty box to write in, ``height`` centimetres tall, titled ``label``, kept on
+        the page of what follows it (a rating row)."""
         self.labelled(label, "", "Table Text", keep_with_next=True)
-        self.table(None, [[""]], [1.0], min_height=height)
+        self.table(None, [[""]], [1.0], min_height=height, keep_with_next=True)
 
     def contents(self, title: str = "Contents") -> None:
         """Where the table of contents goes; it is filled in when the document is saved."""
@@ -302,10 +328,13 @@ class DocxBuilder:
             _field(foot, "NUMPAGES", "1")
 
     def _fill_contents(self) -> None:
-        """A TOC field whose result already lists the headings (linked, without page numbers).
+        """A TOC field whose result lists the headings, each a link to its bookmark.
 
-        Word recomputes it with page numbers when it opens the file (``updateFields``);
-        viewers that never update fields still show a usable list.
+        The result carries no page numbers: where a page breaks depends on the fonts of
+        the machine that lays the document out, so no number computed here could be
+        trusted. Nothing asks the word processor to update fields on opening either (that
+        makes Word prompt every time); Word adds page numbers when the reader updates the
+        field (F9, or right-click > Update Field), as for any other TOC.
         """
         marker = self._toc_marker
         entries = self._headings or [_Heading(1, "", "")]
@@ -323,15 +352,26 @@ class DocxBuilder:
                 p.append(_fld_char("end"))
             marker.addprevious(p)
         marker.getparent().remove(marker)
-        settings = self.doc.settings.element
-        update = settings.find(qn("w:updateFields"))
-        if update is None:
-            update = OxmlElement("w:updateFields")
-            _insert_setting(settings, update)
-        update.set(qn("w:val"), "true")
 
 
 _LABEL_GAP = "\u2002"  # an en space between a label and its text
+#: centimetres a cell needs beside its text: the Handout Table's cell margins (2 x 85
+#: twips) and a little for rounding in the word processor
+_CELL_ROOM = 0.4
+
+
+def _font_size(doc: Any, style_name: str) -> float:
+    """The font size of ``style_name`` in points, following its base styles and the
+    document defaults (Word's own default is 10 points when nothing says otherwise)."""
+    style: Any = next((s for s in doc.styles if s.name == style_name), None)
+    while style is not None:
+        if style.font.size is not None:
+            return float(style.font.size.pt)
+        style = style.base_style
+    size = doc.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}"
+    )
+    return int(size.get(qn("w:val"))) / 2 if size is not None else 10.0
 
 
 # --- opening a template and making sure it has the styles ---------------------------
@@ -619,100 +659,6 @@ def _cant_split(row: Any) -> None:
 def _repeat_header(row: Any) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
-
-
-# settings.xml children have a fixed order; updateFields goes after these
-_SETTINGS_BEFORE = (
-    "w:writeProtection",
-    "w:view",
-    "w:zoom",
-    "w:removePersonalInformation",
-    "w:removeDateAndTime",
-    "w:doNotDisplayPageBoundaries",
-    "w:displayBackgroundShape",
-    "w:printPostScriptOverText",
-    "w:printFractionalCharacterWidth",
-    "w:printFormsData",
-    "w:embedTrueTypeFonts",
-    "w:embedSystemFonts",
-    "w:saveSubsetFonts",
-    "w:saveFormsData",
-    "w:mirrorMargins",
-    "w:alignBordersAndEdges",
-    "w:bordersDoNotSurroundHeader",
-    "w:bordersDoNotSurroundFooter",
-    "w:gutterAtTop",
-    "w:hideSpellingErrors",
-    "w:hideGrammaticalErrors",
-    "w:activeWritingStyle",
-    "w:proofState",
-    "w:formsDesign",
-    "w:attachedTemplate",
-    "w:linkStyles",
-    "w:stylePaneFormatFilter",
-    "w:stylePaneSortMethod",
-    "w:documentType",
-    "w:mailMerge",
-    "w:revisionView",
-    "w:trackRevisions",
-    "w:doNotTrackMoves",
-    "w:doNotTrackFormatting",
-    "w:documentProtection",
-    "w:autoFormatOverride",
-    "w:styleLockTheme",
-    "w:styleLockQFSet",
-    "w:defaultTabStop",
-    "w:autoHyphenation",
-    "w:consecutiveHyphenLimit",
-    "w:hyphenationZone",
-    "w:doNotHyphenateCaps",
-    "w:showEnvelope",
-    "w:summaryLength",
-    "w:clickAndTypeStyle",
-    "w:defaultTableStyle",
-    "w:evenAndOddHeaders",
-    "w:bookFoldRevPrinting",
-    "w:bookFoldPrinting",
-    "w:bookFoldPrintingSheets",
-    "w:drawingGridHorizontalSpacing",
-    "w:drawingGridVerticalSpacing",
-    "w:displayHorizontalDrawingGridEvery",
-    "w:displayVerticalDrawingGridEvery",
-    "w:doNotUseMarginsForDrawingGridOrigin",
-    "w:drawingGridHorizontalOrigin",
-    "w:drawingGridVerticalOrigin",
-    "w:doNotShadeFormData",
-    "w:noPunctuationKerning",
-    "w:characterSpacingControl",
-    "w:printTwoOnOne",
-    "w:strictFirstAndLastChars",
-    "w:noLineBreaksAfter",
-    "w:noLineBreaksBefore",
-    "w:savePreviewPicture",
-    "w:doNotValidateAgainstSchema",
-    "w:saveInvalidXml",
-    "w:ignoreMixedContent",
-    "w:alwaysShowPlaceholderText",
-    "w:doNotDemarcateInvalidXml",
-    "w:saveXmlDataOnly",
-    "w:useXSLTWhenSaving",
-    "w:saveThroughXslt",
-    "w:showXMLTags",
-    "w:alwaysMergeEmptyNamespace",
-)
-
-
-def _insert_setting(settings: Any, element: Any) -> None:
-    """Insert ``element`` (w:updateFields) where the schema wants it in settings.xml."""
-    before = {qn(t) for t in _SETTINGS_BEFORE}
-    last = None
-    for child in settings:
-        if child.tag in before:
-            last = child
-    if last is None:
-        settings.insert(0, element)
-    else:
-        last.addnext(element)
 
 
 # --- deterministic packaging -------------------------------------------------------------

@@ -22,10 +22,6 @@ from exporters.views import (
     Term,
 )
 
-#: width of a character of a bold table heading, and the padding of a cell, in centimetres
-_CM_PER_CHAR = 0.21
-_CELL_PADDING = 0.4
-
 
 def role_docx(view: RoleHandout, template: Path | None) -> bytes:
     b = DocxBuilder(view.meta, template)
@@ -47,7 +43,7 @@ def framework_docx(view: FrameworkHandout, template: Path | None) -> bytes:
     if view.source:
         b.paragraph(f"Source: {view.source}", "Meta")
     if view.intro:
-        b.paragraph(view.intro)
+        b.paragraph(view.intro, "Lead")
     b.contents()
     if view.overview is not None:
         _overview(b, view.overview)
@@ -94,11 +90,13 @@ def interview_docx(view: InterviewGuide, template: Path | None) -> bytes:
         min_height=0.9,
     )
     if comp.definition:
-        b.paragraph(comp.definition)
+        b.paragraph(comp.definition, "Lead")
     b.paragraph(view.instructions)
     b.heading("What each level looks like", 1)
     _levels(b, comp, level=2, with_questions=False)
-    b.heading("Questions", 1, page_break=True)
+    # no forced page breaks: a level's last behavior running over would leave a page
+    # with one line on it; each question is kept on one page with its notes and rating
+    b.heading("Questions", 1)
     for level in comp.levels:
         if not level.questions:
             continue
@@ -112,7 +110,7 @@ def interview_docx(view: InterviewGuide, template: Path | None) -> bytes:
                 b.bullets(q.probes, keep_together=True)
             b.notes_box("Notes", 4.0)
             _rating(b, view.scale)
-    b.heading("Overall assessment", 1, page_break=True)
+    b.heading("Overall assessment", 1)
     b.notes_box("Summary and recommendation", 7.0)
     _rating(b, view.scale, label="Overall rating")
     _glossary(b, view.glossary, level=1)
@@ -151,7 +149,7 @@ def _role_body(b: DocxBuilder, role: RoleView, *, top: int, definitions: bool) -
     whose section has no description of its own.
     """
     if role.summary:
-        b.paragraph(role.summary)
+        b.paragraph(role.summary, "Lead")
     if role.builds_on:
         b.labelled("Builds on:", role.builds_on)
     if role.new is not None:
@@ -163,21 +161,27 @@ def _role_body(b: DocxBuilder, role: RoleView, *, top: int, definitions: bool) -
             b.paragraph(text)
         if section.behaviors:
             b.paragraph("Behaviors", f"Heading {top + 1}")
-            _behaviors(b, section.behaviors)
+            # the section's examples follow the behaviors they illustrate on the same page
+            _behaviors(b, section.behaviors, keep_last=bool(section.examples))
         if section.examples:
-            b.paragraph("Examples", f"Heading {top + 1}")
+            b.paragraph(section.examples_heading, f"Heading {top + 1}")
             for ex in section.examples:
                 b.labelled(ex.label, ex.text, "Example")
 
 
-def _behaviors(b: DocxBuilder, behaviors: Sequence[BehaviorView]) -> None:
-    for behavior in behaviors:
-        p = b.bullet(behavior.text, keep_with_next=bool(behavior.examples))
+def _behaviors(
+    b: DocxBuilder, behaviors: Sequence[BehaviorView], *, keep_last: bool = False
+) -> None:
+    """Bullets, each with its examples; ``keep_last`` keeps the last with what follows."""
+    for m, behavior in enumerate(behaviors, 1):
+        last = m == len(behaviors)
+        p = b.bullet(behavior.text, keep_with_next=bool(behavior.examples) or (keep_last and last))
         if behavior.new:
             b.text(p, "\u2002")
             b.strong(p, "(new at this level)")
         for n, example in enumerate(behavior.examples, 1):
-            b.labelled("Example", example, "Example", keep_with_next=n < len(behavior.examples))
+            keep = n < len(behavior.examples) or (keep_last and last)
+            b.labelled("Example", example, "Example", keep_with_next=keep)
 
 
 def _new_at_level(b: DocxBuilder, new: NewAtLevel, top: int) -> None:
@@ -217,22 +221,14 @@ def _overview(b: DocxBuilder, overview: Overview) -> None:
         ]
         for row in overview.rows
     ]
+    # the role column would like twice a competency's width; the builder widens each
+    # competency column to its longest word and takes the room from the role column
     b.table(
         ["Role", *overview.competencies],
         rows,
-        _overview_widths(overview.competencies, b.text_width),
+        [2.0, *([1.0] * len(overview.competencies))],
         align_centre_from=1,
     )
-
-
-def _overview_widths(names: Sequence[str], width: float) -> list[float]:
-    """Columns wide enough for the longest word of each competency name, so Word does not
-    break a word in the header; the role column takes the rest (at least a quarter)."""
-    needed = [max(len(w) for w in name.split()) * _CM_PER_CHAR + _CELL_PADDING for name in names]
-    room = width * 0.75
-    if sum(needed) > room:
-        needed = [n * room / sum(needed) for n in needed]
-    return [width - sum(needed), *needed]
 
 
 def _coming_soon(b: DocxBuilder, notice: str | None, competencies: Sequence[str]) -> None:

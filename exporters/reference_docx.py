@@ -111,6 +111,8 @@ def build() -> bytes:
     example = paragraph_style("Example", base="Normal", size=10, color=GREY, after=3)
     example.paragraph_format.left_indent = Cm(0.635)
     paragraph_style("Meta", base="Normal", size=9.5, color=GREY, after=2)
+    # the first prose under a title block or a role's heading: set off from the meta line
+    paragraph_style("Lead", base="Normal", before=10, after=8)
     notice = paragraph_style("Notice", base="Normal", before=4, after=8)
     notice.paragraph_format.left_indent = Cm(0.3)
     notice.paragraph_format.right_indent = Cm(0.3)
@@ -308,6 +310,7 @@ def _samples(doc: Any) -> None:
     doc.add_paragraph("Title", style="Title")
     doc.add_paragraph("Subtitle: the path, level and framework", style="Subtitle")
     doc.add_paragraph("Meta: owner, version and date", style="Meta")
+    doc.add_paragraph("Lead: a role's summary or a framework's introduction", style="Lead")
     doc.add_paragraph("Contents", style="TOC Heading")
     for level in (1, 2, 3):
         doc.add_paragraph(f"toc {level}: a contents entry", style=f"toc {level}")

@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -102,10 +103,17 @@ class SiteFramework:
 @dataclass(frozen=True, slots=True)
 class SiteIndex:
     title: str
+    #: the locale of most frameworks (the first framework's on a tie): the index's language
+    #: and the format of every date on it
     locale: str
     date: datetime
     date_text: str
     frameworks: tuple[SiteFramework, ...]
+
+    def date_of(self, fw: SiteFramework) -> str:
+        """A framework's date as the index writes dates (its page and handouts follow the
+        framework's own locale)."""
+        return format_date(fw.view.meta.date, self.locale)
 
 
 def site_jobs(frameworks: Sequence[Framework], settings: Mapping[str, Any]) -> list[Job]:
@@ -153,8 +161,9 @@ def _site_framework(fw: Framework, handouts: Iterable[Job]) -> SiteFramework:
 
 
 def _index(site: Sequence[SiteFramework]) -> SiteIndex:
-    locales = {s.view.meta.locale for s in site}
-    locale = locales.pop() if len(locales) == 1 else "en"
+    # one format on the page: the locale most frameworks use
+    counts = Counter(s.view.meta.locale for s in site)
+    locale = counts.most_common(1)[0][0] if counts else "en"
     date = max((s.view.meta.date for s in site), default=datetime.fromtimestamp(0, UTC))
     return SiteIndex(
         title="Professional development paths",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from exporters.dates import format_date, source_date
+from exporters.text_width import text_width
 from pdp_lint.model import Behavior, Competency, Framework, Guidance, Role, Section
 
 #: The interview rating scale: one point per proficiency level of the source documents.
@@ -20,8 +21,12 @@ RATING_SCALE = (1, 2, 3, 4, 5)
 
 _AUDIENCES = {"hiring-managers": "For hiring managers", "job-seekers": "For job seekers"}
 _HIRING_AUDIENCES = (None, "hiring-managers")
-#: characters that fit on the header line of an A4 page in the header's small type
-_HEAD_ROOM = 110
+#: centimetres of the header line a running head may fill: the A4 text column (17 cm)
+#: less room for error, measured in the header's 8.5-point type (exporters.text_width)
+_HEAD_ROOM = 16.0
+_HEAD_SIZE = 8.5
+#: between the running head and the page title at the right of the header line
+_HEAD_GAP = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +49,9 @@ class Meta:
 
     @property
     def running_head(self) -> str:
-        """The line at the top of every printed page."""
-        return f"{self.framework_title} · Version {self.version}"
+        """The line at the top of every printed page, on one line: a title too long for
+        it is shortened (see short_title); the title page keeps the full title."""
+        return running_head(self.framework_title, self.version)
 
     @property
     def subject(self) -> str:
@@ -57,7 +63,40 @@ class Meta:
         beside the running head on one line."""
         if self.title == self.framework_title:
             return ""
-        return self.title if len(self.running_head) + len(self.title) <= _HEAD_ROOM else ""
+        used = text_width(self.running_head, _HEAD_SIZE) + _HEAD_GAP
+        return self.title if used + text_width(self.title, _HEAD_SIZE) <= _HEAD_ROOM else ""
+
+
+def running_head(title: str, version: str) -> str:
+    """``title · Version 1.0``, with the title shortened until the line fits the header."""
+    suffix = f" · Version {version}"
+    room = _HEAD_ROOM - text_width(suffix, _HEAD_SIZE)
+    return short_title(title, room, _HEAD_SIZE) + suffix
+
+
+def short_title(title: str, room: float, size: float) -> str:
+    """``title`` as it fits in ``room`` centimetres: whole if it fits, else the part
+    before its subtitle (``Main title: subtitle``), else cut after a word with ``…``."""
+    if text_width(title, size) <= room:
+        return title
+    main = re.split(r"\s*[:–—]\s+|\s+-\s+", title, maxsplit=1)[0].strip()
+    if main and main != title and text_width(main, size) <= room:
+        return main
+    words = main.split() or title.split()
+    kept: list[str] = []
+    for word in words:
+        if text_width(" ".join([*kept, word]) + "…", size) > room:
+            break
+        kept.append(word)
+    if not kept:  # one word longer than the line: cut it
+        cut, used = "", text_width("…", size)
+        for ch in words[0] if words else title:
+            used += text_width(ch, size)
+            if used > room:
+                break
+            cut += ch
+        return cut + "…"
+    return " ".join(kept).rstrip(",;:–—-") + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +136,12 @@ class SectionView:
     def text(self) -> str | None:
         """The section's description, or the catalog definition when it has none."""
         return self.description or self.definition
+
+    @property
+    def examples_heading(self) -> str:
+        """What the section's own examples are called: they illustrate the role's behaviors
+        in this competency as a whole, not one behavior (those sit under their behavior)."""
+        return f"Examples of {self.name} in this role"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from exporters.docx_builder import (
 from exporters.errors import ExportError
 from exporters.handouts import FrameworkDocx, RoleDocx
 from exporters.reference_docx import build
+from exporters.views import running_head
 from tests.exporters.handout_helpers import (
     CANONICAL,
     EPOCH,
@@ -84,7 +85,8 @@ def test_every_handout_reopens_with_styles_properties_and_page_numbers(name: str
     section = doc.sections[0]
     header = " ".join(p.text for p in section.header.paragraphs)
     footer_xml = section.footer._element.xml
-    assert fw.title in header and f"Version {fw.version}" in header
+    assert header.startswith(running_head(fw.title, fw.version)), header
+    assert f"Version {fw.version}" in header
     assert "November 14, 2023" in section.footer.paragraphs[-1].text or "14 November 2023" in (
         section.footer.paragraphs[-1].text
     )
@@ -117,10 +119,160 @@ def test_the_framework_handout_has_a_table_of_contents_field():
     doc = open_docx(data)
     instructions = [t.text for t in doc.element.body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith("TOC ") for i in instructions), instructions
-    update = doc.settings.element.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
     toc = [p.text for p in docx_paragraphs(data) if p.style.name.startswith("toc ")]
     assert "Knowledge Expert (KE)" in toc and "Senior Knowledge Expert (Senior KE)" in toc
+
+
+@pytest.mark.parametrize("path", CANONICAL, ids=lambda p: p.stem)
+def test_opening_a_framework_handout_never_prompts(path: Path):
+    """Word prompts "This document contains fields that may refer to other files" on
+    every opening when the file asks it to update fields; nothing asks it."""
+    data = rendered(path)[("framework", "docx")][path.stem]
+    doc = open_docx(data)
+    assert doc.settings.element.find(qn("w:updateFields")) is None
+    dirty = [c for c in doc.element.body.iter(qn("w:fldChar")) if c.get(qn("w:dirty")) == "true"]
+    assert not dirty
+
+
+def test_a_template_asking_to_update_fields_does_not_make_handouts_prompt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from docx.oxml import OxmlElement
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    doc = Document()
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    doc.settings.element.append(update)
+    template = tmp_path / "prompting.docx"
+    doc.save(str(template))
+    for cls in (FrameworkDocx, RoleDocx):
+        out = cls(cls.Options(template=template)).outputs(load(KE))[0].render()
+        assert open_docx(out).settings.element.find(qn("w:updateFields")) is None
+
+
+@pytest.mark.parametrize("path", CANONICAL, ids=lambda p: p.stem)
+def test_every_contents_entry_links_to_its_heading_and_shows_no_page_number(path: Path):
+    """The contents list is usable as it is: each entry is a link to a bookmark on the
+    heading it names. Page numbers depend on the layout of the reader's machine, so the
+    list shows none rather than wrong ones (Word adds them when the field is updated)."""
+    data = rendered(path)[("framework", "docx")][path.stem]
+    body = open_docx(data).element.body
+    headings = {}
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or not style.get(qn("w:val")).startswith("Heading"):
+            continue
+        for mark in p.iter(qn("w:bookmarkStart")):
+            headings[mark.get(qn("w:name"))] = "".join(t.text for t in p.iter(qn("w:t")))
+    entries = [
+        p
+        for p in body.iter(qn("w:p"))
+        if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None
+        and s.get(qn("w:val")).startswith("TOC")
+        and s.get(qn("w:val")) != "TOCHeading"
+    ]
+    assert len(entries) == len(headings) >= 3
+    for entry in entries:
+        links = entry.findall(qn("w:hyperlink"))
+        assert len(links) == 1
+        anchor = links[0].get(qn("w:anchor"))
+        text = "".join(t.text for t in entry.iter(qn("w:t")))
+        assert headings[anchor] == text
+        assert not any(e.tag in (qn("w:tab"), qn("w:ptab")) for e in entry.iter())
+        assert "PAGEREF" not in "".join(t.text for t in entry.iter(qn("w:instrText")))
+
+
+def _spacing(doc: Document, style_name: str, side: str) -> float:
+    """Space before or after paragraphs of ``style_name`` in points, through base styles."""
+    style = doc.styles[style_name]
+    while style is not None:
+        value = getattr(style.paragraph_format, f"space_{side}")
+        if value is not None:
+            return value.pt
+        style = style.base_style
+    return 0.0
+
+
+@pytest.mark.parametrize(
+    ("kind", "stem"),
+    [
+        ("role", "senior-knowledge-expert"),
+        ("framework", "cx-knowledge-experts"),
+    ],
+)
+def test_the_first_prose_stands_apart_from_the_owner_and_version_line(kind: str, stem: str):
+    data = rendered(KE)[(kind, "docx")][stem]
+    doc = open_docx(data)
+    paragraphs = list(docx_paragraphs(data))
+    meta = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Owner:"))
+    after = paragraphs[meta + 1]
+    if after.style.name == "Meta":  # the source line
+        after = paragraphs[meta + 2]
+    gap = max(
+        _spacing(doc, paragraphs[meta].style.name, "after"),
+        _spacing(doc, after.style.name, "before"),
+    )
+    assert gap >= 8, (after.style.name, gap)
+
+
+LONG_TITLE = (
+    "Summary of Defining the Customer Experience Specialist: How CX Managers Can Clarify "
+    "Roles & Hire for Growth"
+)
+
+
+def test_a_long_title_gets_a_running_head_that_fits_one_line(monkeypatch: pytest.MonkeyPatch):
+    from exporters.text_width import text_width
+    from exporters.views import _HEAD_ROOM, _HEAD_SIZE
+    from tests.exporters.handout_helpers import load_yaml
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    fw = load_yaml(
+        f"""\
+        id: long
+        title: "{LONG_TITLE}"
+        owner:
+          team: CX
+        locale: en-US
+        version: "2.1"
+        status: draft
+        competencies:
+          - id: knowledge
+            name: Knowledge
+        tracks:
+          - id: professional
+            name: Professional Path
+            status: available
+            roles:
+              - id: expert
+                title: Expert
+                summary: Knows things.
+                competencies:
+                  - competency: knowledge
+                    behaviors:
+                      - id: learns
+                        text: Learns the product.
+        """
+    )
+    for cls in (FrameworkDocx, RoleDocx):
+        data = cls().outputs(fw)[0].render()
+        doc = open_docx(data)
+        header = doc.sections[0].header.paragraphs[-1].text
+        head = header.split("\t")[0]
+        assert head == "Summary of Defining the Customer Experience Specialist · Version 2.1"
+        assert text_width(header.replace("\t", "  "), _HEAD_SIZE) <= _HEAD_ROOM
+        assert doc.core_properties.title in (LONG_TITLE, "Expert")
+    title = [p.text for p in docx_paragraphs(FrameworkDocx().outputs(fw)[0].render())]
+    assert LONG_TITLE in title
+
+
+def test_a_title_without_a_subtitle_is_cut_after_a_word():
+    from exporters.views import running_head
+
+    head = running_head(" ".join(["Knowledge"] * 20), "1.0")
+    assert head.endswith("Knowledge… · Version 1.0"), head
+    assert running_head("CX PDP", "1.0") == "CX PDP · Version 1.0"
 
 
 def test_the_framework_handout_has_a_roles_by_competencies_table():
@@ -241,3 +393,60 @@ def test_a_file_that_is_not_a_word_document_is_refused_as_a_template(tmp_path: P
     with pytest.raises(ExportError, match="not a Word document") as caught:
         RoleDocx(RoleDocx.Options(template=bad)).outputs(load(KE))[0].render()
     assert caught.value.status == 2
+
+
+@pytest.mark.parametrize("path", CANONICAL, ids=lambda p: p.stem)
+def test_table_columns_are_wide_enough_for_their_longest_word(path: Path):
+    """Sized from the content, in the widest fallback font: no word of a table heading
+    (or of any cell) is broken because its column is too narrow."""
+    from exporters.text_width import longest_word
+
+    for (_kind, fmt), docs in rendered(path).items():
+        if fmt != "docx":
+            continue
+        for stem, data in docs.items():
+            doc = open_docx(data)
+            size = doc.styles["Table Text"].font.size.pt
+            for table in doc.tables:
+                grid = [
+                    int(c.get(qn("w:w"))) / 567 for c in table._tbl.tblGrid.iter(qn("w:gridCol"))
+                ]
+                for row in table.rows:
+                    for width, cell in zip(grid, row.cells, strict=True):
+                        bold = any(
+                            r.bold or r.style.name == "Strong" for r in cell.paragraphs[0].runs
+                        )
+                        bold = bold or (
+                            row._tr.trPr is not None
+                            and row._tr.trPr.find(qn("w:tblHeader")) is not None
+                        )
+                        need = longest_word(cell.text, size, bold=bold)
+                        assert width >= need + 0.3, (stem, cell.text, width, need)
+
+
+def test_every_heading_is_kept_with_what_follows():
+    for kind, stem in (
+        ("interview", "customer-experience-management-interview-guide"),
+        ("framework", "customer-experience-management"),
+    ):
+        path = next(p for p in CANONICAL if p.stem == "customer-experience-management")
+        data = rendered(path)[(kind, "docx")][stem]
+        headings = [p for p in docx_paragraphs(data) if p.style.name.startswith("Heading")]
+        assert headings
+        assert all(p.paragraph_format.keep_with_next for p in headings), stem
+
+
+def test_the_interview_guide_has_no_forced_page_break_to_leave_a_page_nearly_empty():
+    """A level's last behavior running over a page, then a forced break, gave a page with
+    one line on it; each question is kept whole with its notes box and rating instead."""
+    path = next(p for p in CANONICAL if p.stem == "customer-experience-management")
+    data = rendered(path)[("interview", "docx")]["customer-experience-management-interview-guide"]
+    body = open_docx(data).element.body
+    assert not list(body.iter(qn("w:pageBreakBefore")))
+    notes = [p for p in docx_paragraphs(data) if p.text == "Notes" and p.style.name == "Table Text"]
+    assert notes
+    for label in notes:
+        table = label._p.getnext()
+        assert table.tag == qn("w:tbl")
+        cell_paragraphs = list(table.iter(qn("w:p")))
+        assert all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in cell_paragraphs)

@@ -106,3 +106,30 @@ def test_an_interview_guide_has_room_for_notes_and_a_rating_per_question(fmt: st
     assert text.count("Rating") >= len(questions)
     for n in range(1, len(questions) + 1):
         assert f"Question {n}" in text
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_section_examples_are_labelled_as_the_sections_and_follow_its_behaviors(fmt: str):
+    """ "Example 2 Worknet app, Ask-Ai, CX new chats / RDP, etc." read as a fragment under
+    a bare "Examples" heading: the heading says whose examples they are, and they come
+    right after the behaviors they illustrate."""
+    path = next(p for p in CANONICAL if p.stem == "cx-knowledge-experts")
+    text = text_of(fmt, rendered(path)[("role", fmt)]["knowledge-expert"])
+    last_behavior = (
+        "Develop critical thinking to find creative solutions and workaround to resolve "
+        "customer needs"
+    )
+    assert f"{last_behavior} Examples of Knowledge in this role Example 1 Attend product/CX" in text
+    assert "Example 2 Worknet app, Ask-Ai, CX new chats / RDP, etc." in text
+
+
+def test_in_word_a_sections_last_behavior_keeps_with_its_examples():
+    from tests.exporters.handout_helpers import docx_paragraphs
+
+    path = next(p for p in CANONICAL if p.stem == "cx-knowledge-experts")
+    data = rendered(path)[("role", "docx")]["knowledge-expert"]
+    paragraphs = list(docx_paragraphs(data))
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "Examples of Knowledge in this role")
+    before, heading = paragraphs[at - 1], paragraphs[at]
+    assert before.style.name == "List Bullet" and before.paragraph_format.keep_with_next
+    assert heading.style.name.startswith("Heading") and heading.paragraph_format.keep_with_next

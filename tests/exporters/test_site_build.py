@@ -147,3 +147,18 @@ def test_an_empty_folder_becomes_a_site(tmp_path: Path):
     (tmp_path / "site").mkdir()
     out = _build(tmp_path / "site")
     assert (out / "index.html").is_file()
+
+
+def test_every_date_on_the_index_is_in_one_format_the_frameworks_locale(built: Path):
+    """The header said "Updated 14 November 2023" and the cards "November 14, 2023": the
+    index writes every date as most frameworks do (four of five are en-US)."""
+    import re
+
+    page = (built / "index.html").read_text(encoding="utf-8")
+    dates = re.findall(r"<time datetime=\"[0-9-]+\">([^<]+)</time>", page)
+    assert len(dates) == 1 + len(CANONICAL)
+    assert set(dates) == {"November 14, 2023"}, dates
+    assert '<html lang="en-US">' in page
+    # a framework's own page keeps its own locale
+    gb = (built / "cx-pdp" / "index.html").read_text(encoding="utf-8")
+    assert "14 November 2023" in gb
