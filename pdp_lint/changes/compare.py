@@ -288,8 +288,9 @@ class _Comparison:
                         put(("role", rid, cid))
         put(("profiles",))
 
-        def key(c: Change) -> tuple[int, int]:
-            return rank.get(_group(c), len(rank)), 0
+        def key(c: Change) -> tuple[int, bool, int]:
+            # within a heading: in the order of the new file, what was removed last
+            return rank.get(_group(c), len(rank)), c.kind == REMOVED, c.line
 
         indexed = sorted(enumerate(self.changes), key=lambda ic: (key(ic[1]), ic[0]))
         return [c for _, c in indexed]
