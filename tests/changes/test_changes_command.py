@@ -489,3 +489,29 @@ def test_check_formats_belong_to_check(repo: Path):
     assert "--format sarif is for --check" in result.stderr
     result = run("--check", "--format", "markdown")
     assert result.exit_code == 2
+
+
+def test_check_does_not_load_the_changes_command():
+    """`changes` is registered lazily: the pre-commit hook's `check` does not import it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import sys\n"
+        "from pdp_lint.cli import cli\n"
+        "try:\n"
+        "    cli(['check', '--no-cache', 'frameworks/cx-pdp.yaml'], standalone_mode=False)\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "pdp_lint.linter" in loaded
+    assert not any(name.startswith("pdp_lint.changes") for name in loaded)
+    assert "difflib" not in loaded
