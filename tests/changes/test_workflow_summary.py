@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from tests.changes.gitrepo import KE, bump, commit, cut, edit, git, make_repo
 from tests.conftest import ROOT
@@ -22,7 +22,7 @@ WORKFLOW = ROOT / ".github" / "workflows" / "pdp-lint.yml"
 
 
 def job() -> dict[str, Any]:
-    doc = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    doc = YAML(typ="safe", pure=True).load(WORKFLOW.read_text("utf-8"))
     found: dict[str, Any] = doc["jobs"]["changes"]
     return found
 
