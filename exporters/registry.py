@@ -6,6 +6,7 @@ Adding an exporter is one class and one entry.
 from __future__ import annotations
 
 from exporters.base import Exporter
+from exporters.changes import ChangesDocx, ChangesHtml
 from exporters.handouts import (
     FrameworkDocx,
     FrameworkHtml,
@@ -28,6 +29,8 @@ EXPORTERS: dict[tuple[str, str], type[Exporter]] = {
         InterviewHtml,
         HiringDocx,
         HiringHtml,
+        ChangesDocx,
+        ChangesHtml,
     )
 }
 

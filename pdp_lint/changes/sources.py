@@ -41,17 +41,19 @@ class Side(msgspec.Struct, kw_only=True):
     single: bool = False
 
 
-def _git(args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
+def _git(args: Sequence[str], cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(["git", *args], capture_output=True, timeout=GIT_TIMEOUT, check=False)
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, timeout=GIT_TIMEOUT, check=False
+        )
     except FileNotFoundError:
         raise SourceError("git is not installed; compare two files or folders instead") from None
     except subprocess.TimeoutExpired:
         raise SourceError(f"git {args[0]} took over {GIT_TIMEOUT} s; try again") from None
 
 
-def _in_repository() -> bool:
-    done = _git(["rev-parse", "--is-inside-work-tree"])
+def _in_repository(cwd: Path | None = None) -> bool:
+    done = _git(["rev-parse", "--is-inside-work-tree"], cwd)
     return done.returncode == 0 and done.stdout.strip() == b"true"
 
 
@@ -70,16 +72,16 @@ def default_base() -> str:
     return "HEAD"
 
 
-def check_revision(rev: str) -> None:
+def check_revision(rev: str, cwd: Path | None = None) -> None:
     """Refuse a revision git does not know (and anything that looks like an option)."""
     if rev.startswith("-") or not rev.strip():
         raise SourceError(f"`{rev}` is not a git revision, a file or a folder")
-    if not _in_repository():
+    if not _in_repository(cwd):
         raise SourceError(
             f"`{rev}` is not a file or folder, and this is not a git repository where it "
             "could be a revision; pass two files or folders"
         )
-    done = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"])
+    done = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd)
     if done.returncode != 0:
         raise SourceError(
             f"`{rev}` is neither a file, a folder nor a git revision of this repository; "
@@ -98,11 +100,15 @@ def _loaded(loaded: Loaded, shown: str) -> Framework:
     )
 
 
-def from_revision(rev: str, paths: Sequence[Path]) -> Side:
-    """The frameworks under ``paths`` as they are in revision ``rev``."""
-    check_revision(rev)
+def from_revision(rev: str, paths: Sequence[Path], cwd: Path | None = None) -> Side:
+    """The frameworks under ``paths`` as they are in revision ``rev``.
+
+    ``paths`` and the files' names are relative to ``cwd`` (default: the working folder).
+    """
+    check_revision(rev, cwd)
     listed = _git(
-        ["ls-tree", "-r", "-z", "--name-only", f"{rev}^{{commit}}", "--", *map(str, paths)]
+        ["ls-tree", "-r", "-z", "--name-only", f"{rev}^{{commit}}", "--", *map(str, paths)],
+        cwd,
     )
     if listed.returncode != 0:
         message = listed.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -114,7 +120,7 @@ def from_revision(rev: str, paths: Sequence[Path]) -> Side:
         if pure.suffix not in SUFFIXES or any(part.startswith(".") for part in pure.parts[:-1]):
             continue
         shown = f"{rev}:{name}"
-        blob = _git(["show", f"{rev}:./{name}"])
+        blob = _git(["show", f"{rev}:./{name}"], cwd)
         if blob.returncode != 0:
             raise SourceError(f"{shown}: git cannot read it")
         try:

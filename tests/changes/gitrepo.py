@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import FRAMEWORKS
+from tests.conftest import FRAMEWORKS, ROOT
 
 KE = "frameworks/cx-knowledge-experts.yaml"
 CEM = "frameworks/customer-experience-management.yaml"
@@ -41,8 +41,11 @@ def make_repo(root: Path, tag: str | None = "v1.0") -> Path:
     """A git repository at ``root`` with the canonical frameworks committed (and tagged)."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(FRAMEWORKS, root / "frameworks")
+    # the configuration and vocabulary the canonical frameworks are lint-clean with
+    for name in ("pdp-lint.toml", "vocabulary.txt"):
+        shutil.copy2(ROOT / name, root / name)
     git(root, "init", "-q", "-b", "main")
-    git(root, "add", "frameworks")
+    git(root, "add", "frameworks", "pdp-lint.toml", "vocabulary.txt")
     git(root, "commit", "-q", "-m", "Frameworks 1.0")
     if tag:
         git(root, "tag", tag)
