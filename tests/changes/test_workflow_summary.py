@@ -104,3 +104,53 @@ def test_the_version_step_passes_after_a_major_bump(pull_request: Path, tmp_path
     git(pull_request, *commit_all)
     done = run_step(pull_request, step("Check that changed frameworks"), tmp_path / "s.md")
     assert (done.returncode, done.stdout) == (0, ""), done.stderr
+
+
+def site_step() -> dict[str, Any]:
+    doc = YAML(typ="safe", pure=True).load(WORKFLOW.read_text("utf-8"))
+    steps = doc["jobs"]["site"]["steps"]
+    found = [s for s in steps if s.get("name") == "Build the site"]
+    assert len(found) == 1
+    assert steps[0]["with"]["fetch-depth"] == 0  # the tags and the history are there
+    return found[0]
+
+
+def run_site_step(repo: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": "1700000000",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    return subprocess.run(
+        ["bash", "-e", "-c", site_step()["run"]],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_site_step_shows_what_changed_since_the_previous_release(pull_request: Path):
+    done = run_site_step(pull_request)
+    assert done.returncode == 0, done.stderr
+    page = pull_request / "dist" / "site" / "cx-knowledge-experts" / "changes.html"
+    assert "What changed since v1.0" in page.read_text("utf-8")
+
+
+def test_a_release_commit_compares_with_the_release_before(pull_request: Path):
+    git(pull_request, "tag", "v2.0")
+    done = run_site_step(pull_request)
+    assert done.returncode == 0, done.stderr
+    page = pull_request / "dist" / "site" / "cx-knowledge-experts" / "changes.html"
+    assert "What changed since v1.0" in page.read_text("utf-8")
+
+
+def test_without_a_release_the_site_has_no_what_changed_page(tmp_path: Path):
+    repo = make_repo(tmp_path / "untagged", tag=None)
+    edit(repo, KE, "text: Adapt fast and", "text: Adapt quickly and")
+    commit(repo)
+    done = run_site_step(repo)
+    assert done.returncode == 0, done.stderr
+    assert (repo / "dist" / "site" / "index.html").is_file()
+    assert not list((repo / "dist" / "site").rglob("changes.html"))
