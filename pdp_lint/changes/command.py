@@ -78,7 +78,8 @@ def changes(
     """Show what changed in the frameworks between OLD and NEW.
 
     OLD and NEW are git revisions (default: the latest tag, else the last commit,
-    against the working tree), or two framework files or folders. Per framework, per
+    against the working tree), or two framework files or folders; a revision and a
+    file or folder compare that path at the revision with it now. Per framework, per
     role and competency: behaviors, examples and questions added, removed, reworded
     (word by word) or moved, roles and competencies added, removed or renamed, changed
     summaries and definitions, and glossary changes.
@@ -94,22 +95,26 @@ def changes(
     targets = default_paths(paths)
     try:
         if old is not None and _exists(old):
-            if new is None:
+            if new is None or not _exists(new):
                 _fail(
-                    f"{old} is a file or folder: give NEW too, the file or folder to "
-                    "compare it with (or a revision to compare it at)"
+                    f"{old} is a file or folder, so NEW must be one too"
+                    + (f": {new} does not exist" if new is not None else "")
+                    + "; to compare at revisions, pass --path"
                 )
             base = from_paths([Path(old)], old)
-            head = from_paths([Path(new)], new) if _exists(new) else from_revision(new, [Path(old)])
+            head = from_paths([Path(new)], new)
         else:
             rev = old if old is not None else default_base()
-            base = from_revision(rev, targets)
-            if new is None:
-                head = from_paths(targets, WORKING_TREE)
-            elif _exists(new):
+            if new is not None and _exists(new):
+                # this file or folder now against the same path at the revision
+                base = from_revision(rev, [Path(new)])
                 head = from_paths([Path(new)], new)
             else:
-                head = from_revision(new, targets)
+                base = from_revision(rev, targets)
+                if new is None:
+                    head = from_paths(targets, WORKING_TREE)
+                else:
+                    head = from_revision(new, targets)
     except SourceError as exc:
         _fail(exc.message)
     log = build(

@@ -473,7 +473,19 @@ def test_outside_a_repository_two_paths_still_work(tmp_path: Path, monkeypatch: 
 def test_a_file_without_new_is_a_usage_error(repo: Path):
     result = run(KE)
     assert result.exit_code == 2
-    assert "give NEW too" in result.stderr
+    assert result.stderr == (
+        f"pdp-lint: {KE} is a file or folder, so NEW must be one too; to compare at "
+        "revisions, pass --path\n"
+    )
+    result = run(KE, "v1.0")
+    assert result.exit_code == 2
+    assert ": v1.0 does not exist;" in result.stderr
+
+
+def test_a_revision_and_a_file_compare_the_file_with_itself_at_the_revision(repo: Path):
+    cut(repo, KE, WORKNET)
+    cut(repo, CEM, MONITORS)
+    assert [c[:4] for c in changes("v1.0", KE)] == [(KE, "removed", "example", "worknet-app-ask")]
 
 
 def test_output_file_is_written(repo: Path):
