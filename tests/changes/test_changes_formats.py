@@ -303,3 +303,21 @@ def test_check_json_is_the_check_report(repo: Path):
     edit(repo, KE, "text: Adapt fast and", "text: Adapt quickly and")
     doc = json.loads(check("--format", "json").stdout)
     assert [(p["file"], p["line"], p["code"]) for p in doc["problems"]] == [(KE, 7, "VR01")]
+
+
+def test_the_readme_example_is_what_the_command_prints(repo: Path):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## What changed between two versions", 1)[1]
+    example = section.split("```text\n", 1)[1].split("```", 1)[0]
+    edit(repo, KE, "text: Adapt fast and", "text: Adapt quickly and")
+    cut(repo, KE, WORKNET)
+    block = (
+        "              - id: identify-cross-team\n"
+        "                text: Identify cross team coaching opportunities & act to bridge them\n"
+    )
+    cut(repo, KE, block)
+    paste_after(repo, KE, CRITICAL, block)
+    bump(repo, KE, "2.0")
+    assert run().stdout == example
