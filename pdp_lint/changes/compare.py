@@ -604,16 +604,19 @@ class _Comparison:
             [i for i in olds if i.subject == "behavior"],
             [i for i in news if i.subject == "behavior"],
         )
-        # an example under a behavior whose id changed has not moved
-        renamed = {(o.place, o.id): n.id for o, n in behaviors if o.id != n.id}
+        # an example goes where its behavior goes: under a behavior whose id changed, or
+        # that moved, it has not moved by itself
+        followed = {(o.place, o.id): n for o, n in behaviors}
 
         def follow(item: _Item) -> _Item:
             p = item.place
             if p.behavior is None:
                 return item
-            parent = msgspec.structs.replace(p, behavior=None)
-            new_id = renamed.get((parent, p.behavior), p.behavior)
-            return msgspec.structs.replace(item, place=msgspec.structs.replace(p, behavior=new_id))
+            parent = followed.get((msgspec.structs.replace(p, behavior=None), p.behavior))
+            if parent is None:
+                return item
+            place = msgspec.structs.replace(parent.place, behavior=parent.id)
+            return msgspec.structs.replace(item, place=place)
 
         for subject in ("example", "question"):
             self.match_items(

@@ -527,3 +527,58 @@ def test_check_does_not_load_the_changes_command():
     assert "pdp_lint.linter" in loaded
     assert not any(name.startswith("pdp_lint.changes") for name in loaded)
     assert "difflib" not in loaded
+
+
+KM = "frameworks/cx-knowledge-managers.yaml"
+ANALYTICAL = (
+    "              - id: strong-analytical-skills\n"
+    "                text: Has strong analytical skills, being able to use tools and strategies "
+    "to identify concrete areas of opportunity to improve\n"
+    "                examples:\n"
+    "                  - id: using-data-tools\n"
+    "                    text: Using data tools to identify a concrete trend in the customer / "
+    "team member experience.\n"
+)
+
+
+def test_an_example_moves_with_its_behavior_without_a_change_of_its_own(repo: Path):
+    cut(repo, KM, ANALYTICAL)
+    paste_after(
+        repo,
+        KM,
+        "                text: Successfully delivers clear and effective written (guru, internal "
+        "updates) and verbal (dailies, trainings) communication to implement knowledge within "
+        "their areas of expertise\n",
+        ANALYTICAL,
+    )
+    assert changes() == [
+        (
+            KM,
+            "moved",
+            "behavior",
+            "strong-analytical-skills",
+            None,
+            "Knowledge Manager › Communication",
+            "Knowledge Manager › Knowledge",
+        )
+    ]
+
+
+def test_an_example_moved_to_another_behavior_is_moved(repo: Path):
+    example = (
+        "                examples:\n"
+        "                  - id: using-data-tools\n"
+        "                    text: Using data tools to identify a concrete trend in the customer / "
+        "team member experience.\n"
+    )
+    cut(repo, KM, example)
+    paste_after(
+        repo,
+        KM,
+        "                text: Demonstrates familiarity with CX internal processes, goals and "
+        "tools and stays consistently connected with the CX squad, to ensure successful "
+        "delivery of knowledge and impact\n",
+        example,
+    )
+    found = changes()
+    assert [c[1:4] for c in found] == [("moved", "example", "using-data-tools")]
