@@ -172,6 +172,7 @@ class _Comparison:
         # old id -> new id of the roles and competencies matched
         self.role_map: dict[str, str] = {}
         self.comp_map: dict[str, str] = {}
+        self.track_map: dict[str, str] = {}
 
     # --- labels --------------------------------------------------------------------
 
@@ -437,14 +438,18 @@ class _Comparison:
 
     def tracks(self) -> None:
         pairs, lo, ln = _pair_by(self.old.tracks, self.new.tracks, lambda t: t.id)
+        more, lo, ln = _pair_similar(lo, ln, lambda t: t.name, SIMILAR_TITLE)
+        pairs += more
         for o, n in pairs:
+            self.track_map[o.id] = n.id
             place = Place(track=n.id)
-            if o.name != n.name:
+            if o.id != n.id or o.name != n.name:
                 self.add(
                     Change(
                         kind=RENAMED,
                         subject="track",
                         id=n.id,
+                        old_id=o.id if o.id != n.id else None,
                         place=place,
                         where=self.where(place),
                         old=o.name,
@@ -535,7 +540,7 @@ class _Comparison:
                     line=_line(n, "title"),
                 )
             )
-        if o.track != n.track:
+        if self.track_map.get(o.track, o.track) != n.track:
             self.add(
                 Change(
                     kind=MOVED,

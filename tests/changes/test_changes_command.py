@@ -582,3 +582,8 @@ def test_an_example_moved_to_another_behavior_is_moved(repo: Path):
     )
     found = changes()
     assert [c[1:4] for c in found] == [("moved", "example", "using-data-tools")]
+
+
+def test_a_track_whose_id_changed_is_renamed(repo: Path):
+    edit(repo, KE, "  - id: ic\n", "  - id: individual-contributor\n")
+    assert changes() == [(KE, "renamed", "track", "individual-contributor", "ic", "IC Path", None)]
