@@ -57,6 +57,18 @@ def _exists(value: str) -> bool:
     help="Write to this file instead of standard output.",
 )
 @click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="List at most this many changes per framework in text and Markdown, then say "
+    "how many more [default: all]; JSON always has every change.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output [default: when writing to a terminal].",
+)
+@click.option(
     "--exit-code", is_flag=True, help="Exit 1 when something changed, as `git diff --exit-code`."
 )
 @click.option(
@@ -72,6 +84,8 @@ def changes(
     paths: tuple[Path, ...],
     fmt: str | None,
     output: Path | None,
+    limit: int | None,
+    color: bool | None,
     exit_code: bool,
     check_versions: bool,
 ) -> None:
@@ -92,6 +106,8 @@ def changes(
     from pdp_lint.changes.sources import SourceError, default_base, from_paths, from_revision
 
     fmt = _format(fmt, check_versions)
+    if paths and old is not None and _exists(old):
+        _fail("--path limits a comparison of revisions; with two files or folders, omit it")
     targets = default_paths(paths)
     try:
         if old is not None and _exists(old):
@@ -126,7 +142,10 @@ def changes(
     )
     if check_versions:
         _check(log, fmt, output)
-    _write(RENDERERS[fmt](log), output)
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    color = color and fmt == "text"
+    _write(RENDERERS[fmt](log, color=color, limit=limit), output, color)
     sys.exit(EXIT_CHANGES if exit_code and not log.empty else EXIT_OK)
 
 
@@ -145,13 +164,14 @@ def _format(fmt: str | None, check_versions: bool) -> str:
     return fmt
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, color: bool = False) -> None:
     if output is not None:
         from pdp_lint.atomic import write_text_atomic
 
         write_text_atomic(output, text)
     elif text:
-        click.echo(text, nl=False)
+        # click removes colour codes from output that is not a terminal unless told
+        click.echo(text, nl=False, color=color or None)
 
 
 def _check(log: object, fmt: str, output: Path | None) -> NoReturn:

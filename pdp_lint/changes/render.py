@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+import msgspec
 
 from pdp_lint.changes.records import (
     ADDED,
@@ -99,31 +102,68 @@ def _headline(c: Change, code: Callable[[str], str]) -> str:
     return head
 
 
-def _text_line(c: Change) -> str:
+def _style(text: str, color: bool, **style: Any) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **style)
+
+
+def _text_diff(segments: tuple[Segment, ...], color: bool) -> str:
+    if not color:
+        return plain(segments)
+    styles: dict[str, dict[str, Any]] = {
+        DELETE: {"fg": "red", "strikethrough": True},
+        INSERT: {"fg": "green", "underline": True},
+    }
+    marks = {EQUAL: ("", ""), DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
+    return "".join(
+        _style(f"{marks[s.op][0]}{s.text}{marks[s.op][1]}", s.op != EQUAL, **styles.get(s.op, {}))
+        for s in segments
+    )
+
+
+def _text_line(c: Change, color: bool = False) -> str:
     head = _headline(c, lambda s: s)
     if c.kind == RENAMED and c.subject in _TITLED and c.old != c.new:
         body = f"{c.old} → {c.new}"
     elif c.reworded:
-        body = plain(c.diff)
+        body = _text_diff(c.diff, color)
     else:
         body = c.text
     body = body.replace("\n", " / ")
     return f"{head}: {body}" if body else head
 
 
-def render_text(log: Changelog) -> str:
+def _limited(fw: FrameworkChanges, limit: int | None) -> tuple[FrameworkChanges, int]:
+    """``fw`` with at most ``limit`` changes, and how many were left out."""
+    if limit is None or len(fw.changes) <= limit:
+        return fw, 0
+    return msgspec.structs.replace(fw, changes=fw.changes[:limit]), len(fw.changes) - limit
+
+
+def _more(count: int) -> str:
+    return f"… and {plural(count, 'more change')} (the whole list: `pdp-lint changes`)"
+
+
+def render_text(log: Changelog, color: bool = False, limit: int | None = None) -> str:
     if log.empty:
         return ""
     out: list[str] = []
     for fw in log.frameworks:
-        out.append(f"{fw.file}: {fw.title} ({fw.id}), {version_text(fw)}")
+        head = f"{fw.file}: {fw.title} ({fw.id}), {version_text(fw)}"
+        out.append(_style(head, color, bold=True))
         if fw.status != CHANGED:
             continue
-        for heading, changes in groups(fw):
-            out.append(f"  {heading}")
+        shown, hidden = _limited(fw, limit)
+        for heading, changes in groups(shown):
+            out.append(f"  {_style(heading, color, bold=True)}")
             for c in changes:
                 where = f"line {c.line}" if c.kind != REMOVED else f"line {c.line} in {log.base}"
-                out.append(f"    {_text_line(c)} ({where})")
+                out.append(f"    {_text_line(c, color)} ({where})")
+        if hidden:
+            out.append(f"  {_more(hidden)}")
         out.append(f"  {tally(fw)}")
     return "\n".join(out) + "\n"
 
@@ -174,7 +214,7 @@ def _md_line(c: Change) -> str:
     return f"- {head}: {body}" if body else f"- {head}"
 
 
-def render_markdown(log: Changelog) -> str:
+def render_markdown(log: Changelog, color: bool = False, limit: int | None = None) -> str:
     if log.empty:
         return ""
     out = [f"## Framework changes: {md_escape(log.base)} → {md_escape(log.head)}", ""]
@@ -191,10 +231,14 @@ def render_markdown(log: Changelog) -> str:
         out.append("")
         if fw.status != CHANGED:
             continue
-        for heading, changes in groups(fw):
+        shown, hidden = _limited(fw, limit)
+        for heading, changes in groups(shown):
             out.append(f"#### {md_escape(heading)}")
             out.append("")
             out.extend(_md_line(c) for c in changes)
+            out.append("")
+        if hidden:
+            out.append(_more(hidden))  # no user text in it: nothing to escape
             out.append("")
     return "\n".join(out)
 
@@ -226,7 +270,8 @@ def change_json(c: Change) -> dict[str, object]:
     }
 
 
-def render_json(log: Changelog) -> str:
+def render_json(log: Changelog, color: bool = False, limit: int | None = None) -> str:
+    """Every change, always: ``color`` and ``limit`` are for people, not programs."""
     totals = dict.fromkeys(KINDS, 0)
     for fw in log.frameworks:
         for kind, n in fw.counts().items():
@@ -260,8 +305,12 @@ def render_json(log: Changelog) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
+class Renderer(Protocol):
+    def __call__(self, log: Changelog, color: bool = False, limit: int | None = None) -> str: ...
+
+
 #: the output formats of ``pdp-lint changes``, by name
-RENDERERS: dict[str, Callable[[Changelog], str]] = {
+RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "markdown": render_markdown,
     "json": render_json,

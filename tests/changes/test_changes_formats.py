@@ -321,3 +321,31 @@ def test_the_readme_example_is_what_the_command_prints(repo: Path):
     paste_after(repo, KE, CRITICAL, block)
     bump(repo, KE, "2.0")
     assert run().stdout == example
+
+
+def test_limit_lists_the_first_changes_and_says_how_many_more(repo: Path):
+    three_edits(repo)
+    text = run("--limit", "2").stdout
+    assert "removed example worknet-app-ask" not in text
+    assert "  … and 1 more change (the whole list: `pdp-lint changes`)\n" in text
+    assert text.endswith("  3 changes: 1 added, 1 removed, 1 reworded\n")
+    markdown = run("--format", "markdown", "--limit", "1").stdout
+    assert markdown.count("- **") == 1
+    assert "… and 2 more changes (the whole list: `pdp-lint changes`)\n" in markdown
+    doc = json.loads(run("--format", "json", "--limit", "1").stdout)
+    assert len(doc["frameworks"][0]["changes"]) == 3
+
+
+def test_color_marks_deletions_and_insertions(repo: Path):
+    edit(repo, KE, "text: Adapt fast and", "text: Adapt quickly and")
+    coloured = run("--color").stdout
+    assert "\x1b[31m\x1b[9m[-fast-]\x1b[0m" in coloured
+    assert "\x1b[32m\x1b[4m{+quickly+}\x1b[0m" in coloured
+    assert "\x1b" not in run().stdout  # not a terminal: no colour
+    assert "\x1b" not in run("--color", "--format", "markdown").stdout
+
+
+def test_path_is_refused_with_two_folders(repo: Path, tmp_path: Path):
+    result = run("frameworks", "frameworks", "--path", KE)
+    assert result.exit_code == 2
+    assert "--path limits a comparison of revisions" in result.stderr
