@@ -198,7 +198,7 @@ def _base_frameworks(rev: str, folder: Path) -> dict[str, tuple[str, Framework]]
     from pdp_lint.changes.sources import SourceError, from_revision
 
     try:
-        side = from_revision(rev, [Path()], cwd=folder)
+        side = from_revision(rev, [Path()], cwd=folder, or_path=False)
     except SourceError as exc:
         raise ExportError(f"--changes-since: {exc.message}", 2) from None
     return {fw.id: (file, fw) for file, fw in side.frameworks}

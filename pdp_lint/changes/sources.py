@@ -72,19 +72,30 @@ def default_base() -> str:
     return "HEAD"
 
 
-def check_revision(rev: str, cwd: Path | None = None) -> None:
-    """Refuse a revision git does not know (and anything that looks like an option)."""
+def check_revision(rev: str, cwd: Path | None = None, or_path: bool = True) -> None:
+    """Refuse a revision git does not know (and anything that looks like an option).
+
+    ``or_path``: the value could have been a file or folder too, and the message says so.
+    """
     if rev.startswith("-") or not rev.strip():
-        raise SourceError(f"`{rev}` is not a git revision, a file or a folder")
+        what = "a git revision, a file or a folder" if or_path else "a git revision"
+        raise SourceError(f"`{rev}` is not {what}")
     if not _in_repository(cwd):
+        if not or_path:
+            where = cwd.as_posix() if cwd is not None else "this folder"
+            raise SourceError(
+                f"{where} is not in a git repository, so there is no revision `{rev}` to "
+                "compare with"
+            )
         raise SourceError(
             f"`{rev}` is not a file or folder, and this is not a git repository where it "
             "could be a revision; pass two files or folders"
         )
     done = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd)
     if done.returncode != 0:
+        what = "neither a file, a folder nor a git revision" if or_path else "not a git revision"
         raise SourceError(
-            f"`{rev}` is neither a file, a folder nor a git revision of this repository; "
+            f"`{rev}` is {what} of this repository; "
             "see `git tag` or `git log --oneline` for revisions"
         )
 
@@ -100,12 +111,15 @@ def _loaded(loaded: Loaded, shown: str) -> Framework:
     )
 
 
-def from_revision(rev: str, paths: Sequence[Path], cwd: Path | None = None) -> Side:
+def from_revision(
+    rev: str, paths: Sequence[Path], cwd: Path | None = None, or_path: bool = True
+) -> Side:
     """The frameworks under ``paths`` as they are in revision ``rev``.
 
-    ``paths`` and the files' names are relative to ``cwd`` (default: the working folder).
+    ``paths`` and the files' names are relative to ``cwd`` (default: the working folder);
+    ``or_path`` as for ``check_revision``.
     """
-    check_revision(rev, cwd)
+    check_revision(rev, cwd, or_path)
     listed = _git(
         ["ls-tree", "-r", "-z", "--name-only", f"{rev}^{{commit}}", "--", *map(str, paths)],
         cwd,

@@ -146,7 +146,31 @@ def test_a_bad_revision_is_one_line_and_exit_2(repo: Path, command: str):
     result = run(command, "--changes-since", "no-such-tag")
     assert result.exit_code == 2
     assert result.stderr == (
-        "pdp-lint: --changes-since: `no-such-tag` is neither a file, a folder nor a git "
-        "revision of this repository; see `git tag` or `git log --oneline` for revisions\n"
+        "pdp-lint: --changes-since: `no-such-tag` is not a git revision of this repository; "
+        "see `git tag` or `git log --oneline` for revisions\n"
     )
     assert not (repo / "dist").exists()
+
+
+def test_changes_since_outside_a_repository_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    for name in ("frameworks", "pdp-lint.toml", "vocabulary.txt"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy2(source, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    result = run("site", "--changes-since", "v1.0")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("pdp-lint: --changes-since: ")
+    assert line.endswith(
+        "is not in a git repository, so there is no revision `v1.0` to compare with"
+    )
