@@ -133,7 +133,7 @@ def from_revision(
         pure = PurePosixPath(name)
         if pure.suffix not in SUFFIXES or any(part.startswith(".") for part in pure.parts[:-1]):
             continue
-        shown = f"{rev}:{name}"
+        shown = f"{revision_label(rev)}:{name}"
         blob = _git(["show", f"{rev}:./{name}"], cwd)
         if blob.returncode != 0:
             raise SourceError(f"{shown}: git cannot read it")
@@ -142,7 +142,14 @@ def from_revision(
         except ReadError as exc:
             raise SourceError(f"{shown}:{exc.line}:{exc.column}: {exc.message}") from None
         frameworks.append((name, _loaded(load_text(source), shown)))
-    return Side(label=rev, frameworks=frameworks)
+    return Side(label=revision_label(rev), frameworks=frameworks)
+
+
+def revision_label(rev: str) -> str:
+    """How a revision is shown: a full commit id is shortened as git shortens it."""
+    if len(rev) == 40 and all(ch in "0123456789abcdef" for ch in rev):
+        return rev[:12]
+    return rev
 
 
 def from_paths(paths: Sequence[Path], label: str) -> Side:

@@ -587,3 +587,20 @@ def test_an_example_moved_to_another_behavior_is_moved(repo: Path):
 def test_a_track_whose_id_changed_is_renamed(repo: Path):
     edit(repo, KE, "  - id: ic\n", "  - id: individual-contributor\n")
     assert changes() == [(KE, "renamed", "track", "individual-contributor", "ic", "IC Path", None)]
+
+
+def test_competency_added_and_removed(repo: Path):
+    edit(repo, KE, "  - id: proactiveness\n    name: Proactiveness\n", "")
+    paste_after(
+        repo,
+        KE,
+        "  - id: ownership-and-impact\n    name: Ownership and impact\n",
+        "  - id: leadership\n    name: Leadership\n    definition: Leads others.\n",
+    )
+    assert changes() == [
+        (KE, "added", "competency", "leadership", None, "Leadership", None),
+        (KE, "removed", "competency", "proactiveness", None, "Proactiveness", None),
+    ]
+    result = run("--check")
+    assert result.exit_code == 1
+    assert "bump it to 2.0 (a new major version: 1 expectation removed)" in result.stdout

@@ -154,3 +154,13 @@ def test_without_a_release_the_site_has_no_what_changed_page(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert (repo / "dist" / "site" / "index.html").is_file()
     assert not list((repo / "dist" / "site").rglob("changes.html"))
+
+
+def test_the_summary_names_the_base_by_a_short_commit_id(pull_request: Path, tmp_path: Path):
+    summary = tmp_path / "summary.md"
+    done = run_step(pull_request, step("Summarise what changed"), summary)
+    assert done.returncode == 0, done.stderr
+    base = git(pull_request, "rev-parse", "main~1").strip()
+    assert summary.read_text("utf-8").startswith(
+        f"## Framework changes: {base[:12]} → working tree\n"
+    )
