@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from pdp_lint.changes.render import RENDERERS
 from pdp_lint.discovery import default_paths
 from pdp_lint.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from pdp_lint.changes.records import Changelog
 
 EXIT_OK, EXIT_CHANGES, EXIT_USAGE = 0, 1, 2
 WORKING_TREE = "working tree"
@@ -140,10 +143,10 @@ def changes(
         head.label,
         pair_files=base.single and head.single,
     )
-    if check_versions:
-        _check(log, fmt, output)
     if color is None:
         color = output is None and sys.stdout.isatty()
+    if check_versions:
+        _check(log, fmt, output, head.on_disk, color)
     color = color and fmt == "text"
     _write(RENDERERS[fmt](log, color=color, limit=limit), output, color)
     sys.exit(EXIT_CHANGES if exit_code and not log.empty else EXIT_OK)
@@ -174,15 +177,28 @@ def _write(text: str, output: Path | None, color: bool = False) -> None:
         click.echo(text, nl=False, color=color or None)
 
 
-def _check(log: object, fmt: str, output: Path | None) -> NoReturn:
-    from pdp_lint.changes.records import Changelog
+def _check(log: Changelog, fmt: str, output: Path | None, on_disk: bool, color: bool) -> NoReturn:
+    """Report the version rule's findings as `check` reports problems; exit 1 if any."""
     from pdp_lint.changes.versions import version_problems
     from pdp_lint.reporters.base import Report
 
-    assert isinstance(log, Changelog)
     problems = version_problems(log)
     files = [fw.file for fw in log.frameworks]
-    report = Report(problems, len(files), files=files)
-    report.color = output is None and sys.stdout.isatty()
-    _write(REPORTERS[fmt]().render(report), output)
+    texts: dict[str, list[str]] = {}
+
+    def source_line(file: str, line: int) -> str:
+        # the new side is on disk: show the `version` line as `check` shows a problem
+        if not on_disk:
+            return ""
+        if file not in texts:
+            try:
+                texts[file] = Path(file).read_text("utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                texts[file] = []
+        lines = texts[file]
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    report = Report(problems, len(files), source_line=source_line, files=files)
+    report.color = color
+    _write(REPORTERS[fmt]().render(report), output, color)
     sys.exit(EXIT_CHANGES if problems else EXIT_OK)

@@ -39,6 +39,8 @@ class Side(msgspec.Struct, kw_only=True):
     frameworks: list[tuple[str, Framework]]
     #: a single file was given: it is compared with the other side's single file
     single: bool = False
+    #: the files are on disk (not in a revision): their lines can be shown
+    on_disk: bool = False
 
 
 def _git(args: Sequence[str], cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -167,4 +169,4 @@ def from_paths(paths: Sequence[Path], label: str) -> Side:
             raise SourceError(f"{shown}:{exc.line}:{exc.column}: {exc.message}") from None
         frameworks.append((shown, _loaded(load_text(source), shown)))
     single = len(paths) == 1 and paths[0].is_file()
-    return Side(label=label, frameworks=frameworks, single=single)
+    return Side(label=label, frameworks=frameworks, single=single, on_disk=True)

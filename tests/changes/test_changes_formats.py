@@ -237,10 +237,13 @@ def test_content_changed_without_a_version_bump(repo: Path):
     edit(repo, KE, "text: Adapt fast and", "text: Adapt quickly and")
     result = check()
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == (
+    assert result.stdout.splitlines() == [
         f"{KE}:7:10: VR01 the content changed since v1.0 (1 change) but `version` is still "
-        "1.0; bump it to 1.1 [version.not-bumped]"
-    )
+        "1.0; bump it to 1.1 [version.not-bumped]",
+        "    7 | version: '1.0'",
+        "      |          ^^^^^",
+        "Found 1 error in 1 file (1 checked).",
+    ]
 
 
 def test_removal_without_a_version_bump_asks_for_a_major_one(repo: Path):
