@@ -116,7 +116,24 @@ class ChangesHandout:
 
 
 def _line(c: Change, moved_away: bool = False) -> ChangeLine:
-    subject = c.subject.replace("-", " ")
+    line = _plain_line(c, moved_away)
+    if c.subject == "glossary":
+        # the term is what the reader looks for: "TL: team leader"
+        head = Piece("equal", f"{c.id}: ")
+        pieces = (head, *line.pieces) if line.pieces else ()
+        line = ChangeLine(line.kind, line.label, f"{c.id}: {line.text}", pieces, line.note)
+    # several lines (probing questions) read as one, separated by slashes
+    return ChangeLine(
+        line.kind,
+        line.label,
+        line.text.replace("\n", " / "),
+        tuple(Piece(p.op, p.text.replace("\n", " / ")) for p in line.pieces),
+        line.note,
+    )
+
+
+def _plain_line(c: Change, moved_away: bool) -> ChangeLine:
+    subject = "glossary term" if c.subject == "glossary" else c.subject.replace("-", " ")
     label = f"{_LABELS[c.kind]} {subject}"
     note = ""
     if c.kind == MOVED and moved_away:

@@ -174,3 +174,18 @@ def test_changes_since_outside_a_repository_is_one_line_and_exit_2(
     assert line.endswith(
         "is not in a git repository, so there is no revision `v1.0` to compare with"
     )
+
+
+def test_glossary_and_probe_changes_read_well(repo: Path):
+    edit(repo, KE, "    expansion: team lead\n", "    expansion: team leader\n")
+    cem = "frameworks/customer-experience-management.yaml"
+    edit(repo, cem, "              - Who were the key stakeholders?\n", "")
+    assert run("site", "--changes-since", "v1.0").exit_code == 0
+    site = repo / "dist" / "site"
+    text = text_of(site / "cx-knowledge-experts" / "changes.html")
+    assert "Changed glossary term: TL: team deleted: lead inserted: leader" in text
+    probes = text_of(site / "customer-experience-management" / "changes.html")
+    assert (
+        "Changed probes: What part of the process were you involved in? / What analyses were "
+        "conducted? / deleted: Who were the key stakeholders? / How did it benefit" in probes
+    )
