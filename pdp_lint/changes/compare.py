@@ -217,7 +217,8 @@ class _Comparison:
             return
         kind = CHANGED if old and new else (ADDED if new else REMOVED)
         line = _line(node, name) if new else _line(old_node or node, name)
-        where = self.where(place) if new or old_node is None else self.where(place, self.old)
+        # the thing a field belongs to is in both versions: named as it is now
+        where = self.where(place)
         self.add(
             Change(
                 kind=kind,
@@ -236,6 +237,18 @@ class _Comparison:
     def result(self, file: str, old_file: str) -> FrameworkChanges:
         old, new = self.old, self.new
         here = Place()
+        if old.id != new.id:  # two files compared whatever their ids
+            self.add(
+                Change(
+                    kind=RENAMED,
+                    subject="framework",
+                    id=new.id,
+                    old_id=old.id,
+                    old=old.title,
+                    new=new.title,
+                    line=_line(new, "id"),
+                )
+            )
         self.field("title", new.id, here, old.title, new.title, new, "title", old)
         self.field("intro", new.id, here, old.intro, new.intro, new, "intro", old)
         self.field("status", new.id, here, old.status, new.status, new, "status", old)

@@ -41,7 +41,9 @@ def subject_label(subject: str) -> str:
 
 
 #: things named by a title rather than by a text (their ``old``/``new`` are titles)
-_TITLED = frozenset({"role", "competency", "track", "section", "profile", "guidance-section"})
+_TITLED = frozenset(
+    {"framework", "role", "competency", "track", "section", "profile", "guidance-section"}
+)
 
 
 def groups(fw: FrameworkChanges) -> Iterator[tuple[str, list[Change]]]:

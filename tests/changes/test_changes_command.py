@@ -604,3 +604,14 @@ def test_competency_added_and_removed(repo: Path):
     result = run("--check")
     assert result.exit_code == 1
     assert "bump it to 2.0 (a new major version: 1 expectation removed)" in result.stdout
+
+
+def test_two_files_with_different_ids_tell_the_id_change(repo: Path, tmp_path: Path):
+    old = tmp_path / "old.yaml"
+    old.write_bytes((repo / KE).read_bytes())
+    edit(repo, KE, "id: cx-knowledge-experts\n", "id: cx-ke\n")
+    assert changes(str(old), KE) == [
+        (KE, "renamed", "framework", "cx-ke", "cx-knowledge-experts", "", None)
+    ]
+    text = run(str(old), KE).stdout
+    assert "    renamed framework cx-ke (was cx-knowledge-experts): CX Knowledge PDP" in text
