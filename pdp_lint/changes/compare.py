@@ -34,6 +34,9 @@ from pdp_lint.model import Competency, Framework, Guidance, Node, Role
 SIMILAR = 85.0
 #: how alike two titles must be for a role or competency whose id changed
 SIMILAR_TITLE = 90.0
+#: how alike the texts of two items with the same id in different places must be to be
+#: one item moved: ids are unique only within a section or level
+SAME_ID = 60.0
 #: what joins the parts of a place's name: "Knowledge Expert > Knowledge", with a
 #: single right-pointing angle quotation mark
 SEPARATOR = " \u203a "
@@ -114,9 +117,12 @@ def _pair_by(
 
 
 def _pair_unique_by(
-    olds: Sequence[T], news: Sequence[T], key: Callable[[T], object]
+    olds: Sequence[T],
+    news: Sequence[T],
+    key: Callable[[T], object],
+    alike: Callable[[T, T], bool] = lambda o, n: True,
 ) -> tuple[list[tuple[T, T]], list[T], list[T]]:
-    """Pair items whose key is unique on both sides."""
+    """Pair items whose key is unique on both sides (and that are ``alike``)."""
 
     def unique(items: Sequence[T]) -> dict[object, T]:
         seen: dict[object, list[T]] = {}
@@ -125,7 +131,7 @@ def _pair_unique_by(
         return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
     uo, un = unique(olds), unique(news)
-    pairs = [(uo[k], un[k]) for k in un if k in uo]
+    pairs = [(uo[k], un[k]) for k in un if k in uo and alike(uo[k], un[k])]
     po, pn = {id(o) for o, _ in pairs}, {id(n) for _, n in pairs}
     return pairs, [o for o in olds if id(o) not in po], [n for n in news if id(n) not in pn]
 
@@ -655,7 +661,11 @@ class _Comparison:
     def match_items(self, olds: list[_Item], news: list[_Item]) -> list[tuple[_Item, _Item]]:
         """Match items of one kind, record what changed, and return the pairs."""
         pairs, lo, ln = _pair_by(olds, news, lambda i: (i.place, i.id))
-        more, lo, ln = _pair_unique_by(lo, ln, lambda i: i.id)
+        # an id is unique only within its section or level: elsewhere, the same id is the
+        # same item only if the text is still much the same
+        more, lo, ln = _pair_unique_by(
+            lo, ln, lambda i: i.id, lambda o, n: _similarity(o.text, n.text) >= SAME_ID
+        )
         pairs += more
         more, lo, ln = _pair_similar(
             lo, ln, lambda i: i.text, SIMILAR, lambda o, n: 1.0 if o.place == n.place else 0.0

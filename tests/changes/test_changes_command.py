@@ -615,3 +615,18 @@ def test_two_files_with_different_ids_tell_the_id_change(repo: Path, tmp_path: P
     ]
     text = run(str(old), KE).stdout
     assert "    renamed framework cx-ke (was cx-knowledge-experts): CX Knowledge PDP" in text
+
+
+def test_an_id_used_again_elsewhere_for_another_text_is_not_a_move(repo: Path):
+    cut(repo, KE, DELIVER)
+    paste_after(
+        repo,
+        KE,
+        CRITICAL,
+        "              - id: deliver-knowledge-sessions\n"
+        "                text: Keep the help center articles of the squad current\n",
+    )
+    assert changes() == [
+        (KE, "added", "behavior", "deliver-knowledge-sessions", None, KE_KNOWLEDGE, None),
+        (KE, "removed", "behavior", "deliver-knowledge-sessions", None, KE_COMMUNICATION, None),
+    ]
