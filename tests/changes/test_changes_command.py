@@ -630,3 +630,27 @@ def test_an_id_used_again_elsewhere_for_another_text_is_not_a_move(repo: Path):
         (KE, "added", "behavior", "deliver-knowledge-sessions", None, KE_KNOWLEDGE, None),
         (KE, "removed", "behavior", "deliver-knowledge-sessions", None, KE_COMMUNICATION, None),
     ]
+
+
+def test_a_coming_soon_path_that_will_cover_other_competencies(repo: Path):
+    edit(
+        repo,
+        KE,
+        "    notice: The IC roles are not yet available in this path. Stay tuned!\n"
+        "    competencies:\n"
+        "      - knowledge\n"
+        "      - communication\n"
+        "      - collaboration\n",
+        "    notice: The IC roles are not yet available in this path. Stay tuned!\n"
+        "    competencies:\n"
+        "      - knowledge\n"
+        "      - communication\n",
+    )
+    doc = json.loads(run("--format", "json").stdout)
+    (change,) = doc["frameworks"][0]["changes"]
+    assert (change["kind"], change["subject"], change["where"]) == (
+        "changed",
+        "competencies",
+        "IC Path",
+    )
+    assert change["diff"][1] == {"op": "delete", "text": ", Collaboration"}
