@@ -478,12 +478,15 @@ class _Comparison:
                 )
             self.field("status", n.id, place, o.status, n.status, n, "status", o)
             self.field("notice", n.id, place, o.notice, n.notice, n, "notice", o)
-            # the competencies a coming-soon path will cover, by name
-            before = ", ".join(self.old.competency_name(c) for c in o.competencies)
-            after = ", ".join(self.new.competency_name(c) for c in n.competencies)
-            self.field(
-                "competencies", n.id, place, before or None, after or None, n, "competencies", o
-            )
+            # the competencies a coming-soon path will cover: compared by id (a renamed
+            # competency is not a change of the path), shown by name
+            if tuple(self.comp_map.get(c, c) for c in o.competencies) != n.competencies:
+                before = ", ".join(self.old.competency_name(c) for c in o.competencies)
+                after = ", ".join(self.new.competency_name(c) for c in n.competencies)
+                self.field(
+                    "competencies", n.id, place, before or None, after or None, n,
+                    "competencies", o,
+                )  # fmt: skip
         for n in ln:
             place = Place(track=n.id)
             self.add(
