@@ -134,6 +134,13 @@ _config = click.option(
 _force = click.option(
     "--force", is_flag=True, help="Export frameworks even when they have lint errors."
 )
+_changes_since = click.option(
+    "--changes-since",
+    metavar="REV",
+    default=None,
+    help="Also write a What changed handout per framework: its changes since this git "
+    "revision (a tag such as v1.0, a branch, a commit).",
+)
 
 
 @click.command()
@@ -164,11 +171,12 @@ _force = click.option(
     show_default=True,
     help="Kind of handout: framework (the whole framework), role (one per role), "
     "interview (one per competency with interview questions), hiring (one per role "
-    "profile); repeat the option for several.",
+    "profile), changes (what changed since --changes-since); repeat the option for several.",
 )
 @_template
 @_config
 @_force
+@_changes_since
 def export(
     paths: tuple[Path, ...],
     out: Path,
@@ -177,6 +185,7 @@ def export(
     template: Path | None,
     config: Path | None,
     force: bool,
+    changes_since: str | None,
 ) -> None:
     """Write handouts of the frameworks in PATHS (default: frameworks/) as Word and HTML.
 
@@ -186,9 +195,12 @@ def export(
     """
     from exporters.plan import check_unique, handout_jobs, write_all
 
+    if "changes" in kinds and changes_since is None:
+        _fail("--kind changes needs --changes-since REV, the revision to compare with", EXIT_USAGE)
     frameworks = _frameworks(default_paths(paths), config, force)
     chosen = select(_choices(kinds, KINDS), _choices(formats, FORMATS))
-    exporters = [cls.with_settings({"template": template}) for cls in chosen]
+    settings = {"template": template, "changes_since": changes_since}
+    exporters = [cls.with_settings(settings) for cls in chosen]
 
     def action() -> list[Path]:
         _check_template(template)
@@ -214,18 +226,22 @@ def export(
 @_template
 @_config
 @_force
+@_changes_since
 def site(
     paths: tuple[Path, ...],
     out: Path,
     template: Path | None,
     config: Path | None,
     force: bool,
+    changes_since: str | None,
 ) -> None:
     """Build the HR site of the frameworks in PATHS (default: frameworks/) into OUT.
 
     OUT/index.html lists every framework and every handout in both formats;
     OUT/<framework id>/index.html lets people choose a role and a competency, as the
-    original PDP pages do. The site works opened from the file system and makes no
+    original PDP pages do. With --changes-since, OUT/<framework id>/changes.html says
+    what changed since that revision, linked from the framework page and from each
+    role whose expectations changed. The site works opened from the file system and makes no
     request. A framework with lint errors is refused (exit 1) unless --force is given.
     """
     from exporters.site import publish, site_jobs
@@ -234,7 +250,7 @@ def site(
 
     def action() -> list[Path]:
         _check_template(template)
-        jobs = site_jobs(frameworks, {"template": template})
+        jobs = site_jobs(frameworks, {"template": template, "changes_since": changes_since})
         shown = _progress(jobs, "Building the site", lambda j: str(j.path) if j else "")
         return publish(shown, out)
 

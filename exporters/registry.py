@@ -6,6 +6,7 @@ Adding an exporter is one class and one entry.
 from __future__ import annotations
 
 from exporters.base import Exporter
+from exporters.changes import ChangesDocx, ChangesHtml
 from exporters.handouts import (
     FrameworkDocx,
     FrameworkHtml,
@@ -31,6 +32,8 @@ EXPORTERS: dict[tuple[str, str], type[Exporter]] = {
         HiringHtml,
         XlsxSpreadsheet,
         CsvSpreadsheet,
+        ChangesDocx,
+        ChangesHtml,
     )
 }
 

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from exporters import views
+from exporters.changes import ChangesHandout, changes_handout
 from exporters.dates import format_date
 from exporters.errors import ExportError
 from exporters.plan import Job, check_unique, handout_jobs, write_all
@@ -34,6 +35,8 @@ _MARKER_TEXT = (
     "Do not keep other files in it.\n"
 )
 PAGE = "index.html"
+#: the What changed page of a framework, beside its page
+CHANGES_PAGE = "changes.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,13 @@ class SiteFramework:
     view: views.FrameworkHandout
     entries: tuple[Entry, ...]
     page: str
+    #: what changed since the revision given to ``site --changes-since``, if one was
+    changes: ChangesHandout | None = None
+    changes_page: str = CHANGES_PAGE
+
+    def role_changed(self, role_id: str) -> bool:
+        """Whether the expectations of a role changed (its What changed section exists)."""
+        return self.changes is not None and role_id in self.changes.role_ids
 
     @property
     def id(self) -> str:
@@ -120,7 +130,11 @@ def site_jobs(frameworks: Sequence[Framework], settings: Mapping[str, Any]) -> l
     """Every file of the site: all handouts in all formats, the pages, the marker."""
     exporters = [cls.with_settings(settings) for cls in EXPORTERS.values()]
     handouts = handout_jobs(frameworks, exporters)
-    site = [_site_framework(fw, handouts) for fw in frameworks]
+    since = settings.get("changes_since")
+    site = [
+        _site_framework(fw, handouts, changes_handout(fw, since) if since else None)
+        for fw in frameworks
+    ]
     jobs = list(handouts)
     for fw, entry in zip(frameworks, site, strict=True):
         jobs.append(
@@ -132,6 +146,16 @@ def site_jobs(frameworks: Sequence[Framework], settings: Mapping[str, Any]) -> l
                 kind="page",
             )
         )
+        if entry.changes is not None:
+            jobs.append(
+                Job(
+                    PurePosixPath(fw.id, CHANGES_PAGE),
+                    _changes_page(entry),
+                    f"the What changed page of {fw.file.as_posix()}",
+                    framework=fw.id,
+                    kind="changes-page",
+                )
+            )
     index = _index(site)
     jobs.append(Job(PurePosixPath(PAGE), lambda: _render_index(index), "the site index"))
     jobs.append(Job(PurePosixPath(MARKER), _MARKER_TEXT.encode, "the site marker"))
@@ -139,7 +163,9 @@ def site_jobs(frameworks: Sequence[Framework], settings: Mapping[str, Any]) -> l
     return jobs
 
 
-def _site_framework(fw: Framework, handouts: Iterable[Job]) -> SiteFramework:
+def _site_framework(
+    fw: Framework, handouts: Iterable[Job], changes: ChangesHandout | None = None
+) -> SiteFramework:
     entries: dict[tuple[str, str], list[Job]] = {}
     for job in handouts:
         if job.framework == fw.id:
@@ -157,6 +183,7 @@ def _site_framework(fw: Framework, handouts: Iterable[Job]) -> SiteFramework:
             for (kind, stem), jobs in entries.items()
         ),
         page=PAGE,
+        changes=changes,
     )
 
 
@@ -180,6 +207,18 @@ def _page(site: SiteFramework) -> Callable[[], bytes]:
 
         meta = dataclasses.replace(site.view.meta, kind="Framework page")
         return render("site_framework.html.j2", site=site, view=site.view, meta=meta)
+
+    return render
+
+
+def _changes_page(site: SiteFramework) -> Callable[[], bytes]:
+    view = site.changes
+    assert view is not None
+
+    def render() -> bytes:
+        from exporters.html_render import render
+
+        return render("site_changes.html.j2", site=site, view=view, meta=view.meta)
 
     return render
 

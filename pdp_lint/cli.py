@@ -28,6 +28,7 @@ LAZY_COMMANDS = {
     "export": "exporters.commands:export",
     "import": "exporters.importing:import_command",
     "site": "exporters.commands:site",
+    "changes": "pdp_lint.changes.command:changes",
 }
 
 

@@ -108,7 +108,8 @@ def test_version_and_help():
 def test_help_lists_every_command_with_its_summary():
     listed = run("--help").stdout.split("Commands:", 1)[1]
     names = [line.split()[0] for line in listed.strip().splitlines()]
-    assert names == ["check", "export", "fix", "import", "rules", "site"]
+    assert names == ["changes", "check", "export", "fix", "import", "rules", "site"]
+    assert "Show what changed in the frameworks" in listed
     assert "Write handouts of the frameworks" in listed
     assert "Build the HR site" in listed
     assert "Apply the edits made in WORKBOOK" in listed
