@@ -23,8 +23,13 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 #: commands defined elsewhere, by name: "module:attribute". They are imported only when
 #: used or listed (``--help``): the exporters bring their registry and the model, and
-#: python-docx and Jinja2 later, none of which ``check`` needs
-LAZY_COMMANDS = {"export": "exporters.commands:export", "site": "exporters.commands:site"}
+#: python-docx and Jinja2 later, none of which ``check`` needs; the language server
+#: brings pygls and lsprotocol
+LAZY_COMMANDS = {
+    "export": "exporters.commands:export",
+    "server": "pdp_lint.server.command:server",
+    "site": "exporters.commands:site",
+}
 
 
 class _Group(click.Group):
