@@ -723,9 +723,7 @@ def completion(ls: PdpLintServer, params: types.CompletionParams) -> types.Compl
             label=ident,
             kind=types.CompletionItemKind.Reference,
             detail=label,
-            documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=doc)
-            if doc
-            else None,
+            documentation=doc or None,
             text_edit=types.TextEdit(range=replace, new_text=ident),
         )
         for ident, label, doc in navigation.candidates(kind, _docs_for(ls, path))
