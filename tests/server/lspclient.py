@@ -35,6 +35,8 @@ class Session:
         self.published: dict[str, tuple[int | None, list[types.Diagnostic]]] = {}
         #: uri -> monotonic time of the last publication
         self.published_at: dict[str, float] = {}
+        #: (uri, version) of every publication, in order
+        self.history: list[tuple[str, int | None]] = []
         self.logs: list[types.LogMessageParams] = []
         self.shown: list[types.ShowMessageParams] = []
         self.registrations: list[types.Registration] = []
@@ -46,6 +48,7 @@ class Session:
         @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def published(params: types.PublishDiagnosticsParams) -> None:
             self.published[params.uri] = (params.version, list(params.diagnostics))
+            self.history.append((params.uri, params.version))
             self.published_at[params.uri] = time.perf_counter()
             self._event.set()
 
