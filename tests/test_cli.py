@@ -108,7 +108,8 @@ def test_version_and_help():
 def test_help_lists_every_command_with_its_summary():
     listed = run("--help").stdout.split("Commands:", 1)[1]
     names = [line.split()[0] for line in listed.strip().splitlines()]
-    assert names == ["check", "export", "fix", "rules", "site"]
+    assert names == ["check", "export", "fix", "rules", "server", "site"]
+    assert "Run the language server for editors" in listed
     assert "Write handouts of the frameworks" in listed
     assert "Build the HR site" in listed
     assert run("site", "--help").stdout.startswith("Usage: pdp-lint site ")
@@ -132,7 +133,9 @@ def test_check_does_not_load_what_only_export_and_site_need():
     loaded = set(result.stdout.split())
     assert "pdp_lint.linter" in loaded  # the check did run
     # nor do the modules whose import a check can do without: each costs milliseconds
-    for heavy in ("exporters", "docx", "jinja2", "dataclasses", "multiprocessing", "pickle"):
+    heavy_modules = ("exporters", "docx", "jinja2", "dataclasses", "multiprocessing", "pickle")
+    # nor does the language server and its protocol libraries
+    for heavy in (*heavy_modules, "pdp_lint.server", "pygls", "lsprotocol", "cattrs"):
         assert heavy not in loaded
         assert not any(name.startswith(f"{heavy}.") for name in loaded)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from benchmarks.lspclient import Session
 from tests.conftest import ROOT
-from tests.server.lspclient import Session
 
 
 @pytest.fixture

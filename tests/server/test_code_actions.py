@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
+from benchmarks.lspclient import Session
 from pdp_lint.server.positions import Lines
 from tests.server.expected import in_process_check, keys
-from tests.server.lspclient import Session
 
 pytestmark = pytest.mark.asyncio
 
@@ -180,6 +180,7 @@ async def test_add_a_word_to_the_vocabulary(lsp: Session, project: Path) -> None
     assert await lsp.diagnostics(uri, version) == []
     vocabulary = (project / "vocabulary.txt").read_text("utf-8").splitlines()
     assert vocabulary[-1] == "zorbification"
-    assert vocabulary[:-1] == (Path(__file__).parents[2] / "vocabulary.txt").read_text(
-        "utf-8"
-    ).splitlines()
+    assert (
+        vocabulary[:-1]
+        == (Path(__file__).parents[2] / "vocabulary.txt").read_text("utf-8").splitlines()
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.lspclient import Session
+from benchmarks.lspclient import Session
 
 pytestmark = pytest.mark.asyncio
 

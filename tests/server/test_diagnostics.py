@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
+from benchmarks.lspclient import Session
 from tests.server.expected import cli_check, keys
-from tests.server.lspclient import Session
 
 pytestmark = pytest.mark.asyncio
 
@@ -115,9 +115,9 @@ async def test_cross_file_rules_see_open_buffers_in_place_of_their_files(
         # put it back, on disk and in the buffer
         edited.write_text(originals[edited], "utf-8")
         lsp.forget(uris[other])
-        assert await lsp.diagnostics(
-            uris[edited], lsp.replace(uris[edited], originals[edited])
-        ) == []
+        assert (
+            await lsp.diagnostics(uris[edited], lsp.replace(uris[edited], originals[edited])) == []
+        )
         assert await lsp.diagnostics(uris[other]) == []
 
 

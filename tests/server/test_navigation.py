@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
-from tests.server.lspclient import Session
+from benchmarks.lspclient import Session
 
 pytestmark = pytest.mark.asyncio
 

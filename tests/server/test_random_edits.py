@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
+from benchmarks.lspclient import Session
 from tests.server.expected import in_process_check, keys
-from tests.server.lspclient import Session
 
 pytestmark = pytest.mark.asyncio
 

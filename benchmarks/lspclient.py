@@ -9,6 +9,7 @@ bounded by a timeout.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import time
@@ -117,7 +118,7 @@ class Session:
 
     def uri(self, path: Path) -> str:
         uri = from_fs_path(str(path))
-        assert uri is not None
+        assert isinstance(uri, str)
         return uri
 
     # -- documents -------------------------------------------------------------------
@@ -140,9 +141,7 @@ class Session:
         """Send the whole new text; returns the new version."""
         return self.edit(uri, [types.TextDocumentContentChangeWholeDocument(text=text)], text)
 
-    def edit(
-        self, uri: str, changes: list[types.TextDocumentContentChangeEvent], text: str
-    ) -> int:
+    def edit(self, uri: str, changes: list[types.TextDocumentContentChangeEvent], text: str) -> int:
         """Send changes that turn the buffer into ``text``; returns the new version."""
         self.versions[uri] += 1
         self.texts[uri] = text
@@ -183,10 +182,8 @@ class Session:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError("the server did not publish what was expected in time")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._event.wait(), remaining)
-            except TimeoutError:
-                pass
 
     async def diagnostics(
         self, uri: str, version: int | None = None, timeout: float = TIMEOUT
@@ -203,10 +200,10 @@ class Session:
         return self.published[uri][1]
 
     def errors(self) -> list[str]:
-        return [
-            m.message
-            for m in self.logs + self.shown  # type: ignore[operator]
-            if m.type in (types.MessageType.Error, types.MessageType.Warning)
+        """Errors and warnings the server logged or showed."""
+        bad = (types.MessageType.Error, types.MessageType.Warning)
+        return [m.message for m in self.logs if m.type in bad] + [
+            m.message for m in self.shown if m.type in bad
         ]
 
     def forget(self, uri: str) -> None:
