@@ -50,6 +50,33 @@ def is_framework_file(path: Path) -> bool:
     )
 
 
+#: the JSON Schema modeline of a framework, or a framework's own top-level keys
+_FRAMEWORK_TEXT = re.compile(
+    r"^#\s*yaml-language-server:.*framework\.schema\.json|^(?:competencies|tracks)\s*:", re.M
+)
+
+
+def looks_like_framework(path: Path, text: str, settings: Settings) -> bool:
+    """Whether an open YAML buffer is a framework the server should check.
+
+    Editors send every YAML file they open (workflows, compose files); those would be
+    reported as schema violations. A buffer is checked when it is in a folder named
+    `frameworks`, in the configured `corpus`, carries the framework schema's modeline,
+    or has a framework's top-level `competencies:` or `tracks:`.
+    """
+    if not is_framework_file(path):
+        return False
+    if "frameworks" in path.parent.parts:
+        return True
+    for place in settings.corpus:
+        try:
+            if path == place.resolve() or path.is_relative_to(place.resolve()):
+                return True
+        except OSError:
+            continue
+    return _FRAMEWORK_TEXT.search(text) is not None
+
+
 class _OnDisk(msgspec.Struct, eq=False):
     stamp: tuple[int, int]
     document: Document | None

@@ -28,7 +28,7 @@ from pdp_lint.problem import Problem, Severity
 from pdp_lint.ruledocs import anchor, doc_sections
 from pdp_lint.rules import all_rules
 from pdp_lint.server import actions, navigation
-from pdp_lint.server.checking import Checked, Workspace, is_framework_file
+from pdp_lint.server.checking import Checked, Workspace, is_framework_file, looks_like_framework
 from pdp_lint.server.positions import Lines
 
 NAME = "pdp-lint"
@@ -222,6 +222,17 @@ class PdpLintServer(LanguageServer):
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
             )
 
+    def adopt(self, uri: str, path: Path) -> bool:
+        """Take an open buffer on as a framework, if it is one (see
+        :func:`looks_like_framework`)."""
+        if not is_framework_file(path):
+            return False
+        text = self.workspace.get_text_document(uri).source
+        if not looks_like_framework(path, text, self.frameworks.settings_for(path)):
+            return False
+        self.uris[path] = uri
+        return True
+
     def configuration_changed(self) -> None:
         self.frameworks.forget_settings()
         for uri in list(self.uris.values()):
@@ -333,9 +344,8 @@ async def initialized(ls: PdpLintServer, params: types.InitializedParams) -> Non
 def did_open(ls: PdpLintServer, params: types.DidOpenTextDocumentParams) -> None:
     uri = params.text_document.uri
     path = ls.path_of(uri)
-    if path is None or not is_framework_file(path):
+    if path is None or not ls.adopt(uri, path):
         return
-    ls.uris[path] = uri
     if ls.check_now(uri) is not None:
         ls.recheck_others(uri)
 
@@ -345,7 +355,8 @@ def did_open(ls: PdpLintServer, params: types.DidOpenTextDocumentParams) -> None
 def did_change(ls: PdpLintServer, params: types.DidChangeTextDocumentParams) -> None:
     uri = params.text_document.uri
     path = ls.path_of(uri)
-    if path is not None and path in ls.uris:
+    # a new file becomes a framework as it is typed
+    if path is not None and (path in ls.uris or ls.adopt(uri, path)):
         ls.schedule(uri)
 
 

@@ -129,3 +129,20 @@ async def test_closing_a_buffer_clears_its_diagnostics(lsp: Session, project: Pa
         types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
     )
     await lsp.until(lambda: lsp.published[uri][1] == [])
+
+
+async def test_other_yaml_files_are_left_alone_until_they_become_frameworks(
+    lsp: Session, project: Path
+) -> None:
+    compose = project / "compose.yaml"
+    compose.write_text("services:\n  web:\n    image: nginx\n", "utf-8")
+    other = lsp.open(compose)
+    framework = lsp.open(project / LARGEST)
+    # messages are handled in order: had the first been checked, it would be published
+    await lsp.diagnostics(framework)
+    assert other not in lsp.published
+    # typed into a framework: now it is checked, as check would check it
+    text = "tracks:\n  - id: x\n"
+    found = await lsp.diagnostics(other, lsp.replace(other, text))
+    compose.write_text(text, "utf-8")
+    assert found and keys(found) == cli_check(compose, project)
