@@ -153,9 +153,14 @@ class Workspace:
 
     # -- checking --------------------------------------------------------------------
 
-    def check(self, path: Path) -> Checked:
-        """Check the open buffer of ``path`` (or the file) against the workspace."""
-        text = self.buffers.get(path)
+    def check(self, path: Path, text: str | None = None) -> Checked:
+        """Check the open buffer of ``path`` (or the file) against the workspace.
+
+        With ``text``, check that text in place of the buffer instead, remembering
+        nothing of it (the trial runs of fixing all problems).
+        """
+        trial = text is not None
+        text = self.buffers.get(path) if text is None else text
         settings = self.settings_for(path)
         if text is None:
             loaded = load_file(path, settings.max_file_size)
@@ -164,7 +169,8 @@ class Workspace:
             loaded = load_unsaved(path, text, settings.max_file_size)
         corpus = self._corpus(path, settings)
         problems = check_loaded([loaded], corpus, settings)
-        self._remember(path, text, _document(loaded))
+        if not trial:
+            self._remember(path, text, _document(loaded))
         return Checked(path, text, loaded, problems, settings)
 
     def _corpus(self, path: Path, settings: Settings) -> list[Document]:

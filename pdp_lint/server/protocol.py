@@ -71,8 +71,8 @@ class PdpLintServer(LanguageServer):
         self.uris: dict[Path, str] = {}
         self.checked: dict[str, Checked] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
-        #: configuration files that carry a diagnostic now
-        self._config_shown: set[Path] = set()
+        #: what each configuration file's diagnostic says now (None: nothing)
+        self._config_shown: dict[Path, str | None] = {}
         self._rules_page: str | None = None
 
     # -- helpers ---------------------------------------------------------------------
@@ -194,11 +194,13 @@ class PdpLintServer(LanguageServer):
         """One diagnostic on each configuration file that cannot be used; cleared when
         it is put right."""
         problems = self.frameworks.config_problems
-        for path in sorted(set(problems) | self._config_shown):
-            uri = from_fs_path(str(path))
-            if uri is None:
-                continue
+        for path in sorted(set(problems) | set(self._config_shown)):
             problem = problems.get(path)
+            said = None if problem is None else f"{problem.line}:{problem.message}"
+            uri = from_fs_path(str(path))
+            if uri is None or self._config_shown.get(path) == said:
+                continue
+            self._config_shown[path] = said
             diagnostics = []
             if problem is not None:
                 row = max(problem.line - 1, 0)
@@ -215,9 +217,6 @@ class PdpLintServer(LanguageServer):
                         source=NAME,
                     )
                 )
-                self._config_shown.add(path)
-            else:
-                self._config_shown.discard(path)
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
             )
@@ -440,13 +439,7 @@ def _check_text(ls: PdpLintServer, path: Path) -> Callable[[str], tuple[list[Pro
     """A check of other texts of the buffer ``path`` (fix-all re-checks each pass)."""
 
     def check(text: str) -> tuple[list[Problem], bool]:
-        saved = ls.frameworks.buffers.get(path)
-        try:
-            ls.frameworks.open(path, text)
-            checked = ls.frameworks.check(path)
-        finally:
-            if saved is not None:
-                ls.frameworks.open(path, saved)
+        checked = ls.frameworks.check(path, text)
         mine = path.as_posix()
         return [p for p in checked.problems if p.file == mine], checked.loaded.framework is not None
 
