@@ -94,13 +94,20 @@ def measure_check(path: Path, repeat: int) -> list[float]:
     return out
 
 
-def report(path: Path, server: list[float], cpu: float, check: list[float], debounce: float) -> str:
+def report(
+    path: Path,
+    server: list[float],
+    cpu: float,
+    check: list[float],
+    debounce: float,
+    started: str,
+) -> str:
     p95 = percentile(server, 0.95)
     verdict = "met" if p95 <= TARGET_MS else "NOT met"
     lines = [
         "# Language server latency",
         "",
-        f"{today()}; {machine()}; load average after the run {os.getloadavg()[0]:.2f}.",
+        f"{today()}; {started}; load average at the end {os.getloadavg()[0]:.2f}.",
         "",
         f"`python -m benchmarks.server_latency --edits {len(server)} --debounce {debounce:g}`:"
         f" {len(server)} edits of `{path.relative_to(ROOT)}` (the largest canonical"
@@ -116,9 +123,13 @@ def report(path: Path, server: list[float], cpu: float, check: list[float], debo
         f"{max(check):.1f} ms |",
         f"| `pdp-lint server`: CPU time per edit (check, protocol, JSON) | {cpu:.1f} ms | | |",
         "",
-        f"Target: p95 within {TARGET_MS:g} ms of the end of the debounce: **{verdict}**."
-        f" A change is checked about {statistics.median(check) / statistics.median(server):.0f}"
-        " times faster by the running server than by a cold check.",
+        f"Target: p95 within {TARGET_MS:g} ms of the end of the debounce: **{verdict}** in"
+        " wall-clock time on this machine. The server's own CPU time per edit is"
+        f" {cpu:.1f} ms ({'within' if cpu <= TARGET_MS else 'over'} the target): the rest"
+        " of the wall-clock time is waiting for a CPU (compare the load average with the"
+        " CPUs). A change is checked about"
+        f" {statistics.median(check) / statistics.median(server):.0f} times faster by the"
+        " running server than by a cold check.",
         "",
     ]
     return "\n".join(lines)
@@ -134,9 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     edits, checks = (10, 2) if args.quick else (args.edits, args.checks)
     path = largest_framework()
+    started = machine()
     server, cpu = asyncio.run(measure_server(path, edits, args.debounce))
     check = measure_check(path, checks)
-    text = report(path, server, cpu, check, args.debounce)
+    text = report(path, server, cpu, check, args.debounce, started)
     print(text, end="")
     if not args.quick:
         args.output.write_text(text, "utf-8")
