@@ -236,4 +236,11 @@ def _config_problem(config: Path, message: str) -> ConfigProblem:
     prefix = f"{config}: "
     text = message[len(prefix) :] if message.startswith(prefix) else message
     at = _TOML_AT.search(text)
-    return ConfigProblem(config, int(at["line"]) if at else 1, text)
+    if at is not None:
+        return ConfigProblem(config, int(at["line"]), text)
+    if "(at end of document)" in text:
+        try:
+            return ConfigProblem(config, max(len(config.read_text("utf-8").splitlines()), 1), text)
+        except (OSError, UnicodeDecodeError):
+            pass
+    return ConfigProblem(config, 1, text)
