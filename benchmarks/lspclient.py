@@ -66,7 +66,11 @@ class Session:
             self.registrations.extend(params.registrations)
             self._event.set()
 
-    async def start(self, initialization_options: dict[str, Any] | None = None) -> None:
+    async def start(
+        self, initialization_options: dict[str, Any] | None = None, resolve_edits: bool = False
+    ) -> None:
+        """Start the server and initialize it; with ``resolve_edits``, the client asks
+        for code actions' edits only when one is chosen (``codeAction/resolve``)."""
         await self.client.start_io(
             sys.executable, "-m", "pdp_lint", "server", env=self.env, cwd=str(self.root)
         )
@@ -82,6 +86,10 @@ class Session:
                     version_support=True, code_description_support=True, data_support=True
                 ),
                 code_action=types.CodeActionClientCapabilities(
+                    resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])
+                    if resolve_edits
+                    else None,
+                    data_support=resolve_edits,
                     code_action_literal_support=types.ClientCodeActionLiteralOptions(
                         code_action_kind=types.ClientCodeActionKindOptions(
                             value_set=[
@@ -89,7 +97,7 @@ class Session:
                                 types.CodeActionKind.SourceFixAll,
                             ]
                         )
-                    )
+                    ),
                 ),
                 hover=types.HoverClientCapabilities(
                     content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]

@@ -485,16 +485,50 @@ def code_action(ls: PdpLintServer, params: types.CodeActionParams) -> list[types
     if any(p.fix is not None and p.fix.safe for p in problems) and (
         wanted(types.CodeActionKind.SourceFixAll) or wanted(FIX_ALL_KIND)
     ):
-        fixed, count = actions.fix_text(checked.text, _check_text(ls, path))
-        if count:
-            out.append(
-                types.CodeAction(
-                    title=f"pdp-lint: fix all safely fixable problems ({count})",
-                    kind=FIX_ALL_KIND,
-                    edit=_whole_edit(lines, uri, document.version, fixed),
-                )
-            )
+        safe = sum(1 for p in problems if p.fix is not None and p.fix.safe)
+        action = types.CodeAction(
+            title=f"pdp-lint: fix all safely fixable problems ({safe})",
+            kind=FIX_ALL_KIND,
+            data={"uri": uri, "version": document.version},
+        )
+        if _resolves_edits(ls):
+            out.append(action)  # the edit is worked out if the action is chosen
+        else:
+            resolved = fix_all(ls, action)
+            if resolved.edit is not None:
+                out.append(resolved)
     return out
+
+
+def _resolves_edits(ls: PdpLintServer) -> bool:
+    """Whether the client asks for a code action's edit only when it is chosen."""
+    text = ls.client_capabilities.text_document
+    support = text.code_action.resolve_support if text and text.code_action else None
+    return support is not None and "edit" in support.properties
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+@guarded("fixing all problems", None)
+def resolve_code_action(ls: PdpLintServer, action: types.CodeAction) -> types.CodeAction:
+    return fix_all(ls, action)
+
+
+def fix_all(ls: PdpLintServer, action: types.CodeAction) -> types.CodeAction:
+    """The edit of the fix-all action: safe fixes in passes, each pass checked again."""
+    data = action.data if isinstance(action.data, dict) else {}
+    uri = data.get("uri")
+    path = ls.path_of(uri) if isinstance(uri, str) else None
+    if uri is None or path is None or path not in ls.uris:
+        return action
+    checked = ls.fresh(uri)
+    if checked is None:
+        return action
+    document = ls.workspace.get_text_document(uri)
+    fixed, count = actions.fix_text(checked.text, _check_text(ls, path))
+    if count:
+        action.title = f"pdp-lint: fix all safely fixable problems ({count})"
+        action.edit = _whole_edit(ls.lines(checked.text), uri, document.version, fixed)
+    return action
 
 
 def _quick_fixes(

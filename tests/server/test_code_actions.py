@@ -184,3 +184,26 @@ async def test_add_a_word_to_the_vocabulary(lsp: Session, project: Path) -> None
         vocabulary[:-1]
         == (Path(__file__).parents[2] / "vocabulary.txt").read_text("utf-8").splitlines()
     )
+
+
+async def test_fix_all_is_worked_out_when_chosen_by_clients_that_resolve(
+    project: Path, tmp_path: Path
+) -> None:
+    """Editors ask for code actions at every cursor move: a client that can resolve
+    them gets the fix-all action without its edit, and the edit when it is chosen."""
+    lsp = Session(project, env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    await lsp.start({"debounce": 50}, resolve_edits=True)
+    try:
+        path = project / LARGEST
+        text = path.read_text("utf-8").replace("This page contains", "This  page contains", 1)
+        uri = lsp.open(path, text)
+        (diagnostic,) = await lsp.diagnostics(uri)
+        (action,) = await actions_for(lsp, uri, diagnostic, only=["source.fixAll"])
+        assert action.edit is None and action.kind == "source.fixAll.pdp-lint"
+        resolved = await lsp.client.code_action_resolve_async(action)
+        assert resolved.edit is not None
+        fixed = apply(text, resolved.edit, uri)
+        assert await recheck(lsp, uri, path, fixed) == []
+    finally:
+        await lsp.stop()
+    assert not lsp.errors()
