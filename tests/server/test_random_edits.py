@@ -2,7 +2,8 @@
 
 Each example sends a burst of small incremental edits (inserting characters that
 matter to YAML, non-BMP characters included, and deleting ranges) as fast as the
-client can, then waits for the diagnostics of the last version: they must be what
+client can, now and then waiting for an edit's diagnostics, then waits for the
+diagnostics of the last version: they must be what
 `check` reports for that text. Every publication must carry a version no older than
 the one before it.
 """
@@ -39,6 +40,8 @@ edit = st.tuples(
     st.floats(min_value=0, max_value=1, allow_nan=False),
     st.sampled_from(PIECES),
     st.integers(min_value=1, max_value=12),
+    # about one edit in twenty waits for its diagnostics, so checks also land mid-burst
+    st.integers(min_value=0, max_value=19).map(lambda n: n == 0),
 )
 
 
@@ -50,7 +53,7 @@ edit = st.tuples(
 )
 @given(edits=st.lists(edit, min_size=EDITS_PER_EXAMPLE, max_size=EDITS_PER_EXAMPLE))
 async def test_random_edits_never_crash_or_leave_stale_diagnostics(
-    lsp: Session, project: Path, edits: list[tuple[str, float, str, int]]
+    lsp: Session, project: Path, edits: list[tuple[str, float, str, int, bool]]
 ) -> None:
     path = project / "frameworks" / "cx-team-roles.yaml"
     original = path.read_text("utf-8")
@@ -60,7 +63,7 @@ async def test_random_edits_never_crash_or_leave_stale_diagnostics(
     else:
         lsp.replace(uri, original)
     text = original
-    for kind, where, piece, length in edits:
+    for kind, where, piece, length, wait in edits:
         offset = int(where * len(text))
         if kind == "insert":
             change = types.TextDocumentContentChangePartial(
@@ -75,8 +78,10 @@ async def test_random_edits_never_crash_or_leave_stale_diagnostics(
                 text="",
             )
             new = text[:offset] + text[end:]
-        lsp.edit(uri, [change], new)
+        version = lsp.edit(uri, [change], new)
         text = new
+        if wait:
+            await lsp.diagnostics(uri, version)
     found = await lsp.diagnostics(uri)
     assert keys(found) == in_process_check(path, text)
     assert not lsp.errors()
