@@ -146,3 +146,32 @@ async def test_other_yaml_files_are_left_alone_until_they_become_frameworks(
     found = await lsp.diagnostics(other, lsp.replace(other, text))
     compose.write_text(text, "utf-8")
     assert found and keys(found) == cli_check(compose, project)
+
+
+async def test_a_framework_changed_on_disk_is_compared_with_again(
+    lsp: Session, project: Path
+) -> None:
+    """Another framework edited outside the editor (a `git pull`): open buffers are
+    checked again against its new content."""
+    experts = project / "frameworks/cx-knowledge-experts.yaml"
+    managers = project / "frameworks/cx-knowledge-managers.yaml"
+    uri = lsp.open(managers)
+    assert await lsp.diagnostics(uri) == []
+
+    def summary_line(text: str) -> str:
+        return next(
+            line
+            for line in text.splitlines()
+            if line.strip().startswith("summary: ") and len(line) > 80
+        )
+
+    theirs = experts.read_text("utf-8")
+    target = summary_line(theirs)
+    copied = summary_line(managers.read_text("utf-8")).split("summary: ", 1)[1]
+    indent = target[: target.index("summary: ")]
+    experts.write_text(theirs.replace(target, f"{indent}summary: {copied}", 1), "utf-8")
+    lsp.forget(uri)
+    lsp.files_changed(experts)
+    found = await lsp.diagnostics(uri)
+    assert [d.code for d in found] == ["CP01"]
+    assert keys(found) == cli_check(managers, project)
