@@ -592,7 +592,10 @@ def _quick_fixes(
                 ),
             )
     framework = checked.loaded.framework
-    placed = actions.suppression_edit(text[shift:], problem, framework)
+    rule = all_rules().get(problem.code)
+    # what loading finds, and LN01 itself, are not suppressed by comments
+    suppressible = rule is not None and rule.stage == "model"
+    placed = actions.suppression_edit(text[shift:], problem, framework) if suppressible else None
     if placed is not None:
         start, end, new = placed
         yield types.CodeAction(

@@ -207,3 +207,20 @@ async def test_fix_all_is_worked_out_when_chosen_by_clients_that_resolve(
     finally:
         await lsp.stop()
     assert not lsp.errors()
+
+
+async def test_no_suppression_is_offered_for_what_comments_cannot_suppress(
+    lsp: Session, project: Path
+) -> None:
+    """Syntax and schema findings come from loading, before suppressions apply; an
+    unused suppression (LN01) is removed, not suppressed."""
+    uri, _ = await open_with(lsp, project, "title: CX PDP", "title: [CX PDP")
+    diagnostic = _one(lsp, uri, "SY01")
+    assert not [a for a in await actions_for(lsp, uri, diagnostic) if "Suppress" in a.title]
+    path = project / LARGEST
+    text = path.read_text("utf-8").replace(
+        "title: CX PDP", "title: CX PDP  # pdp-lint: disable=SP01 nothing to suppress", 1
+    )
+    await lsp.diagnostics(uri, lsp.replace(uri, text))
+    diagnostic = _one(lsp, uri, "LN01")
+    assert not [a for a in await actions_for(lsp, uri, diagnostic) if "Suppress" in a.title]
