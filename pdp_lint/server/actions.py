@@ -11,7 +11,7 @@ from pathlib import Path
 from pdp_lint.fixer import MAX_PASSES
 from pdp_lint.fixes import apply_edits
 from pdp_lint.model import Framework
-from pdp_lint.problem import Edit, Problem, Span
+from pdp_lint.problem import Problem, Span
 
 #: what the suppression comment says until its author writes why
 REASON_PLACEHOLDER = "<reason>"
@@ -41,12 +41,6 @@ def fix_text(text: str, check: Check, *, unsafe: bool = False) -> tuple[str, int
             break
         text, problems, total = candidate, found, total + applied
     return text, total
-
-
-def apply_fix(text: str, problem: Problem) -> str:
-    """The text with one problem's fix applied."""
-    assert problem.fix is not None
-    return apply_edits(text, problem.fix.edits)[0]
 
 
 def _scalar_spans(framework: Framework) -> list[Span]:
@@ -131,15 +125,3 @@ def misspelt_word(text: str, start: int, end: int) -> str | None:
     """The word a spelling finding is about: the text of its range, if it is one word."""
     word = text[start:end]
     return word if word and re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)*", word) else None
-
-
-__all__ = [
-    "REASON_PLACEHOLDER",
-    "Edit",
-    "add_to_vocabulary",
-    "apply_fix",
-    "fix_text",
-    "misspelt_word",
-    "suppression_edit",
-    "vocabulary_term",
-]
