@@ -23,12 +23,14 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 #: commands defined elsewhere, by name: "module:attribute". They are imported only when
 #: used or listed (``--help``): the exporters bring their registry and the model, and
-#: python-docx and Jinja2 later, none of which ``check`` needs
+#: python-docx and Jinja2 later, none of which ``check`` needs; the language server
+#: brings pygls and lsprotocol
 LAZY_COMMANDS = {
+    "changes": "pdp_lint.changes.command:changes",
     "export": "exporters.commands:export",
     "import": "exporters.importing:import_command",
+    "server": "pdp_lint.server.command:server",
     "site": "exporters.commands:site",
-    "changes": "pdp_lint.changes.command:changes",
 }
 
 

@@ -69,6 +69,25 @@ def _path_errors(found: Discovered) -> list[Problem]:
     ]
 
 
+def corpus_files(targets: list[Path], settings: Settings) -> list[Path]:
+    """The framework files cross-file rules compare ``targets`` with, as a check of
+    ``targets`` finds them (the targets themselves left out)."""
+    seen = {f.resolve() for f in targets}
+    found = discover(_corpus_paths(targets, settings)).files
+    return [f for f in found if f.resolve() not in seen]
+
+
+def check_loaded(loaded: list[Loaded], corpus: list[Document], settings: Settings) -> list[Problem]:
+    """The problems of files already loaded, as a check reports them: what loading found,
+    then the rules. ``corpus`` holds the documents of the other files that cross-file
+    rules compare with (the targets' own documents are added to it here)."""
+    from pdp_lint.linter import lint
+
+    targets = documents(loaded)
+    problems = [p for item in loaded for p in item.problems]
+    return problems + lint(targets, targets + corpus, settings)
+
+
 def _corpus_paths(targets: list[Path], settings: Settings) -> list[Path]:
     """Where the rest of the project's frameworks are: configured, or beside the targets."""
     if settings.corpus:
@@ -132,10 +151,7 @@ def _run_check(
     jobs: int | None,
 ) -> CheckResult:
     found = discover(paths)
-    seen = {f.resolve() for f in found.files}
-    extra_files = [
-        f for f in discover(_corpus_paths(found.files, settings)).files if f.resolve() not in seen
-    ]
+    extra_files = corpus_files(found.files, settings)
     entry = None
     if cache and texts is None:
         from pdp_lint.cache import RunCache
@@ -202,13 +218,9 @@ def _run_serial(
     texts: dict[Path, str] | None,
     errors: list[Problem],
 ) -> CheckResult:
-    from pdp_lint.linter import lint
-
     loaded = [_load(f, settings, texts) for f in files]
-    targets = documents(loaded)
-    corpus = targets + documents([_load(f, settings, texts) for f in extra_files])
-    problems = errors + [p for item in loaded for p in item.problems]
-    problems += lint(targets, corpus, settings)
+    corpus = documents([_load(f, settings, texts) for f in extra_files])
+    problems = errors + check_loaded(loaded, corpus, settings)
     unreadable = bool(errors) or any(item.unreadable for item in loaded)
     displays = [item.display for item in loaded]
     return CheckResult(Report(problems, len(loaded)), unreadable, loaded, displays)

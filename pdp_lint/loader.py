@@ -15,7 +15,7 @@ from pdp_lint.fastyaml import compose_fast
 from pdp_lint.model import Framework
 from pdp_lint.problem import Problem, Severity, Span
 from pdp_lint.schema import Violation, validate
-from pdp_lint.source import DEFAULT_MAX_BYTES, ReadError, SourceText, read_source
+from pdp_lint.source import DEFAULT_MAX_BYTES, ReadError, SourceText, decode, read_source
 from pdp_lint.yamlnodes import Issue, YamlSyntaxError, compose
 
 READ_CODE, READ_NAME = "IO01", "input.unreadable"
@@ -133,8 +133,28 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     try:
         source = read_source(path, max_bytes)
     except ReadError as exc:
-        span = Span(exc.line, exc.column, exc.line, exc.column + 1)
-        loaded = Loaded(path, unreadable=True)
-        loaded.problems.append(_problem(path.as_posix(), READ_CODE, READ_NAME, exc.message, span))
-        return loaded
+        return _unreadable(path, exc)
     return load_text(source)
+
+
+def load_unsaved(path: Path, text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Load the text of an editor's buffer as ``load_file`` would load it once saved
+    (as UTF-8): the same size limit and the same refusals (NUL bytes) apply."""
+    data = text.encode("utf-8", "surrogatepass")
+    try:
+        if len(data) > max_bytes:
+            raise ReadError(
+                f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit; "
+                "split it or raise `max-file-size` in the configuration"
+            )
+        source = decode(path, data)
+    except ReadError as exc:
+        return _unreadable(path, exc)
+    return load_text(source)
+
+
+def _unreadable(path: Path, exc: ReadError) -> Loaded:
+    span = Span(exc.line, exc.column, exc.line, exc.column + 1)
+    loaded = Loaded(path, unreadable=True)
+    loaded.problems.append(_problem(path.as_posix(), READ_CODE, READ_NAME, exc.message, span))
+    return loaded

@@ -108,8 +108,9 @@ def test_version_and_help():
 def test_help_lists_every_command_with_its_summary():
     listed = run("--help").stdout.split("Commands:", 1)[1]
     names = [line.split()[0] for line in listed.strip().splitlines()]
-    assert names == ["changes", "check", "export", "fix", "import", "rules", "site"]
+    assert names == ["changes", "check", "export", "fix", "import", "rules", "server", "site"]
     assert "Show what changed in the frameworks" in listed
+    assert "Run the language server for editors" in listed
     assert "Write handouts of the frameworks" in listed
     assert "Build the HR site" in listed
     assert "Apply the edits made in WORKBOOK" in listed
@@ -134,7 +135,9 @@ def test_check_does_not_load_what_only_export_and_site_need():
     loaded = set(result.stdout.split())
     assert "pdp_lint.linter" in loaded  # the check did run
     # nor do the modules whose import a check can do without: each costs milliseconds
-    for heavy in ("exporters", "docx", "jinja2", "dataclasses", "multiprocessing", "pickle"):
+    heavy_modules = ("exporters", "docx", "jinja2", "dataclasses", "multiprocessing", "pickle")
+    # nor does the language server and its protocol libraries
+    for heavy in (*heavy_modules, "pdp_lint.server", "pygls", "lsprotocol", "cattrs"):
         assert heavy not in loaded
         assert not any(name.startswith(f"{heavy}.") for name in loaded)
 
