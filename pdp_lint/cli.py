@@ -353,6 +353,9 @@ def main() -> None:
 
     try:
         cli(prog_name="pdp-lint", standalone_mode=True)
+    except KeyboardInterrupt:  # before or after the command (click tells those within)
+        click.echo("pdp-lint: interrupted", err=True)
+        sys.exit(130)
     except Exception as exc:  # the last line of defence
         if os.environ.get("PDP_LINT_DEBUG"):
             raise
