@@ -251,9 +251,13 @@ def _fix_and_report(
     diff: bool = False,
 ) -> NoReturn:
     """Fix, then report what is left for a human, as `check` would; exits."""
-    from pdp_lint.fixer import fix_paths
+    from pdp_lint.fixer import FixWriteError, fix_paths
 
-    outcome = fix_paths(targets, settings, unsafe=unsafe, write=not diff)
+    try:
+        outcome = fix_paths(targets, settings, unsafe=unsafe, write=not diff)
+    except FixWriteError as exc:
+        click.echo(f"pdp-lint: {exc.message}", err=True)
+        sys.exit(EXIT_USAGE)
     if diff:
         click.echo(outcome.diff(), nl=False)
         sys.exit(EXIT_PROBLEMS if outcome.changed else EXIT_OK)
