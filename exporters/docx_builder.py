@@ -59,9 +59,6 @@ PARAGRAPH_STYLES = (
 CHARACTER_STYLES = ("Strong",)
 TABLE_STYLES = ("Handout Table",)
 
-_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-
 
 @dataclass(frozen=True, slots=True)
 class _Heading:
@@ -344,11 +341,21 @@ def _open(template: Path | None) -> Any:
         data = template.read_bytes()
     except OSError as exc:
         raise ExportError(f"{template}: cannot read the template: {exc.strerror}", 2) from None
+    from exporters.template_zip import TemplateError
+
     try:
-        return Document(io.BytesIO(_as_document(data)))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return Document(io.BytesIO(_checked(data)))
+    except TemplateError as exc:
         raise ExportError(
-            f"{template}: not a Word document or template (.docx or .dotx): {exc}", 2
+            f"{template}: cannot use this Word template: {exc}; save it again from Word "
+            "or use another",
+            2,
+        ) from None
+    except Exception as exc:  # python-docx on a well-formed zip of something else
+        raise ExportError(
+            f"{template}: not a Word document or template (.docx or .dotx): "
+            f"{str(exc) or type(exc).__name__}",
+            2,
         ) from None
 
 
@@ -362,20 +369,12 @@ def _reference_bytes() -> bytes:
     return REFERENCE.read_bytes()
 
 
-def _as_document(data: bytes) -> bytes:
-    """A .dotx template opened as a document (only its content type differs)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        types = src.read("[Content_Types].xml")
-        if _TEMPLATE_TYPE.encode() not in types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                body = src.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    body = body.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
-                dst.writestr(info, body)
-        return out.getvalue()
+@functools.lru_cache(maxsize=4)
+def _checked(data: bytes) -> bytes:
+    """The template bounded and checked (see :mod:`exporters.template_zip`), once per run."""
+    from exporters.template_zip import checked_template
+
+    return checked_template(data)
 
 
 @functools.cache
