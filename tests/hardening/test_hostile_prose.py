@@ -96,3 +96,35 @@ def _limit_memory() -> None:
 
     two_gb = 2 * 1024**3
     resource.setrlimit(resource.RLIMIT_AS, (two_gb, two_gb))
+
+
+_LONG_TITLE = (
+    "Customer Experience Knowledge Management and Service Quality for Global Support Teams "
+    "in Every Region, Product Line, Channel and Language, Including Partner Organizations, "
+    "Outsourced Contact Centers, Field Engineers, Escalation Desks and the Specialists Who "
+    "Train, Coach and Assess Them Every Quarter PDP"
+)
+
+
+def test_a_title_longer_than_word_properties_hold_is_exported_whole(tmp_path: Path, monkeypatch):
+    """Word's document properties hold 255 characters; the schema sets no limit on a
+    title, so the property is shortened (at a word, with an ellipsis) and the handout's
+    text keeps the whole title."""
+    import docx
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    role = f"Expert in {_LONG_TITLE}"
+    text = CLEAN.replace("title: Demo PDP", f"title: {_LONG_TITLE}")
+    path = write(tmp_path / "fw", text.replace("title: Expert", f"title: {role}"))
+    assert len(_LONG_TITLE) > 255
+    assert pdp_lint("check", "--no-cache", path).out == "", "the framework is lint-clean"
+    out = tmp_path / "out"
+    run = pdp_lint("export", "--out", out, path)
+    assert run.status == 0, run
+    for name, whole in (("demo.docx", _LONG_TITLE), ("expert.docx", role)):
+        data = (out / "demo" / name).read_bytes()
+        title = docx.Document(out / "demo" / name).core_properties.title
+        assert len(title) <= 255 and title.endswith("\u2026"), title
+        assert whole.startswith(title[:-1]) and title[-2] != " ", "cut at a word"
+        assert whole in docx_text(data), f"{name} holds the whole title"
+    assert _LONG_TITLE in html_text((out / "demo" / "demo.html").read_bytes())
