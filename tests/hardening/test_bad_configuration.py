@@ -33,6 +33,17 @@ CASES = {
         1,
         "vocabulary file `{dir}/words` does not exist or is not a file",
     ),
+    "arrays_nested_100000_levels": (
+        '# deep\nselect = ["TX"]\nignore = ' + "[" * 100_000 + "]" * 100_000 + "\n",
+        3,
+        "arrays or inline tables nested more than 64 levels deep; a pdp-lint configuration "
+        "needs only a few, so flatten it",
+    ),
+    "inline_tables_nested_100000_levels": (
+        's = "[[[[ not nesting"\nx = ' + "{a=" * 100_000 + "1" + "}" * 100_000 + "\n",
+        2,
+        "arrays or inline tables nested more than 64 levels deep",
+    ),
 }
 
 
