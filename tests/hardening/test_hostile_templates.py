@@ -7,12 +7,7 @@ and peak memory are measured (not its wall-clock time, which the machine's load 
 
 from __future__ import annotations
 
-import os
-import resource
 import struct
-import subprocess
-import sys
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -21,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from exporters.docx_builder import REFERENCE
-from tests.conftest import ROOT
-from tests.hardening.helpers import CLEAN, write
+from tests.hardening.helpers import CLEAN, Measured, measured, write
 
 #: the export runs under this address-space limit; a multi-gigabyte allocation fails
 MEMORY_LIMIT = 1024**3
@@ -153,38 +147,12 @@ CASES: dict[str, tuple[bytes, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Measured:
-    status: int
-    err: str
-    cpu_seconds: float
-    peak_bytes: int
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def _export_measured(template: Path, framework: Path, out: Path) -> Measured:
-    """`pdp-lint export --template`, with its own CPU time and peak memory (wait4)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    env.pop("PDP_LINT_DEBUG", None)
-    with tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "pdp_lint", "export", "--format", "docx"),
-                *("--template", str(template), "--out", str(out), str(framework)),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-            env=env,
-            preexec_fn=_limit_memory,
-        )
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        text = err.read().decode()
-    return Measured(child.returncode, text, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
+    """`pdp-lint export --template` under a memory limit, with its CPU time and peak."""
+    return measured(
+        *("export", "--format", "docx", "--template", template, "--out", out, framework),
+        memory=MEMORY_LIMIT,
+    )
 
 
 @pytest.mark.parametrize("case", list(CASES))
