@@ -346,6 +346,19 @@ def rules(code: str | None, fmt: str | None) -> None:
     click.echo(RENDERERS[fmt](matched, code is None), nl=False)
 
 
+EXIT_INTERRUPTED = 130
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which click would report as "Aborted!" with
+    exit status 1; like one, it is no Exception, so cleanup written for any failure
+    (``except BaseException``: temporary files, a half-built site) still runs."""
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
 def main() -> None:
     """Entry point of the ``pdp-lint`` script.
 
@@ -354,12 +367,15 @@ def main() -> None:
     """
     import gc
     import os
+    import signal
 
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
     try:
         cli(prog_name="pdp-lint", standalone_mode=True)
-    except KeyboardInterrupt:  # before or after the command (click tells those within)
+    except (Interrupted, KeyboardInterrupt):
         click.echo("pdp-lint: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # the last line of defence
         if os.environ.get("PDP_LINT_DEBUG"):
             raise

@@ -141,3 +141,38 @@ def test_an_interrupt_during_start_up_is_one_line_and_exit_130():
         if child.returncode == 130:
             assert said == ["pdp-lint: interrupted\n"] and out == ""
     assert 130 in statuses, statuses
+
+
+def test_an_interrupt_during_the_run_is_the_same_one_line_and_exit_130():
+    """SIGINT once the command runs (the rules load lazily, after the command line
+    is parsed): the same line as at start-up, not click's "Aborted!" and exit 1."""
+    statuses = []
+    for _ in range(3):
+        child = subprocess.Popen(
+            [
+                *(sys.executable, "-X", "importtime", "-m", "pdp_lint"),
+                *("check", "--no-cache", str(_FRAMEWORKS)),
+            ],
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stderr is not None
+        lines = []
+        for line in child.stderr:
+            lines.append(line)
+            if line.split("|")[-1].strip() == "pdp_lint.linter":
+                child.send_signal(signal.SIGINT)
+                break
+        out, rest = child.communicate(timeout=60)
+        said = [
+            line
+            for line in [*lines, *rest.splitlines(keepends=True)]
+            if not line.startswith("import time:")
+        ]
+        assert "Traceback" not in "".join(said) and "Aborted" not in "".join(said), said
+        statuses.append(child.returncode)
+        if child.returncode == 130:
+            assert said == ["pdp-lint: interrupted\n"] and out == ""
+    assert 130 in statuses, statuses
