@@ -88,11 +88,36 @@ def _safe_parts(job: Job) -> tuple[str, ...]:
     return parts
 
 
+def _check_no_link_out(job: Job, dest: Path, root: Path, parts: tuple[str, ...]) -> None:
+    """Refuse a folder on the way to the file that is a symbolic link leading outside
+    ``dest`` (whose resolved path is ``root``): the write would go where it points.
+
+    ``dest`` itself may be a link (the user named it); the file itself may be one too,
+    since an atomic write replaces the link rather than writing through it.
+    """
+    folder = dest
+    for part in parts[:-1]:
+        folder = folder / part
+        if not folder.is_symlink():
+            continue
+        target = folder.resolve()
+        if not target.is_relative_to(root):
+            raise ExportError(
+                f"{job.what} would be written through the symbolic link `{folder}`, which "
+                f"leads to `{target}`, outside the output folder; remove the link or "
+                "choose another --out",
+                status=2,
+            )
+
+
 def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
     """Render and write every job under ``dest``, each file atomically."""
+    root = dest.resolve()
     written = []
     for job in jobs:
-        path = dest.joinpath(*_safe_parts(job))
+        parts = _safe_parts(job)
+        _check_no_link_out(job, dest, root, parts)
+        path = dest.joinpath(*parts)
         write_bytes_atomic(path, job.render())
         written.append(path)
     return written

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
+import re
 import shutil
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +40,8 @@ _MARKER_TEXT = (
 PAGE = "index.html"
 #: the What changed page of a framework, beside its page
 CHANGES_PAGE = "changes.html"
+#: a build folder left beside ``--out`` (by a killed run) is removed once it is this old
+STALE_AFTER = 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +243,8 @@ def publish(jobs: Iterable[Job], out: Path) -> list[Path]:
     ``out`` must be missing, empty, or a site built before (it has the marker file):
     a folder of something else is never deleted.
     """
-    out = out.absolute()
+    shown = out.absolute()
+    out = _through_link(shown)
     if out.exists() and not _replaceable(out):
         raise ExportError(
             f"{out} is not a site built by `pdp-lint site` (it has no {MARKER} file); "
@@ -246,6 +252,7 @@ def publish(jobs: Iterable[Job], out: Path) -> list[Path]:
             2,
         )
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
     try:
         tmp.chmod(0o777 & ~current_umask())
@@ -254,7 +261,61 @@ def publish(jobs: Iterable[Job], out: Path) -> list[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return [out / p.relative_to(tmp) for p in written]
+    return [shown / p.relative_to(tmp) for p in written]
+
+
+def _through_link(out: Path) -> Path:
+    """Where a site at ``out`` goes: the folder a symbolic link names, so that the link
+    is kept and keeps pointing at the site."""
+    if not out.is_symlink():
+        return out
+    try:
+        return out.resolve(strict=False)
+    except (OSError, RuntimeError):
+        raise ExportError(
+            f"{out} is a symbolic link that cannot be followed (a loop?); "
+            "point it at a folder or choose another --out",
+            2,
+        ) from None
+
+
+def _remove_stale_builds(out: Path) -> None:
+    """Remove the build folders of earlier runs of ``out`` that were killed half-way.
+
+    Only folders this module names (``.<out name>.<8 characters>.new`` or ``.old``, as
+    made by :func:`tempfile.mkdtemp`), real folders rather than links, owned by this
+    user, and untouched for :data:`STALE_AFTER` seconds, so a build running at the same
+    time is left alone. A ``.old`` folder is the previous site moved aside: it is kept
+    while ``out`` is missing, since it is then the only copy.
+    """
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.[a-z0-9_]{{8}}\.(new|old)")
+    now = time.time()
+    try:
+        candidates = list(out.parent.iterdir())
+    except OSError:
+        return
+    for path in candidates:
+        found = pattern.fullmatch(path.name)
+        if found is None or (found.group(1) == "old" and not out.exists()):
+            continue
+        try:
+            info = path.lstat()
+            if not path.is_dir() or path.is_symlink() or info.st_uid != os.getuid():
+                continue
+            if now - _newest_change(path, info.st_mtime) < STALE_AFTER:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _newest_change(folder: Path, newest: float) -> float:
+    """The latest modification time in ``folder``'s tree (links not followed)."""
+    for root, dirs, files in os.walk(folder):
+        for name in (*dirs, *files):
+            with contextlib.suppress(OSError):
+                newest = max(newest, (Path(root) / name).lstat().st_mtime)
+    return newest
 
 
 def _replaceable(out: Path) -> bool:

@@ -39,3 +39,47 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     write_bytes_atomic(path, text.encode(encoding))
+
+
+def write_file_through_links(path: Path, data: bytes) -> Path:
+    """Replace the content of the file ``path`` names, keeping its links; return the file.
+
+    A symbolic link is followed: the file it names is written and the link stays. A
+    file with other hard links is rewritten in place, since a rename would give this
+    name a new file and leave the other names holding the old text; a copy of the old
+    bytes is kept beside it while it is written (and left there, named
+    ``.<name>.<random>.bak``, only if the process dies half-way). Any other file is
+    replaced atomically.
+    """
+    target = path.resolve()
+    try:
+        links = target.stat().st_nlink
+    except OSError:
+        links = 1
+    if links > 1:
+        _write_in_place(target, data)
+    else:
+        write_bytes_atomic(target, data)
+    return target
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    old = path.read_bytes()
+    fd, backup = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak", dir=path.parent)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(old)
+        fh.flush()
+        os.fsync(fh.fileno())
+    try:
+        with path.open("r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with path.open("r+b") as fh:  # put the old bytes back; the copy stays if this fails
+            fh.write(old)
+            fh.truncate()
+        Path(backup).unlink()
+        raise
+    Path(backup).unlink()

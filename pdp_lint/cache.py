@@ -10,13 +10,16 @@ again when a report needs one of its lines.
 The cache lives in ``.pdp-lint-cache/`` beside the configuration (or in the working
 directory), holds a ``.gitignore`` so it is never committed, and keeps the most recent
 entries only. ``--no-cache`` bypasses it.
+
+An entry is data only: msgpack decoded by msgspec straight into the typed records below,
+never unpickled. A damaged, foreign or hostile entry (a pickle planted by someone with
+write access to the folder, say) fails to decode and is a miss: nothing in it can run.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import pickle
 from pathlib import Path
 
 import msgspec
@@ -28,13 +31,20 @@ from pdp_lint.problem import Problem
 
 CACHE_DIR = ".pdp-lint-cache"
 KEEP = 32
-_FORMAT = b"pdp-lint-cache-1\n"
+_FORMAT = b"pdp-lint-cache-2\n"
+_SUFFIX = ".msgpack"
+#: entries written by earlier versions (pickles): never read, removed when the cache is next written
+_OLD_SUFFIX = ".pickle"
 
 
-class CachedRun(msgspec.Struct):
+class CachedRun(msgspec.Struct, forbid_unknown_fields=True):
     problems: list[Problem]
     files: list[str]
     unreadable: bool
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(CachedRun)
 
 
 def _code_fingerprint() -> bytes:
@@ -92,7 +102,7 @@ class RunCache:
 
     @property
     def path(self) -> Path:
-        return self.dir / f"{self.key}.pickle"
+        return self.dir / f"{self.key}{_SUFFIX}"
 
     def load(self) -> CachedRun | None:
         try:
@@ -102,10 +112,9 @@ class RunCache:
         if not data.startswith(_FORMAT):
             return None
         try:
-            run = pickle.loads(data[len(_FORMAT) :])
-        except Exception:  # a damaged or foreign entry is a miss, never an error
-            return None
-        return run if isinstance(run, CachedRun) else None
+            return _DECODER.decode(memoryview(data)[len(_FORMAT) :])
+        except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
+            return None  # a damaged, foreign or hostile entry is a miss, never an error
 
     def store(self, run: CachedRun) -> None:
         try:
@@ -113,9 +122,9 @@ class RunCache:
             ignore = self.dir / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# written by pdp-lint\n*\n", encoding="utf-8")
-            write_bytes_atomic(self.path, _FORMAT + pickle.dumps(run, protocol=5))
-            entries = sorted(self.dir.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-            for old in entries[:-KEEP]:
+            write_bytes_atomic(self.path, _FORMAT + _ENCODER.encode(run))
+            entries = sorted(self.dir.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime_ns)
+            for old in [*entries[:-KEEP], *self.dir.glob(f"*{_OLD_SUFFIX}")]:
                 old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only checkout simply runs without a cache

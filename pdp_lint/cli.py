@@ -258,9 +258,13 @@ def _fix_and_report(
     diff: bool = False,
 ) -> NoReturn:
     """Fix, then report what is left for a human, as `check` would; exits."""
-    from pdp_lint.fixer import fix_paths
+    from pdp_lint.fixer import FixWriteError, fix_paths
 
-    outcome = fix_paths(targets, settings, unsafe=unsafe, write=not diff)
+    try:
+        outcome = fix_paths(targets, settings, unsafe=unsafe, write=not diff)
+    except FixWriteError as exc:
+        click.echo(f"pdp-lint: {exc.message}", err=True)
+        sys.exit(EXIT_USAGE)
     if diff:
         click.echo(outcome.diff(), nl=False)
         sys.exit(EXIT_PROBLEMS if outcome.changed else EXIT_OK)
@@ -349,6 +353,19 @@ def rules(code: str | None, fmt: str | None) -> None:
     click.echo(RENDERERS[fmt](matched, code is None), nl=False)
 
 
+EXIT_INTERRUPTED = 130
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which click would report as "Aborted!" with
+    exit status 1; like one, it is no Exception, so cleanup written for any failure
+    (``except BaseException``: temporary files, a half-built site) still runs."""
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
 def main() -> None:
     """Entry point of the ``pdp-lint`` script.
 
@@ -357,9 +374,15 @@ def main() -> None:
     """
     import gc
     import os
+    import signal
 
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
     try:
         cli(prog_name="pdp-lint", standalone_mode=True)
+    except (Interrupted, KeyboardInterrupt):
+        click.echo("pdp-lint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # the last line of defence
         if os.environ.get("PDP_LINT_DEBUG"):
             raise

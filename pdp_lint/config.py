@@ -136,8 +136,46 @@ def _is_file(path: Path) -> bool:
 def _has_tool_table(path: Path) -> bool:
     try:
         return "pdp-lint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let load_settings report the problem
+
+
+#: tomllib recurses once per level of nesting, so a hundred thousand levels exhaust
+#: Python's stack; the error then names the line where nesting passes this depth
+MAX_NESTING = 64
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where ``[`` and ``{`` nest past :data:`MAX_NESTING`, outside strings and
+    comments; None if they never do."""
+    depth, line, i, n = 0, 1, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+        elif ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif ch in "\"'":
+            quote = text[i : i + 3] if text.startswith(ch * 3, i) else ch
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                if text[i] == "\\" and ch == '"':
+                    i += 1
+                elif text[i] == "\n":
+                    line += 1
+                i += 1
+            i += len(quote)
+            continue
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return None
 
 
 def load_settings(config: Path | None = None, start: Path | None = None) -> Settings:
@@ -153,6 +191,13 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of [ or {
+        line = _too_deep(text)
+        raise ConfigError(
+            f"{path}{'' if line is None else f':{line}'}: arrays or inline tables nested "
+            f"more than {MAX_NESTING} levels deep; a pdp-lint configuration needs only a "
+            "few, so flatten it"
+        ) from None
     table = data.get("tool", {}).get("pdp-lint", {}) if path.name == "pyproject.toml" else data
     return _parse(table, path, text)
 

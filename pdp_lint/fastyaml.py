@@ -196,7 +196,12 @@ class _Walker:
 
     def _scalar(self, view: Any, quoted: str) -> tuple[str, int, int]:
         """Text of a scalar and its start and end character offsets (quotes included)."""
-        value = bytes(view).decode("utf-8")
+        try:
+            value = bytes(view).decode("utf-8")
+        except UnicodeDecodeError:
+            # an escape rapidyaml decoded to bytes that are not UTF-8: a lone surrogate
+            # (``"\ud800"``); libyaml refuses it, and the careful path says so
+            raise _NeedsCarefulPath from None
         start = self._next_to_cursor(value, quoted) if value else -1
         if start < 0:
             value, start, end = self._scalar_at_address(view, value, quoted)

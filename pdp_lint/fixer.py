@@ -8,7 +8,9 @@ the file's encoding. A file with nothing to fix is not rewritten.
 Fixing runs in passes (a fix can uncover another problem, and overlapping edits wait
 for the next pass) until nothing changes. Every pass re-checks the new text in memory;
 a file whose fixed text no longer loads cleanly keeps its previous text, so a fix can
-never break a framework. Files are written once, at the end, atomically.
+never break a framework. Files are written once, at the end, atomically; a symbolic
+link is followed (the file it names is fixed, the link kept) and a file with several
+hard links is rewritten in place so that all its names see the fix.
 """
 
 from __future__ import annotations
@@ -18,13 +20,32 @@ from pathlib import Path
 
 import msgspec
 
-from pdp_lint.atomic import write_bytes_atomic
+from pdp_lint.atomic import write_file_through_links
 from pdp_lint.config import Settings
 from pdp_lint.fixes import apply_edits
 from pdp_lint.lint import CheckResult, run_check
 from pdp_lint.problem import Edit
 
 MAX_PASSES = 10
+
+
+class FixWriteError(OSError):
+    """A fixed file that could not be written, told in one line by the command line."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror)
+        self.path = path
+        self.cause = cause
+
+    @property
+    def message(self) -> str:
+        reason = (self.cause.strerror or str(self.cause)).lower()
+        hint = (
+            "make the file and its folder writable"
+            if isinstance(self.cause, PermissionError)
+            else "free some space or check the disk"
+        )
+        return f"{self.path.as_posix()}: cannot write the fixed file: {reason}; {hint}"
 
 
 class FixOutcome(msgspec.Struct):
@@ -117,5 +138,8 @@ def fix_paths(
         for path in outcome.changed:
             item = next(i for i in files.values() if i.file == path)
             assert item.source is not None
-            write_bytes_atomic(path, item.source.encode(outcome.fixed[path]))
+            try:
+                write_file_through_links(path, item.source.encode(outcome.fixed[path]))
+            except OSError as exc:
+                raise FixWriteError(path, exc) from exc
     return outcome

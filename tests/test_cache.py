@@ -66,7 +66,7 @@ def test_changing_the_vocabulary_is_a_miss(project: Path):
 
 def test_a_damaged_entry_is_a_miss_not_an_error(project: Path):
     check(project)
-    for entry in (project / CACHE_DIR).glob("*.pickle"):
+    for entry in (project / CACHE_DIR).glob("*.msgpack"):
         entry.write_bytes(b"garbage")
     result = check(project)
     assert not result.from_cache and result.report.problems

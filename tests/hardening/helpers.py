@@ -73,3 +73,51 @@ def check(folder: Path, data: bytes | str, *args: str) -> tuple[Run, Path]:
     """``pdp-lint check`` of ``data`` written as a file of its own."""
     path = write(folder, data)
     return pdp_lint("check", "--no-color", *args, path, cwd=folder), path
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A run measured as the kernel accounts it: CPU time and peak memory of the child,
+    which the machine's load does not inflate as it does elapsed time."""
+
+    status: int
+    out: str
+    err: str
+    cpu_seconds: float
+    peak_bytes: int
+
+
+def measured(
+    *args: str | Path,
+    cwd: Path | None = None,
+    memory: int = 2 * 1024**3,
+    cpu_seconds: int = 60,
+) -> Measured:
+    """``python -m pdp_lint ARGS`` under an address-space limit of ``memory`` bytes and a
+    CPU-time limit (the kernel stops the child past it: no wall clock involved)."""
+    import resource
+    import tempfile
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    env.pop("PDP_LINT_DEBUG", None)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "pdp_lint", *map(str, args)],
+            stdout=out,
+            stderr=err,
+            cwd=cwd or ROOT,
+            env=env,
+            preexec_fn=limits,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        texts = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    return Measured(
+        child.returncode, *texts, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+    )

@@ -33,6 +33,17 @@ CASES = {
         1,
         "vocabulary file `{dir}/words` does not exist or is not a file",
     ),
+    "arrays_nested_100000_levels": (
+        '# deep\nselect = ["TX"]\nignore = ' + "[" * 100_000 + "]" * 100_000 + "\n",
+        3,
+        "arrays or inline tables nested more than 64 levels deep; a pdp-lint configuration "
+        "needs only a few, so flatten it",
+    ),
+    "inline_tables_nested_100000_levels": (
+        's = "[[[[ not nesting"\nx = ' + "{a=" * 100_000 + "1" + "}" * 100_000 + "\n",
+        2,
+        "arrays or inline tables nested more than 64 levels deep",
+    ),
 }
 
 
@@ -65,3 +76,18 @@ def test_a_vocabulary_file_that_is_not_utf8(tmp_path: Path):
     assert run.status == 2
     assert run.err.startswith(f"pdp-lint: {(tmp_path / 'pdp-lint.toml').as_posix()}:1: ")
     assert "UTF-8" in run.err
+
+
+def test_a_pyproject_nested_100000_levels_deep_is_one_line(tmp_path: Path):
+    """pyproject.toml is read once to see whether it has a [tool.pdp-lint] table, and
+    again for the settings: neither read may end in a RecursionError."""
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "pyproject.toml").write_text(f"[tool.pdp-lint]\nignore = {deep}\n")
+    path = write(tmp_path, CLEAN)
+    run = pdp_lint("check", path)
+    assert run.status == 2, run
+    assert run.err == (
+        f"pdp-lint: {(tmp_path / 'pyproject.toml').as_posix()}:2: arrays or inline tables "
+        "nested more than 64 levels deep; a pdp-lint configuration needs only a few, so "
+        "flatten it\n"
+    )

@@ -272,3 +272,36 @@ def test_a_file_over_the_configured_size_is_refused_and_others_still_checked(tmp
         "[input.unreadable]"
     ]
     assert "(2 checked)" in run.out
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d\\ude00", "\\U0000d800"])
+def test_a_surrogate_escape_is_a_problem_of_its_file_for_check_fix_and_export(
+    tmp_path: Path, escape: str
+):
+    """libyaml refuses an escape of a surrogate (lone or paired); the fast loader once
+    decoded it to bytes that are not UTF-8 and stopped the whole run."""
+    folder = tmp_path / "fw"
+    bad = write(folder, CLEAN.replace("Knows things.", f'"{escape} Knows things."'), "bad.yaml")
+    other = write(folder, CLEAN.replace("id: demo", "id: other").replace("Knows", "Knows  "))
+    told = (
+        "SY01 YAML syntax error: found invalid Unicode character escape code (while parsing "
+        "a quoted scalar) [syntax.yaml]"
+    )
+    run = pdp_lint("check", "--no-color", "--no-cache", folder)
+    assert run.status == 1, run
+    (line,) = [p for p in run.problems() if p.startswith(f"{bad.as_posix()}:")]
+    assert line.startswith(f"{bad.as_posix()}:{SUMMARY_LINE}:") and line.endswith(told), line
+    assert f"{other.as_posix()}:{SUMMARY_LINE}:" in run.out, "the other file is still checked"
+    assert "(2 checked)" in run.out
+
+    fixed = pdp_lint("fix", "--no-color", folder)
+    assert fixed.status == 1 and told in fixed.out, fixed
+    assert "Knows things." in other.read_text(), "the other file is still fixed"
+    assert bad.read_text() == CLEAN.replace("Knows things.", f'"{escape} Knows things."')
+
+    exported = pdp_lint("export", "--format", "html", "--out", tmp_path / "out", bad)
+    assert exported.status == 1, exported
+    assert exported.err.splitlines() == [
+        f"pdp-lint: {bad.as_posix()} cannot be exported: it has 1 error that stop it from "
+        f"loading; see `pdp-lint check {bad.as_posix()}`"
+    ]

@@ -138,3 +138,72 @@ def _export_refuses_or_writes_everything(path: Path, out: Path) -> None:
         for fmt in ("docx", "html"):
             document = text_of(fmt, (out / framework.id / f"{stem}.{fmt}").read_bytes())
             assert missing(texts, document) == [], (stem, fmt)
+
+
+_SIMPLE_ESCAPES = [*'0abtnvfre "/\\N_LP', "\t"]
+
+
+@st.composite
+def escaped_scalar(draw: st.DrawFn) -> str:
+    """The inside of a double-quoted scalar: text mixed with escapes, valid or not:
+    ``\\xHH``, ``\\uHHHH``, ``\\UHHHHHHHH`` (surrogates, lone or paired, and values past
+    U+10FFFF favoured), the one-letter escapes, and unknown ones."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["text", "x", "u", "U", "surrogate", "pair", "simple"]))
+        if kind == "text":
+            pieces.append(
+                # text as a UTF-8 file can hold it (no surrogates); raw control
+                # characters are another case (SY01 from the reader)
+                draw(
+                    st.text(
+                        st.characters(exclude_categories=("Cc", "Cs"), exclude_characters='"\\'),
+                        max_size=6,
+                    )
+                )
+            )
+        elif kind == "x":
+            pieces.append(f"\\x{draw(st.integers(0, 0xFF)):02x}")
+        elif kind == "u":
+            pieces.append(f"\\u{draw(st.integers(0, 0xFFFF)):04X}")
+        elif kind == "U":
+            pieces.append(f"\\U{draw(st.integers(0, 0x11FFFF)):08x}")
+        elif kind == "surrogate":
+            form = draw(st.sampled_from(["\\u{:04x}", "\\U{:08X}"]))
+            pieces.append(form.format(draw(st.integers(0xD800, 0xDFFF))))
+        elif kind == "pair":
+            high, low = draw(st.integers(0xD800, 0xDBFF)), draw(st.integers(0xDC00, 0xDFFF))
+            pieces.append(f"\\u{high:04x}\\u{low:04x}")
+        else:
+            pieces.append("\\" + draw(st.sampled_from([*_SIMPLE_ESCAPES, "q", "8", "x4", "u12"])))
+    return "".join(pieces)
+
+
+@settings(FUZZ, max_examples=400)
+@given(escaped_scalar(), st.booleans())
+def test_escapes_in_double_quoted_scalars_read_alike_on_both_loaders(inner: str, key: bool):
+    """The fast loader declines or agrees with libyaml, and neither ever raises past the
+    loader: whatever the escapes, loading gives a model or per-file problems."""
+    from pdp_lint.fastyaml import compose_fast
+    from pdp_lint.loader import load_text
+    from pdp_lint.source import SourceText
+    from pdp_lint.yamlnodes import compose
+    from tests.hardening.helpers import CLEAN
+    from tests.test_fastyaml import same
+
+    quoted = f'"{inner}"'
+    text = (
+        CLEAN.replace("  team: Demo Team", f"  {quoted}: Demo Team")
+        if key
+        else CLEAN.replace("summary: Knows things.", f"summary: {quoted}")
+    )
+    src = SourceText(Path("escapes.yaml"), text)
+    fast = compose_fast(src)
+    if fast is not None:
+        try:
+            slow = compose(src)
+        except Exception as exc:
+            pytest.fail(f"the fast loader accepted {quoted} which libyaml refuses: {exc}")
+        assert same(fast, slow) == [], quoted
+    loaded = load_text(src)
+    assert loaded.framework is not None or loaded.problems, quoted
