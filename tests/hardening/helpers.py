@@ -37,7 +37,9 @@ class Run:
         return [_PROBLEM.match(line).group("code") for line in self.problems()]  # type: ignore[union-attr]
 
 
-_PROBLEM = re.compile(r"^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{2}\d{2}) ")
+_PROBLEM = re.compile(
+    r"^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): (?P<code>[A-Z]{2}\d{2}) "
+)
 
 
 def pdp_lint(*args: str | Path, cwd: Path | None = None, timeout: float = 60) -> Run:
