@@ -37,6 +37,21 @@ class _Group(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each command's whole first sentence, wrapped, never cut.
+
+        click cuts summaries to the terminal's width with "..."; a summary that says
+        where a command looks by default is worth its second line.
+        """
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
         if command is not None or cmd_name not in LAZY_COMMANDS:
@@ -312,11 +327,12 @@ def _fix_and_report(
     if diff:
         colored = use_color(color)
         click.echo(outcome.diff(color=colored), nl=False, color=colored)
-        click.echo(_diff_summary(outcome, unsafe), err=True)
         if outcome.result.unreadable:
             for problem in outcome.result.report.problems:
                 if problem.code == "IO01":
                     click.echo(f"pdp-lint: {problem.file}: {problem.message}", err=True)
+        click.echo(_diff_summary(outcome, unsafe), err=True)
+        if outcome.result.unreadable:
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_PROBLEMS if outcome.changed else EXIT_OK)
     fixed = sum(outcome.applied.values())

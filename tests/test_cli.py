@@ -37,9 +37,7 @@ def test_schema_error_is_reported_at_file_line_col_with_exit_1(tmp_path: Path):
     bad.write_text(MINIMAL.replace("title: Demo PDP", "titel: Demo PDP"))
     result = run("check", str(bad))
     assert result.returncode == 1
-    expected = (
-        f"{bad.as_posix()}:2:1: error: SC01 unknown key `titel` in the framework; did you mean `title`?"
-    )
+    expected = f"{bad.as_posix()}:2:1: error: SC01 unknown key `titel` in the framework; did you mean `title`?"
     assert expected in result.stdout
     assert "Traceback" not in result.stderr
 

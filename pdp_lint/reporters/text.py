@@ -71,9 +71,7 @@ class TextReporter:
             gutter = f"{p.line:>5} | "
             lines.append(gutter + shown)
             caret = " " * (column - 1) + "^" * width
-            lines.append(
-                " " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=color)
-            )
+            lines.append(" " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=color))
         if p.suggestion:
             lines.append(f"      = suggestion: {p.suggestion}")
         return "\n".join(lines)
