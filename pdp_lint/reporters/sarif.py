@@ -47,8 +47,9 @@ def home_page() -> str | None:
     for label in HOME_PAGE_LABELS:
         if urls.get(label, "").startswith(("https://", "http://")):
             return urls[label]
-    home = meta.get("Home-page")
-    return home if home and home.startswith(("https://", "http://")) else None
+    # the older single field, for a package built without [project.urls]
+    home = str((meta.get_all("Home-page") or [""])[0])
+    return home if home.startswith(("https://", "http://")) else None
 
 
 def _artifact(file: str) -> dict[str, Any]:

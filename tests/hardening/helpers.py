@@ -30,7 +30,7 @@ class Run:
     seconds: float
 
     def problems(self) -> list[str]:
-        """The one-line problems of a text report: ``file:line:col: CODE message [name]``."""
+        """The problem lines of a text report: ``file:line:col: severity: CODE message``."""
         return [line for line in self.out.splitlines() if _PROBLEM.match(line)]
 
     def codes(self) -> list[str]:
@@ -38,7 +38,8 @@ class Run:
 
 
 _PROBLEM = re.compile(
-    r"^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): (?P<code>[A-Z]{2}\d{2}) "
+    r"^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): "
+    r"(?P<severity>error|warning|info): (?P<code>[A-Z]{2}\d{2}) "
 )
 
 
