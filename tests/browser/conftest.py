@@ -1,19 +1,21 @@
 """A real headless Chromium for the site tests: Debian's, driven by Playwright.
 
 Playwright's own browser download is not used: the tests drive /usr/bin/chromium, which
-scripts/ensure-chromium installs when it is missing (as root, with apt-get). When no
-Chromium can be had, every browser test fails with that one reason; none is skipped.
+scripts/ensure-chromium installs when it is missing (as root, with apt-get), saying on
+the terminal what it installs. When no Chromium can be had, every browser test fails
+with that one reason; none is skipped.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.ensure import ensure_program
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORKS = ROOT / "frameworks"
@@ -31,19 +33,9 @@ EPOCH = "1700000000"
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Path:
+def chromium(pytestconfig: pytest.Config) -> Path:
     """The Chromium executable, installed by scripts/ensure-chromium when missing."""
-    done = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "ensure-chromium")],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "CHROMIUM": str(CHROMIUM)},
-    )
-    if done.returncode != 0 or not CHROMIUM.exists():
-        reason = (done.stderr.strip().splitlines() or ["scripts/ensure-chromium failed"])[-1]
-        pytest.fail(f"no Chromium for the browser tests: {reason}", pytrace=False)
-    return CHROMIUM
+    return ensure_program(pytestconfig, "ensure-chromium", CHROMIUM, "CHROMIUM")
 
 
 @pytest.fixture(scope="session")
