@@ -69,18 +69,6 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HR site of the canonical frameworks."""
-    from exporters.site import publish, site_jobs
-    from pdp_lint.loader import load_file
-
-    frameworks = []
-    for path in sorted(FRAMEWORKS.glob("*.yaml")):
-        loaded = load_file(path)
-        assert loaded.framework is not None
-        frameworks.append(loaded.framework)
-    out = tmp_path_factory.mktemp("browser") / "site"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        publish(site_jobs(frameworks, {}), out)
-    return out
+def site_dir(canonical_site: Path) -> Path:
+    """The HR site of the canonical frameworks (shared with the site tests)."""
+    return canonical_site

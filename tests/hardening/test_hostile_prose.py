@@ -65,8 +65,8 @@ def test_a_one_megabyte_line_is_checked_fast_and_the_report_windows_it(tmp_path:
     run, path = check(tmp_path, _summary(value))
     assert run.status == 1
     assert run.problems() == [
-        f"{path.as_posix()}:{SUMMARY_LINE}:{len('        summary: ') + len(value) - 5}: error: TX02 "
-        "the summary of `expert` has a doubled space; use one space. [text.whitespace]"
+        f"{path.as_posix()}:{SUMMARY_LINE}:{len('        summary: ') + len(value) - 5}: "
+        "error: TX02 the summary of `expert` has a doubled space; use one space. [text.whitespace]"
     ]
     assert max(len(line) for line in run.out.splitlines()) < 200, "the line is windowed"
     assert "the  end." in run.out
