@@ -70,7 +70,8 @@ def test_a_one_megabyte_line_is_checked_fast_and_the_report_windows_it(tmp_path:
     ]
     assert max(len(line) for line in run.out.splitlines()) < 200, "the line is windowed"
     assert "the  end." in run.out
-    assert run.seconds < 10, run.seconds
+    assert run.cpu_seconds < 10, run.cpu_seconds  # CPU: not stretched by a busy machine
+    assert run.seconds < 60, run.seconds
 
 
 def test_a_one_megabyte_word_is_checked_fast(tmp_path: Path):
