@@ -85,7 +85,8 @@ def _run_options(func: Callable[..., None]) -> Callable[..., None]:
             click.option(
                 "--color/--no-color",
                 default=None,
-                help="Colour the text output [default: when writing to a terminal].",
+                help="Colour the text output, even when piped [default: on a terminal, "
+                "unless NO_COLOR is set; FORCE_COLOR colours piped output too].",
             ),
         ]
     ):
