@@ -32,11 +32,15 @@ def _fail(message: str, status: int) -> NoReturn:
     sys.exit(status)
 
 
-def _frameworks(paths: Sequence[Path], config: Path | None, force: bool) -> list[Framework]:
+def _frameworks(
+    paths: Sequence[Path], config: Path | None, force: bool, partial: bool = False
+) -> tuple[list[Framework], bool]:
     """Load and lint ``paths``; refuse any framework with errors unless ``force``.
 
-    One line per refused file, naming it and the number of errors; exit 1. A framework
-    that does not even load cannot be exported, with or without ``--force``.
+    One line per refused file, naming it and the number of errors. A framework that
+    does not even load cannot be exported, with or without ``--force``. Returns the
+    frameworks to publish and whether any was refused; unless ``partial``, a refusal
+    exits 1 at once (a site is published whole or not at all).
     """
     from pdp_lint.config import ConfigError, load_settings
     from pdp_lint.lint import run_check
@@ -82,11 +86,11 @@ def _frameworks(paths: Sequence[Path], config: Path | None, force: bool) -> list
                     err=True,
                 )
             frameworks.append(item.framework)
-    if refused:
+    if refused and (not partial or not frameworks):
         sys.exit(EXIT_REFUSED)
     if not frameworks:
         _fail(f"no framework files in {', '.join(p.as_posix() for p in paths)}", EXIT_USAGE)
-    return frameworks
+    return frameworks, refused
 
 
 def _choices(values: Sequence[str], every: Sequence[str]) -> tuple[str, ...]:
@@ -187,17 +191,19 @@ def export(
     force: bool,
     changes_since: str | None,
 ) -> None:
-    """Write handouts of the frameworks in PATHS (default: frameworks/) as Word and HTML.
+    """Write handouts of the frameworks in PATHS (default: frameworks/): Word, HTML, Excel, CSV.
 
     Files go to OUT/<framework id>/, named after the ids: <role id>.docx, <framework
     id>.html, <competency id>-interview-guide.docx, <profile id>-hiring-profile.html.
-    A framework with lint errors is refused (exit 1) unless --force is given.
+    A framework with lint errors is refused, one line each, unless --force is given;
+    the others are exported and the command exits 1.
     """
     from exporters.plan import check_unique, handout_jobs, write_all
 
     if "changes" in kinds and changes_since is None:
         _fail("--kind changes needs --changes-since REV, the revision to compare with", EXIT_USAGE)
-    frameworks = _frameworks(default_paths(paths), config, force)
+    # the clean frameworks are exported even when others are refused; the run exits 1
+    frameworks, refused = _frameworks(default_paths(paths), config, force, partial=True)
     chosen = select(_choices(kinds, KINDS), _choices(formats, FORMATS))
     settings = {"template": template, "changes_since": changes_since}
     exporters = [cls.with_settings(settings) for cls in chosen]
@@ -211,6 +217,8 @@ def export(
 
     written = _run(action)
     click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out}")
+    if refused:
+        sys.exit(EXIT_REFUSED)
 
 
 @click.command()
@@ -246,7 +254,7 @@ def site(
     """
     from exporters.site import publish, site_jobs
 
-    frameworks = _frameworks(default_paths(paths), config, force)
+    frameworks, _ = _frameworks(default_paths(paths), config, force)
 
     def action() -> list[Path]:
         _check_template(template)

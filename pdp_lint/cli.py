@@ -16,6 +16,7 @@ from pdp_lint.reporters import REPORTERS
 
 if TYPE_CHECKING:
     from pdp_lint.config import Settings
+    from pdp_lint.fixer import FixOutcome
     from pdp_lint.reporters.base import Report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -42,6 +43,21 @@ class _Group(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each command's whole first sentence, wrapped, never cut.
+
+        click cuts summaries to the terminal's width with "..."; a summary that says
+        where a command looks by default is worth its second line.
+        """
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
@@ -76,7 +92,8 @@ def _run_options(func: Callable[..., None]) -> Callable[..., None]:
             click.option(
                 "--color/--no-color",
                 default=None,
-                help="Colour the text output [default: when writing to a terminal].",
+                help="Colour the text output, even when piped [default: on a terminal, "
+                "unless NO_COLOR is set; FORCE_COLOR colours piped output too].",
             ),
         ]
     ):
@@ -164,7 +181,10 @@ def check(
     if write_baseline is not None:
         from pdp_lint.baseline import write_baseline as write
 
-        count = write(write_baseline, report.problems, result.loaded)
+        try:
+            count = write(write_baseline, report.problems, result.loaded)
+        except OSError as exc:
+            _cannot_write(write_baseline, exc, "the baseline", "--write-baseline path")
         click.echo(
             f"pdp-lint: wrote {count} baseline entr{'y' if count == 1 else 'ies'} "
             f"to {write_baseline}",
@@ -230,14 +250,65 @@ def _emit(report: Report, fmt: str | None, output: Path | None, color: bool | No
             if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
             else "text"
         )
-    report.color = (output is None and sys.stdout.isatty()) if color is None else color
+    report.color = use_color(color, to_file=output is not None)
     text = REPORTERS[fmt]().render(report)
     if output is not None:
-        from pdp_lint.atomic import write_text_atomic
-
-        write_text_atomic(output, text)
+        _write_report(output, text)
     else:
-        click.echo(text, nl=False)
+        # click strips colour codes from output that is not a terminal unless told not to
+        click.echo(text, nl=False, color=report.color)
+
+
+def use_color(flag: bool | None, *, to_file: bool = False) -> bool:
+    """Whether to colour the text output, in this order of precedence.
+
+    1. ``--color`` / ``--no-color``, the explicit choice of this run;
+    2. ``NO_COLOR`` set and not empty: no colour (https://no-color.org);
+    3. ``FORCE_COLOR`` set and not empty: colour even when piped
+       (https://force-color.org); ``NO_COLOR`` wins when both are set, as in CPython;
+    4. otherwise colour when standard output is a terminal (and ``TERM`` is not
+       ``dumb``). A report written with ``--output`` is coloured only by ``--color``:
+       the variables are meant for what a terminal or a CI log shows.
+    """
+    import os
+
+    if flag is not None:
+        return flag
+    if to_file:
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _write_report(output: Path, text: str) -> None:
+    """Write the report to ``output`` atomically; a path that cannot be written exits 2."""
+    from pdp_lint.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        _cannot_write(output, exc, "the report", "--output path")
+
+
+def _cannot_write(path: Path, exc: OSError, what: str, option: str) -> NoReturn:
+    """One line for a file the user asked for that cannot be written; exit 2."""
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        # mkdir of the folders, or the write itself, met a file where a folder belongs
+        reason = "a part of the path is a file, not a folder"
+    elif isinstance(exc, IsADirectoryError):
+        reason = "it is a folder"
+    elif isinstance(exc, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = exc.strerror or str(exc)
+    click.echo(
+        f"pdp-lint: cannot write {what} to {path}: {reason}; choose another {option}",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
 
 
 def _exit_status(report: Report, unreadable: bool, strict: bool) -> int:
@@ -266,7 +337,15 @@ def _fix_and_report(
         click.echo(f"pdp-lint: {exc.message}", err=True)
         sys.exit(EXIT_USAGE)
     if diff:
-        click.echo(outcome.diff(), nl=False)
+        colored = use_color(color)
+        click.echo(outcome.diff(color=colored), nl=False, color=colored)
+        if outcome.result.unreadable:
+            for problem in outcome.result.report.problems:
+                if problem.code == "IO01":
+                    click.echo(f"pdp-lint: {problem.file}: {problem.message}", err=True)
+        click.echo(_diff_summary(outcome, unsafe), err=True)
+        if outcome.result.unreadable:
+            sys.exit(EXIT_USAGE)
         sys.exit(EXIT_PROBLEMS if outcome.changed else EXIT_OK)
     fixed = sum(outcome.applied.values())
     if fixed:
@@ -284,6 +363,35 @@ def _fix_and_report(
     sys.exit(_exit_status(report, result.unreadable, strict))
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _diff_summary(outcome: FixOutcome, unsafe: bool) -> str:
+    """What ``fix --diff`` would do and what would be left, in two lines."""
+    checked = len(outcome.result.files)
+    fixes = sum(outcome.applied.values())
+    changed = len(outcome.changed)
+    if fixes:
+        head = (
+            f"Would fix {_plural(fixes, 'problem')} in {_plural(changed, 'file')} "
+            f"({checked} checked); run `pdp-lint fix{' --unsafe-fixes' if unsafe else ''}` "
+            "to apply."
+        )
+    else:
+        head = f"Nothing to fix in {_plural(checked, 'file')}."
+    left = outcome.result.report.problems
+    if not left:
+        return head + "\nNothing would be left to fix by hand."
+    counts = outcome.result.report.counts()
+    parts = [_plural(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
+    text = f"{head}\nLeft after fixing: {', '.join(parts)}"
+    guessed = 0 if unsafe else sum(1 for p in left if p.fix is not None and not p.fix.safe)
+    if guessed:
+        text += f" ({guessed} fixable with `pdp-lint fix --unsafe-fixes`)"
+    return text + "; see `pdp-lint check`."
+
+
 @cli.command()
 @_run_options
 @click.option(
@@ -294,7 +402,8 @@ def _fix_and_report(
 @click.option(
     "--diff",
     is_flag=True,
-    help="Print a unified diff and write nothing (exit 1 if there would be changes).",
+    help="Print a unified diff, invisible characters named (<NBSP>, <TAB>), and what "
+    "would be left; write nothing (exit 1 if there would be changes).",
 )
 @click.option(
     "--format",

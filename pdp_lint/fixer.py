@@ -16,6 +16,7 @@ hard links is rewritten in place so that all its names see the fix.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -60,21 +61,91 @@ class FixOutcome(msgspec.Struct):
     def changed(self) -> list[Path]:
         return sorted(p for p, text in self.fixed.items() if text != self.original[p])
 
-    def diff(self) -> str:
-        """A unified diff of every change, as ``git diff`` would show it."""
+    def diff(self, color: bool = False) -> str:
+        """A unified diff of every change, as ``git diff`` would show it.
+
+        On the lines that change, characters a reader cannot see are shown by name
+        (``<NBSP>``, ``<ZWSP>``, ``<TAB>``, ``<U+0007>``, and each trailing space as
+        ``<SP>``; see ``show_invisible``), so replacing a non-breaking space by a space
+        does not look like two identical lines. The diff is for reading: apply the
+        changes with ``pdp-lint fix``.
+        """
         out: list[str] = []
         for path in self.changed:
             name = path.as_posix()
-            out.extend(
-                difflib.unified_diff(
-                    self.original[path].splitlines(keepends=True),
-                    self.fixed[path].splitlines(keepends=True),
-                    f"a/{name}",
-                    f"b/{name}",
-                )
-            )
+            for line in difflib.unified_diff(
+                self.original[path].splitlines(keepends=True),
+                self.fixed[path].splitlines(keepends=True),
+                f"a/{name}",
+                f"b/{name}",
+            ):
+                out.append(_diff_line(line, color))
         text = "".join(out)
         return text if not text or text.endswith("\n") else text + "\n"
+
+
+#: invisible or easily mistaken characters, by the short names Unicode charts use
+INVISIBLE_NAMES = {
+    "\t": "TAB",
+    "\u00a0": "NBSP",
+    "\u00ad": "SHY",
+    "\u2007": "FIGSP",
+    "\u202f": "NNBSP",
+    "\u200b": "ZWSP",
+    "\u200c": "ZWNJ",
+    "\u200d": "ZWJ",
+    "\u2060": "WJ",
+    "\ufeff": "BOM",
+}
+
+
+def _is_invisible(char: str) -> bool:
+    import unicodedata
+
+    if char in INVISIBLE_NAMES:
+        return True
+    # control (Cc), format (Cf) and separator characters other than the plain space
+    category = unicodedata.category(char)
+    return category in {"Cc", "Cf", "Zl", "Zp"} or (category == "Zs" and char != " ")
+
+
+def show_invisible(text: str, mark: Callable[[str], str] = lambda s: s) -> str:
+    """``text`` with invisible characters named: ``<NBSP>``, ``<TAB>``, ``<U+200E>``.
+
+    Trailing spaces become ``<SP>`` each. ``mark`` wraps each name (to colour it).
+    """
+    body = text.rstrip(" ")
+    trailing = len(text) - len(body)
+    out: list[str] = []
+    for char in body:
+        if _is_invisible(char):
+            name = INVISIBLE_NAMES.get(char) or f"U+{ord(char):04X}"
+            out.append(mark(f"<{name}>"))
+        else:
+            out.append(char)
+    out.extend(mark("<SP>") for _ in range(trailing))
+    return "".join(out)
+
+
+def _diff_line(line: str, color: bool) -> str:
+    """One line of a unified diff, invisible characters named on changed lines."""
+    import click
+
+    if line.startswith(("---", "+++", "@@")):
+        return click.style(line.rstrip("\n"), bold=True) + "\n" if color else line
+    if not line.startswith(("-", "+")):
+        return line
+    ending = line[len(line.rstrip("\r\n")) :]
+    body = line[1 : len(line) - len(ending)]
+    # a last line without a line break is followed by git's note, not by the next line
+    end = "\n" if ending else "\n\\ No newline at end of file\n"
+    if color:
+        fg = "red" if line[0] == "-" else "green"
+        shown = show_invisible(
+            body, lambda name: click.style(name, reverse=True) + click.style("", fg=fg, reset=False)
+        )
+        return click.style(line[0] + shown, fg=fg) + end
+    return line[0] + show_invisible(body) + end
 
 
 def _edits_by_file(result: CheckResult, unsafe: bool) -> dict[str, list[Edit]]:

@@ -24,18 +24,29 @@ def yaml_block(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+#: what the FIX column's values mean, under the table of `pdp-lint rules`
+FIX_LEGEND = (
+    "FIX: safe = applied by `pdp-lint fix`; unsafe = only with `--unsafe-fixes`, to review; "
+    "safe/unsafe = safe when the correction is certain, unsafe otherwise."
+)
+
+
+def fix_safety(rule: type[Rule]) -> str:
+    """``safe``, ``unsafe`` or ``safe/unsafe`` for a fixable rule, else an empty string."""
+    return rule.fix_safety if rule.fixable else ""
+
+
 def render_table(rules: Iterable[type[Rule]]) -> str:
     rows = [("CODE", "NAME", "SEVERITY", "FIX", "SUMMARY")]
     for r in rules:
         state = "" if r.default_enabled else " (opt-in)"
-        rows.append(
-            (r.code, r.name, r.severity.value + state, "yes" if r.fixable else "", r.summary())
-        )
+        rows.append((r.code, r.name, r.severity.value + state, fix_safety(r), r.summary()))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    return "\n".join(
+    table = "\n".join(
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4]
         for row in rows
     )
+    return table + ("\n\n" + FIX_LEGEND if any(r[3] for r in rows[1:]) else "")
 
 
 def render_rule(rule: type[Rule]) -> str:
@@ -44,11 +55,20 @@ def render_rule(rule: type[Rule]) -> str:
     meta = (
         f"\nGroups: {', '.join(rule.groups) or '-'}. Default severity: {rule.severity.value}."
         f" {'Enabled by default.' if rule.default_enabled else 'Off unless selected.'}"
-        f" {'Fixable.' if rule.fixable else ''}".rstrip()
+        f" {_fix_sentence(rule)}".rstrip()
     )
     doc = inspect.cleandoc(rule.__doc__ or "")
     body = doc.split("\n", 1)[1].strip() if "\n" in doc else ""
     return f"{head}{meta}\n\n{body}\n"
+
+
+def _fix_sentence(rule: type[Rule]) -> str:
+    return {
+        "": "",
+        "safe": "Fixable: safe fixes.",
+        "unsafe": "Fixable: unsafe fixes (`--unsafe-fixes`).",
+        "safe/unsafe": "Fixable: safe fixes when certain, unsafe ones otherwise.",
+    }[fix_safety(rule)]
 
 
 def anchor(rule: type[Rule]) -> str:
@@ -92,7 +112,7 @@ def render_reference(rules: Iterable[type[Rule]]) -> str:
         state = "" if r.default_enabled else " (opt-in)"
         lines.append(
             f"| [{r.code}](#{anchor(r)}) | `{r.name}` | {', '.join(r.groups) or '-'} "
-            f"| {r.severity.value}{state} | {'yes' if r.fixable else ''} "
+            f"| {r.severity.value}{state} | {fix_safety(r)} "
             f"| {_cell(r.summary())} |"
         )
     page = "\n".join(lines) + "\n"
@@ -114,6 +134,7 @@ def render_json(rules: Iterable[type[Rule]]) -> str:
                     "groups": list(r.groups),
                     "severity": r.severity.value,
                     "fixable": r.fixable,
+                    "fix_safety": fix_safety(r) or None,
                     "default_enabled": r.default_enabled,
                     "summary": r.summary(),
                 }

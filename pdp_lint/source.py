@@ -90,6 +90,7 @@ def decode(path: Path, data: bytes) -> SourceText:
     """Decode a framework file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise ReadError("the file is UTF-32; save it as UTF-8")
+    _refuse_binary(data)
     if data.startswith(codecs.BOM_UTF8):
         return SourceText(path, _decode_utf8(data[3:], offset=3), "utf-8", bom=True)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -100,6 +101,54 @@ def decode(path: Path, data: bytes) -> SourceText:
             raise ReadError(f"invalid UTF-16 at byte {exc.start}; save the file as UTF-8") from None
     _refuse_nul(data)
     return SourceText(path, _decode_utf8(data, offset=0))
+
+
+#: the first bytes of common binary files, and what to call them
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x7fELF", "an ELF executable or library"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a Word or Excel file is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xfe\xed\xfa\xce", "a Mach-O executable"),
+    (b"\xfe\xed\xfa\xcf", "a Mach-O executable"),
+    (b"\xce\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\x00asm", "a WebAssembly module"),
+)
+
+
+def _refuse_binary(data: bytes) -> None:
+    """Refuse a file whose first bytes say it is a known binary format, by name."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"is a binary file ({kind}), not a framework; pass a YAML file")
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        raise ReadError("is a binary file (a WebP image), not a framework; pass a YAML file")
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Text in UTF-16 without a BOM: NULs at nearly every other byte, and nowhere else.
+
+    Latin text in UTF-16 has a NUL as the high byte of almost every character, all on
+    the same side of each pair, while the other side has almost none. A binary file
+    (an executable, an image) has NULs on both sides.
+    """
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return False
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    high, low = max(even, odd), min(even, odd)
+    return high >= half * 0.6 and low <= half * 0.02
 
 
 def _refuse_nul(data: bytes) -> None:
@@ -113,14 +162,13 @@ def _refuse_nul(data: bytes) -> None:
         return
     line = data.count(b"\n", 0, first) + 1
     column = first - (data.rfind(b"\n", 0, first) + 1) + 1
-    sample = data[:4096]
-    even, odd = sample[0::2], sample[1::2]
-    if max(even.count(0), odd.count(0)) > len(sample) // 4:
+    if _looks_like_utf16(data[:4096]):
         raise ReadError(
             "looks like UTF-16 without a byte-order mark; save the file as UTF-8", line, column
         )
     raise ReadError(
-        f"has a NUL byte at byte {first}, so it is not a text file; save it as UTF-8 text",
+        f"is a binary file, not text (a NUL byte at byte {first}); pass a YAML file saved "
+        "as UTF-8 text",
         line,
         column,
     )

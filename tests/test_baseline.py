@@ -114,7 +114,7 @@ def test_editing_the_offending_text_makes_the_problem_reappear(project: Path):
     edit("through synergy.", "through real synergy.")
     result = check("--strict", "--baseline", "baseline.json", "fw")
     assert result.exit_code == 1
-    assert result.stdout.startswith("fw/demo.yaml:24:55: ZZ90 ")
+    assert result.stdout.startswith("fw/demo.yaml:24:55: warning: ZZ90 ")
     assert "1 baseline entry no longer matches" in result.stdout
 
 

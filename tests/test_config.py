@@ -66,7 +66,8 @@ def check(*args: str) -> Result:
 def found(*args: str) -> list[str]:
     result = check(*args)
     assert result.exit_code in (0, 1), result.output
-    return [line.split()[1] for line in result.stdout.splitlines() if ".yaml:" in line]
+    # file:line:col: severity: CODE message
+    return [line.split()[2] for line in result.stdout.splitlines() if ".yaml:" in line]
 
 
 def test_without_configuration_the_default_rules_run(rules_project: Path):
@@ -313,8 +314,12 @@ def test_per_path_overrides(rules_project: Path):
     )
     result = check("fw")
     assert result.exit_code == 1
-    shown = [line.split()[:2] for line in result.stdout.splitlines() if ".yaml:" in line]
-    assert shown == [["fw/demo.yaml:24:50:", "ZZ90"], ["fw/legacy/old.yaml:36:23:", "ZZ91"]]
+    shown = [line.split()[:3] for line in result.stdout.splitlines() if ".yaml:" in line]
+    # the override made ZZ90 an error in demo.yaml (the line says so)
+    assert shown == [
+        ["fw/demo.yaml:24:50:", "error:", "ZZ90"],
+        ["fw/legacy/old.yaml:36:23:", "error:", "ZZ91"],
+    ]
 
 
 def test_override_can_select_rules_for_some_files(rules_project: Path):
@@ -330,7 +335,7 @@ def test_override_can_select_rules_for_some_files(rules_project: Path):
         """,
     )
     result = check("fw")
-    shown = [line.split()[:2] for line in result.stdout.splitlines() if ".yaml:" in line]
+    shown = [line.split()[::2][:2] for line in result.stdout.splitlines() if ".yaml:" in line]
     assert [(f.split(":")[0], c) for f, c in shown] == [
         ("fw/demo.yaml", "ZZ91"),
         ("fw/other.yaml", "ZZ90"),

@@ -93,7 +93,7 @@ def test_diff_prints_a_unified_diff_writes_nothing_and_exits_1(tmp_path: Path):
     result = cli("fix", "--diff", "demo.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert "--- a/demo.yaml" in result.stdout and "+++ b/demo.yaml" in result.stdout
-    assert "-        summary: Knows  things.\u00a0" in result.stdout
+    assert "-        summary: Knows  things.<NBSP>" in result.stdout
     assert "+        summary: Knows things." in result.stdout
     assert path.read_text() == DIRTY
     clean = cli("fix", "--diff", str(FRAMEWORKS), cwd=tmp_path)

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from importlib import metadata
 from pathlib import Path
 
 import jsonschema
@@ -198,7 +199,9 @@ def test_sarif_run_and_tool(sarif: dict, tmp_path: Path):
     (run,) = sarif["runs"]
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("pdp-lint", __version__)
-    assert driver["informationUri"].startswith("https://")
+    # the project's home page, from the package metadata ([project.urls] Homepage)
+    urls = [u.split(", ", 1) for u in metadata.metadata("pdp-lint").get_all("Project-URL")]
+    assert driver["informationUri"] == dict(urls)["Homepage"]
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.resolve().as_uri() + "/"}}
     assert run["columnKind"] == "unicodeCodePoints"
 

@@ -57,6 +57,7 @@ def test_json_lists_every_rule_with_its_metadata():
         "groups": ["syntax"],
         "severity": "error",
         "fixable": all_rules()["SY05"].fixable,
+        "fix_safety": None,
         "default_enabled": True,
         "summary": "An unquoted value that YAML reads as a boolean or a date.",
     }

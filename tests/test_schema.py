@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -52,6 +53,16 @@ def test_installed_package_ships_the_same_schema():
 
 
 def test_built_wheel_contains_the_schema(tmp_path: Path):
+    # built from a copy: setuptools writes build/ and the .egg-info beside the sources,
+    # which other tests (and parallel workers) read while this one runs
+    source = tmp_path / "source"
+    for name in ("pyproject.toml", "README.md"):
+        source.mkdir(exist_ok=True)
+        shutil.copy2(ROOT / name, source / name)
+    for package in ("pdp_lint", "exporters"):
+        shutil.copytree(
+            ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
     subprocess.run(
         [
             sys.executable,
@@ -63,7 +74,7 @@ def test_built_wheel_contains_the_schema(tmp_path: Path):
             "-q",
             "-w",
             str(tmp_path),
-            str(ROOT),
+            str(source),
         ],
         check=True,
     )

@@ -18,11 +18,38 @@ from pdp_lint.problem import Edit, Problem, Severity
 from pdp_lint.reporters.base import Report, fingerprint, relative_to_cwd
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/pdp-lint/"
+#: the project URL labels, in order of preference, that can stand for the tool's home page
+HOME_PAGE_LABELS = ("homepage", "home", "repository", "source", "documentation")
 SRCROOT = "%SRCROOT%"
 FINGERPRINT = "pdpLint/v1"
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def home_page() -> str | None:
+    """The project's home page from the installed package's metadata (``[project.urls]``).
+
+    None when pdp-lint runs from a source tree that is not installed: SARIF's
+    ``informationUri`` is optional, and a guessed address would be worse than none.
+    """
+    from importlib import metadata
+
+    try:
+        meta = metadata.metadata("pdp-lint")
+    except metadata.PackageNotFoundError:
+        return None
+    urls: dict[str, str] = {}
+    for entry in meta.get_all("Project-URL") or []:
+        label, _, url = entry.partition(",")
+        # labels are compared as the packaging specification normalizes them
+        key = "".join(c for c in label.lower() if c.isalnum())
+        urls.setdefault(key, url.strip())
+    for label in HOME_PAGE_LABELS:
+        if urls.get(label, "").startswith(("https://", "http://")):
+            return urls[label]
+    # the older single field, for a package built without [project.urls]
+    home = str((meta.get_all("Home-page") or [""])[0])
+    return home if home.startswith(("https://", "http://")) else None
 
 
 def _artifact(file: str) -> dict[str, Any]:
@@ -105,7 +132,7 @@ class SarifReporter:
                     "name": "pdp-lint",
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "informationUri": INFORMATION_URI,
+                    **({"informationUri": uri} if (uri := home_page()) else {}),
                     "rules": [_rule_descriptor(code, name) for code, name in codes],
                 }
             },

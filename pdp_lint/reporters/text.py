@@ -1,4 +1,10 @@
-"""Human output: one line per problem, the source line, and a caret under the span."""
+"""Human output: one line per problem, the source line, and a caret under the span.
+
+Each problem's line is ``file:line:column: severity: CODE message [name]``, the shape
+compilers print (``error:``, ``warning:``), so a CI log shows which findings fail the
+build, and editors' problem matchers (VS Code's ``$gcc``, Emacs' compilation mode) jump
+to the place.
+"""
 
 from __future__ import annotations
 
@@ -48,9 +54,11 @@ class TextReporter:
         return click.style(text, **kw) if report.color else text  # type: ignore[arg-type]
 
     def _problem(self, p: Problem, report: Report) -> str:
+        color = _COLORS[p.severity]
         head = (
             f"{self._style(report, f'{p.file}:{p.line}:{p.column}:', bold=True)} "
-            f"{self._style(report, p.code, fg=_COLORS[p.severity], bold=True)} "
+            f"{self._style(report, f'{p.severity.value}:', fg=color, bold=True)} "
+            f"{self._style(report, p.code, fg=color, bold=True)} "
             f"{p.message} [{p.name}]"
         )
         lines = [head]
@@ -63,9 +71,7 @@ class TextReporter:
             gutter = f"{p.line:>5} | "
             lines.append(gutter + shown)
             caret = " " * (column - 1) + "^" * width
-            lines.append(
-                " " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=_COLORS[p.severity])
-            )
+            lines.append(" " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=color))
         if p.suggestion:
             lines.append(f"      = suggestion: {p.suggestion}")
         return "\n".join(lines)

@@ -132,6 +132,9 @@ class Rule:
     scope: ClassVar[str] = "document"  # or "project": compares against the corpus
     severity: ClassVar[Severity] = Severity.ERROR
     fixable: ClassVar[bool] = False
+    #: of a fixable rule: "safe" (applied by `pdp-lint fix`), "unsafe" (only with
+    #: --unsafe-fixes), or "safe/unsafe" (safe when certain, unsafe otherwise)
+    fix_safety: ClassVar[str] = "safe"
     #: rules the loader applies before the model exists (syntax, schema)
     stage: ClassVar[str] = "model"
     #: off unless selected by code, name or group

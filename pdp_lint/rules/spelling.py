@@ -188,6 +188,7 @@ class Misspelled(Rule):
     facts = ("spelling.context",)
     severity = Severity.ERROR
     fixable = True
+    fix_safety = "safe/unsafe"
 
     class Options(msgspec.Struct, frozen=True):
         """Which words are checked: those of at least ``min_length`` letters, bar some."""
@@ -396,6 +397,7 @@ class SpellingVariant(Rule):
     groups = ("spelling",)
     severity = Severity.WARNING
     fixable = True
+    fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         from pdp_lint.spelling.tokens import match_case, strip_possessive

@@ -133,6 +133,7 @@ class ConfusedWords(Rule):
     groups = ("wording",)
     severity = Severity.WARNING
     fixable = True
+    fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for field in _suspects(prose(doc, ctx)):

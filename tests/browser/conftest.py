@@ -1,19 +1,21 @@
 """A real headless Chromium for the site tests: Debian's, driven by Playwright.
 
 Playwright's own browser download is not used: the tests drive /usr/bin/chromium, which
-scripts/ensure-chromium installs when it is missing (as root, with apt-get). When no
-Chromium can be had, every browser test fails with that one reason; none is skipped.
+scripts/ensure-chromium installs when it is missing (as root, with apt-get), saying on
+the terminal what it installs. When no Chromium can be had, every browser test fails
+with that one reason; none is skipped.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.ensure import ensure_program
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORKS = ROOT / "frameworks"
@@ -31,19 +33,9 @@ EPOCH = "1700000000"
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Path:
+def chromium(pytestconfig: pytest.Config) -> Path:
     """The Chromium executable, installed by scripts/ensure-chromium when missing."""
-    done = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "ensure-chromium")],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "CHROMIUM": str(CHROMIUM)},
-    )
-    if done.returncode != 0 or not CHROMIUM.exists():
-        reason = (done.stderr.strip().splitlines() or ["scripts/ensure-chromium failed"])[-1]
-        pytest.fail(f"no Chromium for the browser tests: {reason}", pytrace=False)
-    return CHROMIUM
+    return ensure_program(pytestconfig, "ensure-chromium", CHROMIUM, "CHROMIUM")
 
 
 @pytest.fixture(scope="session")
@@ -77,18 +69,6 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HR site of the canonical frameworks."""
-    from exporters.site import publish, site_jobs
-    from pdp_lint.loader import load_file
-
-    frameworks = []
-    for path in sorted(FRAMEWORKS.glob("*.yaml")):
-        loaded = load_file(path)
-        assert loaded.framework is not None
-        frameworks.append(loaded.framework)
-    out = tmp_path_factory.mktemp("browser") / "site"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        publish(site_jobs(frameworks, {}), out)
-    return out
+def site_dir(canonical_site: Path) -> Path:
+    """The HR site of the canonical frameworks (shared with the site tests)."""
+    return canonical_site

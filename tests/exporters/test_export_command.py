@@ -42,6 +42,10 @@ tracks:
               - id: learns
                 text: Learns the product.
 """
+#: DEMO without its stale suppression: clean under any configuration of these tests
+CLEAN = DEMO.replace("id: demo", "id: clean").replace(
+    "  # pdp-lint: disable=TX02 nothing to suppress here", ""
+)
 #: the stale suppression above is an error under this configuration, and nothing else runs
 STRICT = 'select = ["LN01", "TX02"]\nseverity = { LN01 = "error" }\n'
 
@@ -201,3 +205,26 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(monkeypatch):
     items = [f"file-{n}.docx" for n in range(PROGRESS_FROM * 2)]
     assert list(_progress(items, "Exporting", lambda item: item or "")) == items
     assert quiet.getvalue() == ""
+
+
+def test_export_writes_the_clean_frameworks_and_refuses_the_others_one_line_each(
+    run, broken, tmp_path
+):
+    clean = Path("clean.yaml")
+    clean.write_text(CLEAN, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(export, broken, clean, "--out", out, "--format", "html")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{broken.as_posix()} has 1 lint error" in lines[0]
+    assert sorted(files(out)) == ["clean/clean.html", "clean/expert.html"]
+    assert "Wrote 2 files" in result.stdout
+
+
+def test_the_site_is_published_whole_or_not_at_all(run, broken, tmp_path):
+    clean = Path("clean.yaml")
+    clean.write_text(CLEAN, encoding="utf-8")
+    result = run(site, broken, clean, "--out", tmp_path / "site")
+    assert result.exit_code == 1
+    assert result.stderr.count("lint error") == 1
+    assert not (tmp_path / "site").exists()

@@ -42,8 +42,9 @@ def parse(path: Path) -> _Links:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("site") / "site")
+def built(canonical_site: Path) -> Path:
+    """The HR site of the canonical frameworks (built once, shared with the browser tests)."""
+    return canonical_site
 
 
 def _build(out: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -28,16 +29,28 @@ class Run:
     out: str
     err: str
     seconds: float
+    #: CPU time of the command: unlike ``seconds``, not stretched by other work on the
+    #: machine (a parallel test worker, another build), so limits are set on this one
+    cpu_seconds: float = 0.0
 
     def problems(self) -> list[str]:
-        """The one-line problems of a text report: ``file:line:col: CODE message [name]``."""
+        """The problem lines of a text report: ``file:line:col: severity: CODE message``."""
         return [line for line in self.out.splitlines() if _PROBLEM.match(line)]
 
     def codes(self) -> list[str]:
         return [_PROBLEM.match(line).group("code") for line in self.problems()]  # type: ignore[union-attr]
 
 
-_PROBLEM = re.compile(r"^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{2}\d{2}) ")
+_PROBLEM = re.compile(
+    r"^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): "
+    r"(?P<severity>error|warning|info): (?P<code>[A-Z]{2}\d{2}) "
+)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (tests run one at a time in it)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def pdp_lint(*args: str | Path, cwd: Path | None = None, timeout: float = 60) -> Run:
@@ -46,6 +59,7 @@ def pdp_lint(*args: str | Path, cwd: Path | None = None, timeout: float = 60) ->
     env.pop("PDP_LINT_DEBUG", None)
     env.pop("GITHUB_ACTIONS", None)
     start = time.perf_counter()
+    used = _children_cpu()
     done = subprocess.run(
         [sys.executable, "-m", "pdp_lint", *map(str, args)],
         capture_output=True,
@@ -55,7 +69,8 @@ def pdp_lint(*args: str | Path, cwd: Path | None = None, timeout: float = 60) ->
         timeout=timeout,
         check=False,
     )
-    run = Run(done.returncode, done.stdout, done.stderr, time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    run = Run(done.returncode, done.stdout, done.stderr, seconds, _children_cpu() - used)
     assert "Traceback" not in run.err, run.err
     assert "internal error" not in run.err, run.err
     return run

@@ -205,7 +205,7 @@ def test_byte_order_marks_and_crlf_are_read_normally(tmp_path: Path, name: str, 
 def test_positions_after_a_bom_and_crlf_match_what_an_editor_shows(tmp_path: Path):
     data = codecs.BOM_UTF8 + _summary("Knows  things.").replace("\n", "\r\n").encode()
     run, path = check(tmp_path, data)
-    assert run.problems()[0].startswith(f"{path.as_posix()}:{SUMMARY_LINE}:23: TX02 ")
+    assert run.problems()[0].startswith(f"{path.as_posix()}:{SUMMARY_LINE}:23: error: TX02 ")
 
 
 def test_billion_laughs_finishes_fast_in_little_memory_and_names_the_file(tmp_path: Path):
@@ -227,9 +227,10 @@ def test_billion_laughs_finishes_fast_in_little_memory_and_names_the_file(tmp_pa
     assert int(status) == 1
     assert f"{path.as_posix()}:2:" in report and " SY04 " in report
     # the whole command, interpreter start included; CPU time is what a busy machine
-    # cannot inflate, the elapsed time has some room for it
+    # (or the other test worker) cannot inflate, the elapsed time only guards against
+    # a hang
     assert float(cpu) < 1.0, cpu
-    assert float(seconds) < 2.0, seconds
+    assert float(seconds) < 20.0, seconds
     assert int(rss_kb) < 100 * 1024, rss_kb
 
 
@@ -257,7 +258,10 @@ def test_ten_thousand_levels_deep_is_refused_quickly(tmp_path: Path, shape: str,
     run, _ = check(tmp_path, text)
     assert run.status == 1
     assert any(" SY06 nested more than 64 levels deep" in p for p in run.problems())
-    assert run.seconds < 5, run.seconds
+    # CPU time, which parallel workers and a busy machine do not stretch; the elapsed
+    # time only guards against a hang
+    assert run.cpu_seconds < 5, run.cpu_seconds
+    assert run.seconds < 60, run.seconds
 
 
 def test_a_file_over_the_configured_size_is_refused_and_others_still_checked(tmp_path: Path):
@@ -267,7 +271,7 @@ def test_a_file_over_the_configured_size_is_refused_and_others_still_checked(tmp
     run = pdp_lint("check", "--no-color", big, small, cwd=tmp_path)
     assert run.status == 2
     assert run.problems() == [
-        f"{big.as_posix()}:1:1: IO01 file is {big.stat().st_size:,} bytes, over the "
+        f"{big.as_posix()}:1:1: error: IO01 file is {big.stat().st_size:,} bytes, over the "
         "2,000-byte limit; split it or raise `max-file-size` in the configuration "
         "[input.unreadable]"
     ]

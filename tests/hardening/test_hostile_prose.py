@@ -62,14 +62,13 @@ def test_a_one_megabyte_line_is_checked_fast_and_the_report_windows_it(tmp_path:
     run, path = check(tmp_path, _summary(value))
     assert run.status == 1
     assert run.problems() == [
-        f"{path.as_posix()}:{SUMMARY_LINE}:{len('        summary: ') + len(value) - 5}: TX02 "
-        "the summary of `expert` has a doubled space; use one space. [text.whitespace]"
+        f"{path.as_posix()}:{SUMMARY_LINE}:{len('        summary: ') + len(value) - 5}: "
+        "error: TX02 the summary of `expert` has a doubled space; use one space. [text.whitespace]"
     ]
     assert max(len(line) for line in run.out.splitlines()) < 200, "the line is windowed"
     assert "the  end." in run.out
-    timed = measured("check", "--no-cache", path)
-    assert timed.out == run.out
-    assert timed.cpu_seconds < 10, timed.cpu_seconds
+    assert run.cpu_seconds < 10, run.cpu_seconds  # CPU: not stretched by a busy machine
+    assert run.seconds < 60, run.seconds
 
 
 def test_a_one_megabyte_word_is_checked_fast(tmp_path: Path):

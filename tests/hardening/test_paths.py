@@ -21,7 +21,7 @@ def good(tmp_path: Path) -> Path:
 
 
 def _io(run, path: Path, words: str) -> None:
-    assert f"{path.as_posix()}:1:1: IO01 {words}" in run.out, run.out
+    assert f"{path.as_posix()}:1:1: error: IO01 {words}" in run.out, run.out
 
 
 def test_a_directory_with_no_frameworks(tmp_path: Path, good: Path):
@@ -151,10 +151,10 @@ def test_an_unreadable_file_and_folder_as_an_unprivileged_user(shared_folder: Pa
     done = _as_nobody("check", top)
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 2, done.stdout + done.stderr
-    assert f"{secret.as_posix()}:1:1: IO01 permission denied; make the file readable" in (
+    assert f"{secret.as_posix()}:1:1: error: IO01 permission denied; make the file readable" in (
         done.stdout
     )
-    assert f"{closed.as_posix()}:1:1: IO01 cannot list this directory; make it readable" in (
+    assert f"{closed.as_posix()}:1:1: error: IO01 cannot list this directory; make it readable" in (
         done.stdout
     )
     assert "(2 checked)" in done.stdout
@@ -170,5 +170,5 @@ def test_a_path_inside_a_folder_that_cannot_be_searched(shared_folder: Path):
     done = _as_nobody("check", hidden, good)
     assert "internal error" not in done.stderr, done.stderr
     assert done.returncode == 2
-    assert f"{hidden.as_posix()}:1:1: IO01 permission denied" in done.stdout
+    assert f"{hidden.as_posix()}:1:1: error: IO01 permission denied" in done.stdout
     assert "(1 checked)" in done.stdout
