@@ -240,7 +240,7 @@ def test_help_shows_every_command_summary_whole():
         "problems." in flat
     )
     assert (
-        "Write handouts of the frameworks in PATHS (default: frameworks/) as Word and HTML." in flat
+        "Write handouts of the frameworks in PATHS (default: frameworks/): Word, HTML, Excel, CSV." in flat
     )
 
 

@@ -38,8 +38,14 @@ def chromium(pytestconfig: pytest.Config) -> Path:
     return ensure_program(pytestconfig, "ensure-chromium", CHROMIUM, "CHROMIUM")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium: Path) -> Iterator[Any]:
+    """Chromium under Playwright, for the browser tests only.
+
+    Package scope: Playwright's sync API keeps an asyncio event loop running while it is
+    open, and the language server tests (pytest-asyncio) cannot start theirs beside it.
+    The browser tests run together (tests/conftest.py's work units), so it is started once.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

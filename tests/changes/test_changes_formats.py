@@ -238,7 +238,7 @@ def test_content_changed_without_a_version_bump(repo: Path):
     result = check()
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{KE}:7:10: VR01 the content changed since v1.0 (1 change) but `version` is still "
+        f"{KE}:7:10: error: VR01 the content changed since v1.0 (1 change) but `version` is still "
         "1.0; bump it to 1.1 [version.not-bumped]",
         "    7 | version: '1.0'",
         "      |          ^^^^^",
@@ -251,7 +251,7 @@ def test_removal_without_a_version_bump_asks_for_a_major_one(repo: Path):
     result = check()
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        f"{KE}:7:10: VR01 the content changed since v1.0 (1 change) but `version` is still "
+        f"{KE}:7:10: error: VR01 the content changed since v1.0 (1 change) but `version` is still "
         "1.0; bump it to 2.0 (a new major version: 1 expectation removed) [version.not-bumped]"
     )
 
@@ -262,7 +262,7 @@ def test_removal_with_a_minor_bump(repo: Path):
     result = check()
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        f"{KE}:7:10: VR02 1 expectation removed since v1.0, a breaking change for the people "
+        f"{KE}:7:10: error: VR02 1 expectation removed since v1.0, a breaking change for the people "
         "on this ladder, but `version` went only from 1.0 to 1.1; bump the major version to "
         "2.0 [version.removal-needs-major]"
     )

@@ -81,26 +81,26 @@ def _one(lsp: Session, uri: str, code: str) -> types.Diagnostic:
 
 
 async def test_safe_fix_is_preferred_and_repairs_the_problem(lsp: Session, project: Path) -> None:
-    uri, path = await open_with(lsp, project, "This page contains", "This page  contains")
+    uri, path = await open_with(lsp, project, "This framework sets", "This framework  sets")
     diagnostic = _one(lsp, uri, "TX02")
     fixes = [a for a in await actions_for(lsp, uri, diagnostic) if a.title.startswith("Fix")]
     assert len(fixes) == 1
     assert fixes[0].is_preferred and "unsafe" not in fixes[0].title
     assert fixes[0].edit is not None
     fixed = apply(lsp.texts[uri], fixes[0].edit, uri)
-    assert "This page contains" in fixed
+    assert "This framework sets" in fixed
     assert await recheck(lsp, uri, path, fixed) == []
 
 
 async def test_unsafe_fix_is_labelled_and_applies(lsp: Session, project: Path) -> None:
-    uri, path = await open_with(lsp, project, "This page contains", "This page contains color,")
+    uri, path = await open_with(lsp, project, "This framework sets", "This framework sets color,")
     diagnostic = _one(lsp, uri, "SP02")
     fixes = [a for a in await actions_for(lsp, uri, diagnostic) if a.title.startswith("Fix")]
     assert len(fixes) == 1
     assert "unsafe" in fixes[0].title and not fixes[0].is_preferred
     assert fixes[0].edit is not None
     fixed = apply(lsp.texts[uri], fixes[0].edit, uri)
-    assert "This page contains colour," in fixed
+    assert "This framework sets colour," in fixed
     assert await recheck(lsp, uri, path, fixed) == []
 
 
@@ -109,8 +109,8 @@ async def test_fix_all_applies_every_safe_fix_and_no_unsafe_one(
 ) -> None:
     path = project / LARGEST
     text = path.read_text("utf-8")
-    text = text.replace("This page contains", "This  page  contains color,", 1)
-    text = text.replace("Choose the relevant", "Choose the  relevant", 1)
+    text = text.replace("This framework sets", "This  framework  sets color,", 1)
+    text = text.replace("what each role is", "what each  role is", 1)
     uri = lsp.open(path, text)
     found = await lsp.diagnostics(uri)
     assert sorted(str(d.code) for d in found) == ["SP02", "TX02", "TX02", "TX02"]
@@ -120,7 +120,7 @@ async def test_fix_all_applies_every_safe_fix_and_no_unsafe_one(
     fixed = apply(text, actions[0].edit, uri)
     left = await recheck(lsp, uri, path, fixed)
     assert [d.code for d in left] == ["SP02"]
-    assert "This page contains color," in fixed and "Choose the relevant" in fixed
+    assert "This framework sets color," in fixed and "what each role is" in fixed
 
 
 async def _suppress(lsp: Session, uri: str, path: Path, code: str) -> str:
@@ -195,7 +195,7 @@ async def test_fix_all_is_worked_out_when_chosen_by_clients_that_resolve(
     await lsp.start({"debounce": 50}, resolve_edits=True)
     try:
         path = project / LARGEST
-        text = path.read_text("utf-8").replace("This page contains", "This  page contains", 1)
+        text = path.read_text("utf-8").replace("This framework sets", "This  page contains", 1)
         uri = lsp.open(path, text)
         (diagnostic,) = await lsp.diagnostics(uri)
         (action,) = await actions_for(lsp, uri, diagnostic, only=["source.fixAll"])

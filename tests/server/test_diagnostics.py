@@ -30,7 +30,7 @@ async def test_diagnostics_are_what_check_reports_for_the_same_text(
     path = project / LARGEST
     text = _misspell(path.read_text("utf-8"))
     # more rules speak: another misspelling, a doubled space, a US spelling
-    text = text.replace("This page contains", "Teh page  contains the color", 1)
+    text = text.replace("This framework sets", "Teh framework  sets the color", 1)
     uri = lsp.open(path, text)
     diagnostics = await lsp.diagnostics(uri)
     path.write_text(text, "utf-8")

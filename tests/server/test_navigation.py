@@ -56,7 +56,7 @@ async def test_hover_on_a_competency_reference_shows_name_and_definition(
     assert hover.contents.value.startswith("**Communication** (competency `communication`)")
     assert "Utilises a range of communication channels" in hover.contents.value
     # and nothing on plain prose
-    prose = _find(text, "Choose the relevant")
+    prose = _find(text, "sets out the roles")
     assert (
         await lsp.client.text_document_hover_async(
             types.HoverParams(text_document=_doc(uri), position=prose)
@@ -139,7 +139,7 @@ async def test_completion_of_competency_and_role_ids(lsp: Session, project: Path
     # prose gets nothing
     assert (
         await lsp.client.text_document_completion_async(
-            types.CompletionParams(text_document=_doc(uri), position=_find(text, "Choose the"))
+            types.CompletionParams(text_document=_doc(uri), position=_find(text, "sets out the"))
         )
         is None
     )
