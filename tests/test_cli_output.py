@@ -240,7 +240,8 @@ def test_help_shows_every_command_summary_whole():
         "problems." in flat
     )
     assert (
-        "Write handouts of the frameworks in PATHS (default: frameworks/): Word, HTML, Excel, CSV." in flat
+        "Write handouts of the frameworks in PATHS (default: frameworks/): Word, HTML, Excel, "
+        "CSV." in flat
     )
 
 

@@ -262,8 +262,8 @@ def test_removal_with_a_minor_bump(repo: Path):
     result = check()
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        f"{KE}:7:10: error: VR02 1 expectation removed since v1.0, a breaking change for the people "
-        "on this ladder, but `version` went only from 1.0 to 1.1; bump the major version to "
+        f"{KE}:7:10: error: VR02 1 expectation removed since v1.0, a breaking change for the "
+        "people on this ladder, but `version` went only from 1.0 to 1.1; bump the major version to "
         "2.0 [version.removal-needs-major]"
     )
 
