@@ -25,6 +25,9 @@ US = "u"
 GB = "g"
 #: the keys of the section of US/GB pairs and of the index (the last two sections)
 PAIRS = "%pairs"
+#: sections of frequency-only words (in wordfreq's list, in no dictionary) have this
+#: before their key
+FREQUENT = "~"
 INDEX = b"=%index"
 REBUILD = "run python scripts/build_spelling_data.py"
 #: up to this many words are looked up in the text of a section not yet made a table
@@ -176,6 +179,22 @@ class Lexicon(msgspec.Struct, eq=False):
             return None
         locale = info[-1] if info[-1:] in (US, GB) else ""
         return Entry(word, int(info.rstrip(US + GB)), locale)
+
+    def frequency(self, word: str) -> int:
+        """How common the lower-case ``word`` is in English (Zipf frequency times ten, 0
+        when unknown), whether a dictionary has it or only wordfreq's list."""
+        key = word[:3]
+        if self.has(word):
+            entry = self.entry(word)
+            return entry.band if entry is not None else 0
+        if FREQUENT + key not in self.sections:
+            return 0
+        text = self._text(FREQUENT + key)
+        at = text.find(f"\n{word}\t")
+        if at < 0 or not _plain(word):
+            return 0
+        start = at + len(word) + 2
+        return int(text[start : text.index("\n", start)])
 
     def words_starting(self, prefix: str) -> list[Entry]:
         """Every entry whose lower-case form starts with ``prefix`` (up to three letters)."""
