@@ -24,7 +24,11 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 #: commands defined elsewhere, by name: "module:attribute". They are imported only when
 #: used or listed (``--help``): the exporters bring their registry and the model, and
 #: python-docx and Jinja2 later, none of which ``check`` needs
-LAZY_COMMANDS = {"export": "exporters.commands:export", "site": "exporters.commands:site"}
+LAZY_COMMANDS = {
+    "export": "exporters.commands:export",
+    "site": "exporters.commands:site",
+    "vocabulary": "pdp_lint.vocabulary:vocabulary",
+}
 
 
 class _Group(click.Group):

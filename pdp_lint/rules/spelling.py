@@ -327,14 +327,16 @@ class Misspelled(Rule):
             for token in words_among(text.value, wrong):
                 base = strip_possessive(token.text)
                 end = token.start + len(base)
-                before = text.value[: token.start].rstrip()
-                previous = before.rsplit(None, 1)[-1] if before else ""
                 # a capital says nothing of a name at the start of a sentence, in a
-                # title-case heading (the word before has one too) or in a name field
+                # title-case heading (the word before has one too, and does not open
+                # the sentence) or in a name field
+                before = text.value[: token.start].rstrip()
+                parts = before.rsplit(None, 1)
+                previous = parts[-1] if parts else ""
+                earlier = parts[0].rstrip() if len(parts) == 2 else ""
                 opening = (
-                    not before
-                    or before[-1] in '.!?:;"“(•-–—*'
-                    or previous[:1].isupper()
+                    _opens(before)
+                    or (previous[:1].isupper() and not _opens(earlier))
                     or text.path.endswith(_NAME_FIELDS)
                 )
                 place = doc.place(text, token.start, end)
@@ -390,6 +392,11 @@ class Misspelled(Rule):
             if best is not None and likely and not protected and verdict.clear:
                 fix = _fix(wrong.place.edit(best), verdict.confident)
             yield Finding(message, span, wrong.path, suggestion=best, fix=fix, severity=severity)
+
+
+def _opens(before: str) -> bool:
+    """Whether a word after the text ``before`` opens a sentence."""
+    return not before or before[-1] in '.!?:;"“(•-–—*'
 
 
 #: JSON paths of the fields that hold names: a fix never rewrites a word of a name
