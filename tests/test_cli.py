@@ -108,8 +108,9 @@ def test_version_and_help():
 def test_help_lists_every_command_with_its_summary():
     listed = run("--help").stdout.split("Commands:", 1)[1]
     names = [line.split()[0] for line in listed.strip().splitlines()]
-    assert names == ["check", "export", "fix", "rules", "site"]
+    assert names == ["check", "export", "fix", "rules", "site", "vocabulary"]
     assert "Write handouts of the frameworks" in listed
+    assert "List the words the spelling rule does not know" in listed
     assert "Build the HR site" in listed
     assert run("site", "--help").stdout.startswith("Usage: pdp-lint site ")
 
