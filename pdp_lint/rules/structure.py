@@ -323,9 +323,11 @@ class Coverage(Rule):
 
     ## What it does
     Checks that every role of an available track has a section for each competency
-    of the catalog, and names the ones missing. A coming-soon track that lists the
-    competencies it will cover is checked too, as a warning. Competencies described
-    only by proficiency `levels` (a catalog without roles) are not required.
+    of the catalog, and names the ones missing. An available track that lists its
+    `competencies` (a management track with a catalog of its own) needs only those.
+    A coming-soon track that lists the competencies it will cover is checked too, as
+    a warning. Competencies described only by proficiency `levels` (a catalog without
+    roles) are not required.
 
     ## Why is this bad?
     Someone reading a role's handout cannot tell whether a competency was left out on
@@ -418,9 +420,10 @@ class Coverage(Rule):
                         severity=Severity.WARNING,
                     )
                 continue
+            wanted = [c for c in required if not track.competencies or c.id in track.competencies]
             for role in track.roles:
                 covered = {s.competency for s in role.sections}
-                missing = [c.id for c in required if c.id not in covered]
+                missing = [c.id for c in wanted if c.id not in covered]
                 if missing:
                     yield Finding(
                         f"role `{role.id}` has no section for {names(missing)}; add one per "
