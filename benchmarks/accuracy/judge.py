@@ -127,7 +127,7 @@ def flagged_text(lines: list[str], line: int, column: int, end_line: int, end_co
         return ""
     source = lines[line - 1]
     end = end_column - 1 if end_line == line and end_column > column else len(source)
-    return source[column - 1 : end].strip()[:80]
+    return source[column - 1 : end][:80]
 
 
 def check_copy(files: dict[str, str]) -> list[Finding]:
