@@ -243,3 +243,19 @@ def test_vocabulary_rejects_a_term_with_spaces(tmp_path: Path) -> None:
     done = _cli("vocabulary", "--add", "two words", cwd=_project(tmp_path))
     assert done.returncode == 2
     assert done.stderr.startswith("pdp-lint: --add 'two words'")
+
+
+def test_name_inside_a_sentence_one_edit_from_a_word_the_project_uses_is_reported(
+    tmp_path: Path,
+) -> None:
+    text = "Medium staff use Medium tools; the Meium app is ours."
+    doc = HEAD.format(locale="en-US", name="Knowledge", text=text)
+    doc = doc.replace("team: Demo Team", "team: Medium Engineering")
+    [p] = [q for q in run_files(tmp_path, {"a.yaml": doc}, "SP01") if q.code == "SP01"]
+    assert p.suggestion == "Medium"
+    assert p.severity.value == "warning" and p.fix is None
+
+
+def test_plural_of_a_rare_word_is_still_a_slip_of_a_common_one(speller: Speller) -> None:
+    assert speller.common("onboards")  # onboard + s
+    assert not speller.common("metings")  # meting + s, but one edit from meetings

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-#: one-line values of these keys hold prose a misspelling can go into
+#: one-line values of these keys hold prose a misspelling can go into (indented: the
+#: framework's own title and owner team are not prose the rules read)
 _VALUE = re.compile(
-    r"^(\s*(?:- )?(?:text|summary|definition|name|title|label|expansion): )(?![|>])(.+)$"
+    r"^(\s+(?:- )?(?:text|summary|definition|name|title|label|expansion): )(?![|>])(.+)$"
 )
 _WORD = re.compile(r"(?<![\w'’.@/#-])[A-Za-z]+(?![\w'’@/-])")
 _ITEM = re.compile(r"^(\s*)- id: (\S+)$")

@@ -344,6 +344,8 @@ class Misspelled(Rule):
         return out
 
     def finish(self, collected: list[_Misspelling], ctx: Context) -> Iterator[Finding]:
+        from pdp_lint.spelling.tokens import match_case
+
         if not collected:
             return
         speller = _speller(ctx)
@@ -360,6 +362,19 @@ class Misspelled(Rule):
             # only as a slip of a known name (Micrsoft), and never as an error
             name = word[:1].isupper() and not wrong.opening
             if name and (slip is None or not slip.word[:1].isupper()):
+                project = _project_slip(low, uses, terms)
+                if project is None:
+                    continue
+                # a slip of a word the project uses more (Meium for Medium)
+                yield Finding(
+                    f"`{word}` is not in the dictionary: did you mean `{project}`? If it is a "
+                    "genuine name, add it to the vocabulary file "
+                    f"(`pdp-lint vocabulary --add {word}`)",
+                    wrong.place.span,
+                    wrong.path,
+                    suggestion=match_case(word, project),
+                    severity=Severity.WARNING,
+                )
                 continue
             repeated = (
                 slip is not None and uses >= PROJECT_TERM_USES > terms.uses[slip.word.lower()]
@@ -392,6 +407,15 @@ class Misspelled(Rule):
             if best is not None and likely and not protected and verdict.clear:
                 fix = _fix(wrong.place.edit(best), verdict.confident)
             yield Finding(message, span, wrong.path, suggestion=best, fix=fix, severity=severity)
+
+
+def _project_slip(low: str, uses: int, terms: Terms) -> str | None:
+    """The word one edit from ``low`` that the project uses most, if it uses it more."""
+    from pdp_lint.spelling.speller import edit_strings
+
+    counts = terms.uses
+    best = max(edit_strings(low), key=lambda w: counts.get(w, 0))
+    return best if counts.get(best, 0) > max(uses, 1) else None
 
 
 def _opens(before: str) -> bool:

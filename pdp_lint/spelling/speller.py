@@ -72,9 +72,14 @@ _PREFIXES = (
 _ENDINGS = ("s", "es", "ed", "ing", "able", "er", "ers", "ness", "ly")
 
 
-#: a word at least this common (Zipf 3, once in a million words) is not mistaken for a
-#: coinage's slip
-_COMMON_BAND = 30
+#: a coinage (siloing) may be one edit from a word rarer than this (soloing, Zipf 2.3);
+#: devtoes is a slip of devotes (2.8)
+_COMMON_BAND = 25
+
+
+#: a word found in English text is not taken for a slip of a word rarer than this
+#: (Zipf 3, once in a million words): bazel is not a slip of bezel
+_RARE_BAND = 30
 
 
 class Slip(NamedTuple):
@@ -212,7 +217,7 @@ class Speller(msgspec.Struct, eq=False):
             gap = slip_gap(lower, titled.get(hit, hit))
             if hit[:1].isupper() and not capital:
                 gap += 10  # a lower-case word is rarely a slip of a name (bazel, Basel)
-            if own and entry.band < _COMMON_BAND:
+            if own and entry.band < _RARE_BAND:
                 continue  # a word found in English text is no slip of a rare one (bazel)
             margin = entry.band - own - gap
             if margin >= 0 and (best is None or margin > best.margin):
@@ -243,7 +248,12 @@ class Speller(msgspec.Struct, eq=False):
         if len(lower) > 4 and lower[-1] == "s" and lower[-2] not in "su'":
             stem = lower[:-1]
             if self.lexicon.has(stem) or self.common(stem):
-                return True  # a plural the dictionary lacks: onboards, offsites, protos
+                # a plural the dictionary lacks (onboards, offsites, protos), unless it is
+                # a slip of a word much more common than its stem (metings, meetings)
+                slip = self.slip_of(word)
+                stem_band = self.lexicon.frequency(stem)
+                if slip is None or slip.word.lower() == stem or slip.band <= stem_band + 20:
+                    return True
         if word == lower and self.lexicon.has(lower[:1].upper() + lower[1:]):
             return True  # a name written in lower case, as brands and services often are
         slip = self.slip_of(word)
