@@ -603,7 +603,8 @@ def unbalanced_marks(value: str) -> list[int]:
 
 #: compiled (and cached by `re`) the first time a text holds a hint, as few do
 _PLACEHOLDER = (
-    r"\b(?:TBD|TBC|TODO|FIXME|XXX+)\b"
+    # after "a", "the", "any" or "every" the marker is named, not left in: "Fixed a TODO"
+    r"(?<!\b[Aa] )(?<!\b[Tt]he )(?<!\b[Aa]ny )(?<!\b[Ee]very )\b(?:TBD|TBC|TODO|FIXME|XXX+)\b"
     r"|(?i:\blorem ipsum\b)"
     r"|(?i:\[\s*(?:insert|add|enter|placeholder|your)\b[^\]]*\])"
     r"|(?i:<\s*(?:insert|add|enter|placeholder)\b[^>]*>)"
@@ -620,7 +621,9 @@ class Placeholder(Rule):
     """Placeholder text left in: TBD, TODO, FIXME, XXX, lorem ipsum, "[insert ...]", "???".
 
     ## What it does
-    Reports the markers writers leave for text still to come.
+    Reports the markers writers leave for text still to come. A marker after "a",
+    "the", "any" or "every" is a word about such markers ("Fixed a TODO in the
+    code"), not one left in, and is not reported.
 
     ## Why is this bad?
     A published framework must not promise text that was never written; a reader
