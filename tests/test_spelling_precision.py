@@ -253,7 +253,16 @@ def test_name_inside_a_sentence_one_edit_from_a_word_the_project_uses_is_reporte
     doc = doc.replace("team: Demo Team", "team: Medium Engineering")
     [p] = [q for q in run_files(tmp_path, {"a.yaml": doc}, "SP01") if q.code == "SP01"]
     assert p.suggestion == "Medium"
-    assert p.severity.value == "warning" and p.fix is None
+    assert p.severity.value == "error"  # a slip of medium, a word the project uses
+    assert p.fix is None  # but a capitalised word inside a sentence is never rewritten
+
+
+def test_name_one_edit_from_a_project_word_but_no_slip_of_it_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    text = "Runs the Zentrax app; zentrix zentrix zentrix."
+    [p] = [q for q in _check(tmp_path, text) if q.code == "SP01"]
+    assert p.suggestion == "Zentrix" and p.severity.value == "warning" and p.fix is None
 
 
 def test_plural_of_a_rare_word_is_still_a_slip_of_a_common_one(speller: Speller) -> None:

@@ -762,7 +762,15 @@ class ControlCharacter(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in prose(doc, ctx).matching(_CONTROL):
+        from pdp_lint.model import TextField
+
+        fw = doc.framework
+        # the framework's title and team are printed on every handout, though no prose
+        # rule reads them: a control character there breaks the export as well
+        heads = [TextField(fw, "title", fw.title, "the framework's title")]
+        heads.append(TextField(fw.owner, "team", fw.owner.team, "the owner team"))
+        texts = prose(doc, ctx).matching(_CONTROL) + [t for t in heads if _CONTROL.search(t.value)]
+        for text in texts:
             value = text.value
             for s, e in _runs(value, lambda v, i: _is_control(v[i])):
                 yield Finding(

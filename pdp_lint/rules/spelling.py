@@ -359,23 +359,25 @@ class Misspelled(Rule):
             if slip is None and (word in terms.names or uses >= PROJECT_TERM_USES):
                 continue  # one of the project's own names or terms: Sourcegraph, Worknet
             # a capital inside a sentence marks a name (Pingdom, Buggle, Jira): reported
-            # only as a slip of a known name (Micrsoft), and never as an error
-            name = word[:1].isupper() and not wrong.opening
+            # only as a slip of a known name (Micrsoft) or of a word the project uses
+            inside = word[:1].isupper() and not wrong.opening
+            name = inside
             if name and (slip is None or not slip.word[:1].isupper()):
                 project = _project_slip(low, uses, terms)
                 if project is None:
                     continue
-                # a slip of a word the project uses more (Meium for Medium)
-                yield Finding(
-                    f"`{word}` is not in the dictionary: did you mean `{project}`? If it is a "
-                    "genuine name, add it to the vocabulary file "
-                    f"(`pdp-lint vocabulary --add {word}`)",
-                    wrong.place.span,
-                    wrong.path,
-                    suggestion=match_case(word, project),
-                    severity=Severity.WARNING,
-                )
-                continue
+                if slip is None or slip.word.lower() != project:
+                    yield Finding(
+                        f"`{word}` is not in the dictionary: did you mean `{project}`? If it "
+                        "is a genuine name, add it to the vocabulary file "
+                        f"(`pdp-lint vocabulary --add {word}`)",
+                        wrong.place.span,
+                        wrong.path,
+                        suggestion=match_case(word, project),
+                        severity=Severity.WARNING,
+                    )
+                    continue
+                name = False  # a slip of a word the project uses: Communcation, Meium
             repeated = (
                 slip is not None and uses >= PROJECT_TERM_USES > terms.uses[slip.word.lower()]
             )
@@ -399,7 +401,7 @@ class Misspelled(Rule):
             severity = None if likely else Severity.WARNING
             fix = None
             protected = (
-                name
+                inside
                 or (word[:1].isupper() and wrong.path.endswith(_NAME_FIELDS))
                 or uses >= PROJECT_TERM_USES
                 or (best is not None and best.lower() == low)
@@ -413,6 +415,8 @@ def _project_slip(low: str, uses: int, terms: Terms) -> str | None:
     """The word one edit from ``low`` that the project uses most, if it uses it more."""
     from pdp_lint.spelling.speller import edit_strings
 
+    if len(low) > 45:
+        return None
     counts = terms.uses
     best = max(edit_strings(low), key=lambda w: counts.get(w, 0))
     return best if counts.get(best, 0) > max(uses, 1) else None

@@ -202,6 +202,8 @@ class Speller(msgspec.Struct, eq=False):
         of: one more common than ``word`` by at least :func:`slip_gap`. None when no word
         one edit away is that much more common."""
         lower = word.replace("’", "'").lower()
+        if len(lower) > _LONG_WORD:
+            return None  # no English word is that long: nothing it could be a slip of
         capital = word[:1].isupper()
         key = (lower, capital)
         if key in self._slips:
@@ -236,7 +238,7 @@ class Speller(msgspec.Struct, eq=False):
         name written in lower case (a service called zelda), or made of dictionary words
         (timebox, runbooks, offboarding, siloing) and not a slip of a common word."""
         lower = word.replace("’", "'").lower()
-        if not lower.isalpha():
+        if not lower.isalpha() or len(lower) > _LONG_WORD:
             return False
         key = (lower, word[:1].isupper())
         cached = self._common.get(key)
