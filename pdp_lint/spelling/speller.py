@@ -7,9 +7,10 @@ word's Zipf frequency (how common it is in English, a base-10 logarithm from abo
 7), plus the logarithm of how likely the slip is, plus 1 when the framework files already
 use the word elsewhere; the other locale's spellings are never offered. Dropping a letter
 and swapping two are the commonest slips (score 0); an extra or wrong letter is likely
-when it sits next to the intended key or doubles a neighbour (-0.3), and otherwise is
-one of 25 letters that could have been hit (-1.4); a slip on the first letter is rarer
-still (-0.5 more).
+when it doubles a neighbour or (a wrong letter) sits next to the intended key (-0.3), a
+little less when an extra letter sits next to its neighbour's key (-0.6), and otherwise
+is one of 25 letters that could have been hit (-1.4); a slip on the first letter is
+rarer still (-0.5 more).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _CONTEXT_BONUS = 1.0
 _FIRST_LETTER_PENALTY = 0.5
 _UNLIKELY_SLIP = -1.4  # log10(1/25): one letter of the 25 others
 _NEIGHBOUR_SLIP = -0.3
+#: an extra letter beside the key next to it, rather than a doubled one
+_EXTRA_KEY_SLIP = -0.6
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 #: a correction is confident when it beats the next one by this much (30x as likely)
 _CONFIDENT_MARGIN = 1.5
@@ -475,8 +478,11 @@ def slip(word: str, candidate: str) -> float:
             if word[:i] + word[i + 1 :] == candidate:
                 typed = word[i]
                 near = {word[i - 1] if i else "", word[i + 1] if i + 1 < n else ""}
-                extra = any(typed == x or (x and _neighbours(typed, x)) for x in near)
-                take(_NEIGHBOUR_SLIP if extra else _UNLIKELY_SLIP, i)
+                doubled = typed in near
+                extra = doubled or any(x and _neighbours(typed, x) for x in near)
+                take(
+                    _NEIGHBOUR_SLIP if doubled else _EXTRA_KEY_SLIP if extra else _UNLIKELY_SLIP, i
+                )
     return best
 
 
@@ -504,8 +510,13 @@ def edits1(word: str) -> dict[str, float]:
         typed = word[i]
         near = {word[i - 1] if i else "", word[i + 1] if i + 1 < n else ""}
         # the writer typed an extra letter: likely when it doubles or neighbours another
-        extra = any(typed == x or (x and _neighbours(typed, x)) for x in near)
-        add(word[:i] + word[i + 1 :], _NEIGHBOUR_SLIP if extra else _UNLIKELY_SLIP, i)
+        doubled = typed in near
+        extra = doubled or any(x and _neighbours(typed, x) for x in near)
+        add(
+            word[:i] + word[i + 1 :],
+            _NEIGHBOUR_SLIP if doubled else _EXTRA_KEY_SLIP if extra else _UNLIKELY_SLIP,
+            i,
+        )
         for c in _LETTERS:  # the writer hit ``typed`` instead of ``c``
             if c != typed:
                 slip = _NEIGHBOUR_SLIP if _neighbours(typed, c) else _UNLIKELY_SLIP
