@@ -371,21 +371,39 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
         raise ValueError("limit must be 0 or more")
     count = 2 * limit + 2
     pairs = tuple(combinations(range(count), 2))
-    index: dict[int, list[int]] = {}
+    # a filing key is one integer; the index holds a sequence's number, or a list when
+    # several share a key, which keeps the objects made few (as in _partition_join)
+    index: dict[int, int | list[int]] = {}
+    word_sets: list[frozenset[str]] = []
     found: list[tuple[int, int, int]] = []
+    most = 2 * limit
     for x, mine in enumerate(sequences):
+        own = frozenset(mine)
+        word_sets.append(own)
         if not mine:
             continue
         sums = [0] * count
-        for h in map(hash, set(mine)):
+        for h in map(hash, own):
             sums[h % count] += h
         candidates: set[int] = set()
         for a, b in pairs:
-            filed = index.setdefault(hash((a, b, sums[a], sums[b])), [])
-            candidates.update(filed)
-            filed.append(x)
+            key = hash((a, b, sums[a], sums[b]))
+            filed = index.get(key)
+            if filed is None:
+                index[key] = x
+            elif isinstance(filed, int):
+                candidates.add(filed)
+                index[key] = [filed, x]
+            else:
+                candidates.update(filed)
+                filed.append(x)
+        size = len(mine)
         for y in candidates:
-            distance = word_distance(sequences[y], mine, limit)
+            theirs = sequences[y]
+            # cheap tests first: the lengths, then the words the two do not share
+            if abs(len(theirs) - size) > limit or len(own ^ word_sets[y]) > most:
+                continue
+            distance = word_distance(theirs, mine, limit)
             if distance <= limit:
                 found.append((y, x, distance))
     found.sort()

@@ -160,6 +160,8 @@ _REPEATED = re.compile(
     r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-])",
     re.IGNORECASE,
 )
+#: in lower case, every match of _REPEATED is a match of this quicker pattern
+_REPEATED_HINT = re.compile(r"\b(\w+)\s+\1\b")
 #: doublings that are grammatical: "she had had enough", "he said that that was wrong"
 GRAMMATICAL_DOUBLES = frozenset({"had", "that"})
 
@@ -221,7 +223,7 @@ class RepeatedWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         found = prose(doc, ctx)
-        for field in found.matching(_REPEATED):
+        for field in found.matching(_REPEATED_HINT, lowered=True):
             value = field.value
             for match in _REPEATED.finditer(value):
                 word = match.group("word")
