@@ -751,7 +751,8 @@ class Acronym(Rule):
     knows (CEO, HR, API, HTML, URL, KPI, OKR, OK, README, ...), common words written
     in capitals ("this OR that", "GROW"), and a role's title when it is a level code
     (a role titled L5). A pair written with a slash, such as "SM/CR", is one term:
-    the glossary may list the pair, or each of its parts.
+    the glossary may list the pair, or each of its parts. A placeholder such as TODO
+    or TBD is left to `TX06` when that rule is on.
 
     ## Why is this bad?
     New joiners, candidates and HR read these documents; an unexplained acronym
@@ -806,6 +807,8 @@ class Acronym(Rule):
     name = "structure.acronym"
     groups = ("structure", "glossary")
     severity = Severity.WARNING
+    #: TODO, TBD and the like are placeholders (TX06), not acronyms to explain
+    superseded_by = ("TX06",)
 
     class Options(msgspec.Struct, frozen=True):
         """Which acronyms need no glossary entry."""
