@@ -286,7 +286,7 @@ _CONSONANT_SOUND = re.compile(
 _SILENT_H = re.compile(r"(?:hour|honest|hono(?:u)?r|heir)", re.IGNORECASE)
 #: words some style guides still write with "an" although their h is said
 _OLD_AN_H = re.compile(
-    r"(?:histor|hotel|heroic|habitual|hypothes|horrific|hilarious|humble)", re.IGNORECASE
+    r"(?:histor|hotel|heroic|habitual|hypothes|horrific|hilarious|humble|herb)", re.IGNORECASE
 )
 #: capital letters whose name starts with a vowel sound: an API, an HR partner, an MBA
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
@@ -347,13 +347,13 @@ def _vowel_sound(word: str, after: str) -> bool | None:
         return False
     if not word.isascii() or not word[0].isalpha():
         return None
-    stem = word[:-1] if word.endswith("s") else word
     single = len(word) == 1 or not word[1].isalpha()
-    if (stem.isupper() and len(stem) > 1) or (word[0].isupper() and single):
-        if single and not after[:1].isalpha():
-            return word[0] in _VOWEL_LETTERS  # a letter said alone: an X-ray, an A/B test
-        head = _HEAD.match(word)
-        return _letter_sound(head.group()) if head else None
+    if word[0].isupper() and single:
+        # a letter said alone: an X-ray, an A/B test
+        return word[0] in _VOWEL_LETTERS if not after[:1].isalpha() else None
+    capitals = _HEAD.match(word)
+    if capitals and len(capitals.group()) > 1:
+        return _letter_sound(capitals.group())  # KPIs, HTML-based, MSc
     first = word[0].lower()
     if single or word[0] == "U":
         return None  # a lone letter, or a name such as Uber or Unix: said either way
