@@ -639,6 +639,8 @@ COMMON_ACRONYMS = frozenset(
         "UTC",
     ]
 )
+#: placeholders, which TX06 reports
+_PLACEHOLDERS = frozenset(["TODO", "TBD", "TBC", "FIXME", "XXX"])
 #: two-letter words written in capitals for emphasis ("this OR that")
 _CAPITAL_WORDS = frozenset(
     [
@@ -754,6 +756,9 @@ class Acronym(Rule):
     the glossary may list the pair, or each of its parts. A placeholder such as TODO
     or TBD is left to `TX06` when that rule is on.
 
+    A framework without any glossary gets one finding, at its first acronym, naming
+    every acronym it uses unexplained (see `when-no-glossary`).
+
     ## Why is this bad?
     New joiners, candidates and HR read these documents; an unexplained acronym
     shuts them out. The glossary is printed with every handout.
@@ -801,6 +806,9 @@ class Acronym(Rule):
       to `false` to have every acronym explained.
     - `known` (default `[]`): more acronyms that need no entry, for instance the
       organisation's own name.
+    - `when-no-glossary` (default `"file"`): for a framework without a glossary,
+      `"file"` gives one finding naming all its unexplained acronyms, `"each"` one
+      finding per acronym as when there is a glossary.
     """
 
     code = "ST05"
@@ -817,10 +825,15 @@ class Acronym(Rule):
         common: bool = True
         #: more acronyms that need none, for instance the organisation's own
         known: tuple[str, ...] = ()
+        #: "file" or "each": see the rule's documentation
+        when_no_glossary: str = "file"
 
         def validate(self) -> str | None:
-            bad = [k for k in self.known if not k.strip()]
-            return "known acronyms must not be empty" if bad else None
+            if any(not k.strip() for k in self.known):
+                return "known acronyms must not be empty"
+            if self.when_no_glossary not in ("file", "each"):
+                return "when-no-glossary must be 'file' or 'each'"
+            return None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         fw = doc.framework
@@ -829,6 +842,9 @@ class Acronym(Rule):
         known.update(r.title for r in fw.roles())
         uses = [u for u in _acronyms(doc, ctx).uses if not self._known(u[0], known)]
         counts = Counter(term for term, *_ in uses)
+        if not fw.glossary and self.options.when_no_glossary == "file":
+            yield from self._summary(doc, uses, counts)
+            return
         reported: set[str] = set()
         for term, text, s, e in uses:
             if term in reported:
@@ -842,6 +858,29 @@ class Acronym(Rule):
                 text.path,
                 suggestion=term,
             )
+
+    @staticmethod
+    def _summary(
+        doc: Document, uses: list[tuple[str, TextField, int, int]], counts: Counter[str]
+    ) -> Iterator[Finding]:
+        """One finding for a framework without a glossary, at its first acronym, naming
+        them all (placeholders such as TODO are left to TX06)."""
+        firsts: dict[str, tuple[str, TextField, int, int]] = {}
+        for use in uses:
+            if use[0] not in _PLACEHOLDERS:
+                firsts.setdefault(use[0], use)
+        if not firsts:
+            return
+        named = [f"{t} ({counts[t]} times)" if counts[t] > 1 else t for t in firsts]
+        listed = ", ".join(named[:12]) + (f" and {len(named) - 12} more" if len(named) > 12 else "")
+        _, text, s, e = next(iter(firsts.values()))
+        yield Finding(
+            f"the framework has no glossary and uses {len(named)} "
+            f"acronym{'s' if len(named) != 1 else ''} without an expansion: {listed}; add a "
+            "`glossary`, or list those every reader knows under `known` in `[rules.ST05]`.",
+            doc.locate(text, s, e),
+            text.path,
+        )
 
     def _known(self, term: str, known: set[str]) -> bool:
         """Whether ``term`` needs no glossary entry: listed, common, a quarter, a word
