@@ -210,8 +210,9 @@ class RepeatedWord(Rule):
     ```
 
     ## Fix safety
-    Safe: the second word and the space before it are removed, so "Uses uses" becomes
-    "Uses" and the first word keeps its case. The doublings that can be meant ("had
+    Safe: the second word and the space before it are removed (the space after it when
+    the two words are on two lines of the file), so "Uses uses" becomes "Uses" and the
+    first word keeps its case. The doublings that can be meant ("had
     had", "that that") are not reported at all.
     """
 
@@ -231,6 +232,10 @@ class RepeatedWord(Rule):
                     continue
                 start, end = match.end("word"), match.end()
                 edit = doc.edit(field, start, end, "")
+                if edit is None:  # the two words are on two lines of the file
+                    after = len(value) - len(value[end:].lstrip(" \t"))
+                    if after > end:
+                        edit = doc.edit(field, end - len(word), after, "")
                 yield Finding(
                     f"`{word}` is written twice in a row: `{match.group().split()[0]} "
                     f"{match.group().split()[-1]}`; remove the second one.",
