@@ -157,7 +157,7 @@ class ConfusedWords(Rule):
 # A word written twice in a row ("the the", "Uses uses"): letters only, separated by
 # spaces or tabs (a line break inside a text counts too), compared ignoring case.
 _REPEATED = re.compile(
-    r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-])",
+    r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-]))+",
     re.IGNORECASE,
 )
 #: in lower case, every match of _REPEATED is a match of this quicker pattern
@@ -228,18 +228,22 @@ class RepeatedWord(Rule):
             value = field.value
             for match in _REPEATED.finditer(value):
                 word = match.group("word")
-                if word.lower() in GRAMMATICAL_DOUBLES:
+                times = len(match.group().split())
+                if times == 2 and word.lower() in GRAMMATICAL_DOUBLES:
                     continue
                 start, end = match.end("word"), match.end()
                 edit = doc.edit(field, start, end, "")
-                if edit is None:  # the two words are on two lines of the file
+                if edit is None and times == 2:  # the two words are on two lines
                     after = len(value) - len(value[end:].lstrip(" \t"))
                     if after > end:
                         edit = doc.edit(field, end - len(word), after, "")
+                second = start + len(value[start:]) - len(value[start:].lstrip())
+                shown = f"`{word} {value[second : second + len(word)]}`"
+                how = "twice" if times == 2 else f"{times} times"
                 yield Finding(
-                    f"`{word}` is written twice in a row: `{match.group().split()[0]} "
-                    f"{match.group().split()[-1]}`; remove the second one.",
-                    doc.locate(field, match.start("word"), end),
+                    f"`{word}` is written {how} in a row: {shown}; "
+                    f"{'remove the second one' if times == 2 else 'keep one'}.",
+                    doc.locate(field, match.start("word"), second + len(word)),
                     field.path,
                     suggestion=word,
                     fix=Fix((edit,), safe=True) if edit else None,
