@@ -162,6 +162,8 @@ _REPEATED = re.compile(
 )
 #: in lower case, every match of _REPEATED is a match of this quicker pattern
 _REPEATED_HINT = re.compile(r"\b(\w+)\s+\1\b")
+_SPACES = re.compile(r"\s*")
+_BLANKS = re.compile(r"[ \t]*")
 #: doublings that are grammatical: "she had had enough", "he said that that was wrong"
 GRAMMATICAL_DOUBLES = frozenset({"had", "that"})
 
@@ -234,10 +236,10 @@ class RepeatedWord(Rule):
                 start, end = match.end("word"), match.end()
                 edit = doc.edit(field, start, end, "")
                 if edit is None and times == 2:  # the two words are on two lines
-                    after = len(value) - len(value[end:].lstrip(" \t"))
+                    after = _BLANKS.match(value, end).end()  # type: ignore[union-attr]
                     if after > end:
                         edit = doc.edit(field, end - len(word), after, "")
-                second = start + len(value[start:]) - len(value[start:].lstrip())
+                second = _SPACES.match(value, start).end()  # type: ignore[union-attr]
                 shown = f"`{word} {value[second : second + len(word)]}`"
                 how = "twice" if times == 2 else f"{times} times"
                 yield Finding(
