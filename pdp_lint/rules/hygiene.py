@@ -103,6 +103,10 @@ class Mojibake(Rule):
     Safe: the broken run is replaced by the characters it was meant to be, which is
     what the suggestion shows. No fix is offered where the run is written with escape
     sequences.
+
+    A broken icon standing alone at the start or end of a text (a web page's back-link
+    arrow) is reported once, by `TX04` as a stray icon, when that rule is on: the icon
+    is to be removed, not repaired.
     """
 
     code = "TX01"
@@ -110,6 +114,8 @@ class Mojibake(Rule):
     groups = ("text",)
     severity = Severity.ERROR
     fixable = True
+    #: a broken icon standing alone is a stray icon: TX04 names both and says remove it
+    superseded_by = ("TX04",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for text in prose(doc, ctx).matching(LEAD_CHARACTERS):
