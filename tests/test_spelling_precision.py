@@ -268,3 +268,17 @@ def test_name_one_edit_from_a_project_word_but_no_slip_of_it_is_a_warning(
 def test_plural_of_a_rare_word_is_still_a_slip_of_a_common_one(speller: Speller) -> None:
     assert speller.common("onboards")  # onboard + s
     assert not speller.common("metings")  # meting + s, but one edit from meetings
+
+
+def test_a_misspelt_name_spelt_right_elsewhere_is_one_finding_nm01(tmp_path: Path) -> None:
+    from pdp_lint.config import load_settings
+    from pdp_lint.lint import run_check
+
+    right = HEAD.format(locale="en-US", name="Communication", text="Talks.")
+    wrong = HEAD.format(locale="en-US", name="Communcation", text="Talks.")
+    (tmp_path / "a.yaml").write_text(right.replace("id: demo", "id: a"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(wrong.replace("id: demo", "id: b"), encoding="utf-8")
+    problems = run_check([tmp_path], load_settings(start=tmp_path)).report.problems
+    on_name = [(p.code, p.line) for p in problems if Path(p.file).name == "b.yaml"]
+    assert ("NM01", 10) in on_name
+    assert ("SP01", 10) not in on_name  # the same word: the more specific finding only

@@ -99,13 +99,24 @@ def spelling_recall(
     for copy, typos in inject.misspellings(files, count, rng):
         findings = check_copy(copy)
         at = {(f.file, f.line, f.column): f for f in findings if f.code == "SP01"}
+        # a misspelt name spelt right elsewhere is reported once, by NM01
+        at.update(
+            {
+                (f.file, f.line, t.column): f
+                for f in findings
+                if f.code == "NM01"
+                for t in typos
+                if t.line == f.line
+            }
+        )
         reports = {name: _run_tool(argv, copy) for name, argv in tools.items() if argv}
         for t in typos:
             mine.injected += 1
             f = at.get((t.file, t.line, t.column))
             if f is not None:
                 mine.found += 1
-                if f.suggestion == t.word:
+                named = f.code == "NM01" and t.word in (f.suggestion or "").split()
+                if f.suggestion == t.word or named:
                     mine.right_first = (mine.right_first or 0) + 1
                 else:
                     misses.append(f"{t.typo} -> {f.suggestion} (want {t.word})")

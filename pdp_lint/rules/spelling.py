@@ -181,6 +181,9 @@ class Misspelled(Rule):
     - it is capitalised inside a sentence (Pingdom, Buggle): that marks a name, and a
       name is reported only as a slip of a known name (Micrsoft).
 
+    A misspelt competency name or role title that is spelt right elsewhere is reported
+    once, by `NM01` (`naming.drift`), which names the other spelling.
+
     Severity follows confidence: a likely misspelling (one edit from a much more
     common word, rare in the project) is an error; an unknown term with no such
     candidate, a slip of a name, or a term the project uses often is a warning that
@@ -255,6 +258,8 @@ class Misspelled(Rule):
     code = "SP01"
     name = "spelling.misspelled"
     groups = ("spelling",)
+    #: a name spelt differently elsewhere says more than "not a word": one finding
+    superseded_by = ("NM01",)
     facts = ("spelling.context", "spelling.terms")
     severity = Severity.ERROR
     fixable = True
