@@ -287,14 +287,12 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"| {name} | not installed | |")
             continue
         r = typo_theirs[name]
-        lines.append(
-            f"| {name} | {r.found}/{r.injected} ({_pct(r.share)}) | {r.right_first or 0} |"
-        )
+        lines.append(f"| {name} | {_share(r)} | {_first(r)} |")
     lines += [
         "",
         "### codespell and typos on the corpus as published",
         "",
-        "| checker | reports | at an SP01 finding | words reported |",
+        "| checker | reports | also reported by SP01 | words reported |",
         "| --- | ---: | ---: | --- |",
         *clean_corpus_reports(files, tools, p),
     ]
