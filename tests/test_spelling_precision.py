@@ -282,3 +282,8 @@ def test_a_misspelt_name_spelt_right_elsewhere_is_one_finding_nm01(tmp_path: Pat
     on_name = [(p.code, p.line) for p in problems if Path(p.file).name == "b.yaml"]
     assert ("NM01", 10) in on_name
     assert ("SP01", 10) not in on_name  # the same word: the more specific finding only
+
+
+def test_names_in_a_list_are_names(tmp_path: Path) -> None:
+    text = "Works in Jira, Grafana, Splunk, Pingdom, Redux and Mastercard."
+    assert _check(tmp_path, text) == []

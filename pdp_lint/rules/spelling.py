@@ -333,15 +333,15 @@ class Misspelled(Rule):
                 base = strip_possessive(token.text)
                 end = token.start + len(base)
                 # a capital says nothing of a name at the start of a sentence, in a
-                # title-case heading (the word before has one too, and does not open
-                # the sentence) or in a name field
+                # title-case heading (the word right before has one too, with no comma
+                # between, and does not open the sentence) or in a name field
                 before = text.value[: token.start].rstrip()
                 parts = before.rsplit(None, 1)
                 previous = parts[-1] if parts else ""
                 earlier = parts[0].rstrip() if len(parts) == 2 else ""
                 opening = (
                     _opens(before)
-                    or (previous[:1].isupper() and not _opens(earlier))
+                    or (previous[:1].isupper() and previous[-1:].isalpha() and not _opens(earlier))
                     or text.path.endswith(_NAME_FIELDS)
                 )
                 place = doc.place(text, token.start, end)
