@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Twips
 
 from exporters.errors import ExportError
+from exporters.storable import storable
 from exporters.views import Meta
 
 #: the bundled template; ``python -m exporters.reference_docx`` regenerates it
@@ -506,17 +506,6 @@ def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
         else:
             parent.append(found)
     return found
-
-
-#: characters XML 1.0 (and so Word) cannot hold: control characters other than tab,
-#: line feed and carriage return, lone surrogates, and the two non-characters
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def storable(text: str) -> str:
-    """``text`` without the characters a Word document cannot hold (TX07 reports them;
-    an export forced past that finding drops them rather than failing)."""
-    return _UNSTORABLE.sub("", text) if _UNSTORABLE.search(text) else text
 
 
 def _run(text: str) -> Any:

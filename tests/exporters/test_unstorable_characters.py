@@ -8,12 +8,12 @@ from pathlib import Path
 
 from docx import Document
 
-from exporters.docx_builder import storable
+from exporters.storable import storable
 from tests.conftest import MINIMAL, ROOT
 
 
 def test_storable_drops_only_what_xml_cannot_hold() -> None:
-    assert storable("Demo\x1f PDP\x07") == "Demo PDP"
+    assert storable("Demo\x1fPDP\x07") == "Demo PDP"  # a separator becomes a space
     assert storable("tab\tand line\nstay") == "tab\tand line\nstay"
     assert storable("plain") == "plain"
 
@@ -22,7 +22,7 @@ def test_forced_export_of_a_title_with_a_control_character_writes_the_handouts(
     tmp_path: Path,
 ) -> None:
     source = tmp_path / "demo.yaml"
-    source.write_text(MINIMAL.replace("title: Demo PDP", 'title: "\\x1fDemo PDP"'), "utf-8")
+    source.write_text(MINIMAL.replace("title: Demo PDP", 'title: "Demo\\x07 PDP"'), "utf-8")
     done = subprocess.run(
         [
             sys.executable,
