@@ -45,9 +45,12 @@ def _words(value: str) -> Iterator[Token]:
     return words(value)
 
 
-#: a quick pass that over-approximates the words of a text (it does not skip URLs and
-#: the like); a text is tokenized exactly only when this finds something to report
-_QUICK_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: a quick pass that over-approximates the words of a text (it skips #channels and
+#: @mentions, but not URLs and the like); a text is tokenized exactly only when this
+#: finds something to report
+_QUICK_WORDS = re.compile(r"(?<![#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: a run of non-space that spelling never reads (see pdp_lint.spelling.tokens)
+_SKIPPED_RUN = re.compile(r"^[(\[\"'“‘]*#|@|://|www\.")
 _QUICK_LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -308,6 +311,11 @@ class Misspelled(Rule):
 
         found = prose(doc, ctx)
         chunks = found.runs - clean
+        # runs the exact tokenizer skips whole (#channels, @mentions, e-mail and web
+        # addresses) hold no word to judge
+        skipped = {c for c in chunks if _SKIPPED_RUN.search(c)}
+        clean |= skipped
+        chunks -= skipped
         if not chunks:
             return []
         new = set(_QUICK_WORDS.findall(" ".join(chunks))) - accepted

@@ -213,15 +213,15 @@ class Speller(msgspec.Struct, eq=False):
             return self._slips[key]
         own = self.lexicon.frequency(lower)
         edits = edit_strings(lower)
-        titled = {c[:1].upper() + c[1:]: c for c in edits}
+        # a lower-case word is rarely a slip of a name (bazel is no Basel): names are
+        # looked among only for a capitalised word
+        titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
         best: Slip | None = None
         for hit in self.lexicon.known_among(edits.keys() | titled.keys()):
             entry = self.lexicon.entry(hit)
             if entry is None:
                 continue
             gap = slip_gap(lower, titled.get(hit, hit))
-            if hit[:1].isupper() and not capital:
-                gap += 10  # a lower-case word is rarely a slip of a name (bazel, Basel)
             if own and entry.band < _RARE_BAND:
                 continue  # a word found in English text is no slip of a rare one (bazel)
             margin = entry.band - own - gap
@@ -261,13 +261,15 @@ class Speller(msgspec.Struct, eq=False):
                     return True
         if word == lower and self.lexicon.has(lower[:1].upper() + lower[1:]):
             return True  # a name written in lower case, as brands and services often are
+        frequent = self.lexicon.frequency(lower) > 0
+        coined = self._coined(lower)
+        if not frequent and not coined:
+            return False  # nothing speaks for it: no need to look for what it is a slip of
         slip = self.slip_of(word)
         if slip is not None:
             # a coinage may sit one edit from a rare word (siloing, soloing)
-            return slip.band < _COMMON_BAND and self._coined(lower)
-        if self.lexicon.frequency(lower) > 0:
-            return True
-        return self._coined(lower)
+            return slip.band < _COMMON_BAND and coined
+        return True
 
     def _coined(self, lower: str) -> bool:
         """Whether ``lower`` is two dictionary words of three letters or more joined, or a
