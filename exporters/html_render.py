@@ -14,7 +14,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from exporters.storable import storable
 from exporters.views import Meta
+
+
+def _storable(value: Any) -> Any:
+    """Every value a template prints, without characters HTML forbids (see storable)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return storable(value)
+    return value
 
 
 @functools.cache
@@ -26,6 +34,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_storable,
     )
     env.filters["css_string"] = css_string
     env.filters["heading"] = heading_tag

@@ -32,6 +32,7 @@ LAZY_COMMANDS = {
     "import": "exporters.importing:import_command",
     "server": "pdp_lint.server.command:server",
     "site": "exporters.commands:site",
+    "vocabulary": "pdp_lint.vocabulary:vocabulary",
 }
 
 

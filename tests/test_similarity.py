@@ -10,9 +10,13 @@ import pytest
 from pdp_lint.similarity import (
     Pair,
     brute_force_pairs,
+    brute_force_sequences,
+    close_sequences,
     jaccard,
     normalise,
+    sequence,
     similar_pairs,
+    word_distance,
     word_set,
     words,
 )
@@ -122,3 +126,49 @@ def test_word_counts_count_the_words_of_each_text():
         expected.update(words(text))
     assert word_counts(texts) == expected
     assert expected["kes"] == 2 and expected["work"] == 2
+
+
+def test_sequence_drops_possessive_endings_only() -> None:
+    assert sequence("The team's goals and the teams’ KPIs") == [
+        "the",
+        "team",
+        "goals",
+        "and",
+        "the",
+        "teams",
+        "kpis",
+    ]
+    assert sequence("It's what KE’s do") == ["it", "what", "ke", "do"]
+
+
+def test_word_distance_counts_words_replaced_added_or_removed() -> None:
+    short = sequence("Writes clear release notes")
+    assert word_distance(short, sequence("Writes clear release summaries"), 2) == 1
+    long = sequence("Reviews pull requests from the team within one working day, kindly")
+    assert (
+        word_distance(
+            long, sequence("Reviews merge requests from the team within one day, kindly"), 2
+        )
+        == 2
+    )
+    assert word_distance(long, sequence("Reviews code"), 2) == 3  # more than the limit
+
+
+@pytest.mark.parametrize("limit", [0, 1, 2, 3])
+def test_close_sequences_finds_exactly_the_pairs_a_full_comparison_finds(limit: int) -> None:
+    rnd = random.Random(limit)
+    for _ in range(30):
+        vocabulary = [f"w{i}" for i in range(rnd.randint(2, 30))]
+        records = [[rnd.choice(vocabulary) for _ in range(rnd.randint(0, 14))] for _ in range(50)]
+        for _ in range(25):  # near copies: words replaced, added or removed
+            copy = list(rnd.choice(records))
+            for _ in range(rnd.randint(1, 3)):
+                edit = rnd.randrange(3)
+                if edit == 0 and copy:
+                    copy[rnd.randrange(len(copy))] = rnd.choice(vocabulary)
+                elif edit == 1:
+                    copy.insert(rnd.randint(0, len(copy)), rnd.choice(vocabulary))
+                elif copy:
+                    copy.pop(rnd.randrange(len(copy)))
+            records.append(copy)
+        assert close_sequences(records, limit) == brute_force_sequences(records, limit)

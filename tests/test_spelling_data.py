@@ -47,14 +47,23 @@ def test_index_points_at_every_section_and_covers_the_whole_list() -> None:
     words = Lexicon.parse(DATA.read_bytes())
     text = DATA.read_text(encoding="utf-8")
     listed = [line[1:] for line in text.splitlines() if line.startswith("=")]
-    assert listed[-2:] == ["%pairs", "%index"]
-    assert list(words.sections) == listed[:-2]
+    assert listed[-2:] == ["%findex", "%index"]
+    dictionary = listed[: listed.index("%pairs")]
+    frequent = listed[listed.index("%pairs") + 1 : -2]
+    assert list(words.sections) == dictionary
+    assert frequent and all(key.startswith("~") for key in frequent)
     for key in words.sections:  # each section is read from where the index says
         assert words._text(key).startswith(f"={key}\n")
-    assert sum(len(words._table(key)) for key in words.sections) == sum(
-        1 for line in text.splitlines() if "\t" in line
-    )
+    for key in frequent:  # and each frequency-only section from where its index says
+        assert words._frequent_text(key[1:]).startswith(f"={key}\n")
+    tables = sum(len(words._table(key)) for key in words.sections)
+    frequency_lines = sum(len(words._frequent_text(k[1:]).splitlines()) - 1 for k in frequent)
+    assert tables + frequency_lines == sum(1 for line in text.splitlines() if "\t" in line)
     assert len(words.pairs) == len(text.split("\n=%pairs\n")[1].split("\n=")[0].splitlines())
+    # no word of the dictionaries is listed again as a frequency-only word
+    only = [line.split("\t")[0] for line in words._frequent_text("bac").splitlines()[1:]]
+    assert "backend" in only
+    assert not any(words.has(w) for w in only)
 
 
 def test_a_word_list_without_its_index_or_with_a_wrong_one_is_refused() -> None:

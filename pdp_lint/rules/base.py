@@ -141,6 +141,10 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     #: former names or codes that still select this rule
     aliases: ClassVar[tuple[str, ...]] = ()
+    #: rules whose finding on the same characters says more: where one of them, enabled
+    #: on the file, reports a span covering this rule's finding, this finding is dropped
+    #: (one finding per token, the most specific)
+    superseded_by: ClassVar[tuple[str, ...]] = ()
     #: the kinds of corpus facts the rule reads through :meth:`Context.facts`
     facts: ClassVar[tuple[str, ...]] = ()
     #: whether the rule reads other documents' models (``ctx.corpus``) and so needs

@@ -10,7 +10,7 @@ from pdp_lint.document import Document
 from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
 from pdp_lint.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
-from pdp_lint.similarity import normalise, similar_pairs, words
+from pdp_lint.similarity import close_sequences, normalise, sequence, similar_pairs, words
 
 
 class Entry(msgspec.Struct, frozen=True, eq=False):
@@ -46,6 +46,13 @@ class Behaviors(msgspec.Struct, frozen=True, eq=False):
     entries: list[Entry]
     keys: list[str]
     word_sets: list[frozenset[str]]
+    #: the words of each behavior in order, possessive endings dropped
+    sequences: list[list[str]]
+
+
+def _quoted(text: str) -> bool:
+    """Whether ``text`` may hold a possessive ending (see :func:`sequence`)."""
+    return "'" in text or "\u2019" in text or "`" in text
 
 
 def behaviors(doc: Document, ctx: Context) -> Behaviors:
@@ -53,8 +60,14 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
 
     def build() -> Behaviors:
         entries = behavior_entries(doc.framework)
-        split = [words(e.text.value) for e in entries]
-        return Behaviors(entries, [" ".join(w) for w in split], [frozenset(w) for w in split])
+        values = [e.text.value for e in entries]
+        split = [words(v) for v in values]
+        return Behaviors(
+            entries,
+            [" ".join(w) for w in split],
+            [frozenset(w) for w in split],
+            [sequence(v) if _quoted(v) else w for v, w in zip(values, split, strict=True)],
+        )
 
     result: Behaviors = ctx.document_memo(doc, "duplication.behaviors", build)
     return result
@@ -268,16 +281,55 @@ class NearOptions(msgspec.Struct, frozen=True):
         return None
 
 
+class NearBehaviorOptions(msgspec.Struct, frozen=True):
+    #: Jaccard similarity of the two word sets at or above which texts are near-duplicates
+    threshold: float = 0.85
+    #: the most words replaced, added or removed, in order, for a near-duplicate
+    max_changed_words: int = 2
+    #: how many words must stay the same for each one changed
+    unchanged_per_change: int = 3
+
+    def validate(self) -> str | None:
+        if not 0 < self.threshold <= 1:
+            return "threshold must be a number above 0 and at most 1"
+        if not 0 <= self.max_changed_words <= 10:
+            return "max-changed-words must be a whole number from 0 to 10"
+        if self.unchanged_per_change < 0:
+            return "unchanged-per-change must be 0 or more"
+        return None
+
+
+def _changed(count: int) -> str:
+    return (
+        "only by a possessive"
+        if count == 0
+        else "by one word"
+        if count == 1
+        else f"by {count} words"
+    )
+
+
 class NearDuplicateBehavior(Rule):
     """A behavior is nearly the same as another one in its scope.
 
     ## What it does
-    Reports a behavior whose words are nearly the same as those of another behavior in
-    the same scopes as `DU01` (same section, same role, a role it builds on, another
-    level of the same competency). Similarity is the Jaccard index of the two sets of
-    words: the number of words both use divided by the number of words either uses,
-    after ignoring case, punctuation and quote style. Pairs that are exact duplicates
-    are left to `DU01`. The later occurrence is reported.
+    Reports a behavior that is nearly the same as another behavior in the same scopes
+    as `DU01` (same section, same role, a role it builds on, another level of the same
+    competency), ignoring case, punctuation, quote style and possessive endings ("the
+    team's goals" reads as "the team goals"). Two behaviors are nearly the same when
+    either
+
+    - their words, read in order, differ by at most `max-changed-words` words replaced,
+      added or removed (two by default), with at least `unchanged-per-change` words
+      left the same for each one changed (three by default): one changed word counts
+      the same in a short behavior and in a long one, while "Writes code" and
+      "Reviews code" are not near-duplicates; or
+    - the Jaccard index of their sets of words (the number of words both use divided
+      by the number either uses) reaches `threshold`, which also finds the same words
+      in another order.
+
+    Pairs that are exact duplicates are left to `DU01`. The later occurrence is
+    reported.
 
     ## Why is this bad?
     Two behaviors that differ by a word or two usually mean one was copied and lightly
@@ -344,6 +396,10 @@ class NearDuplicateBehavior(Rule):
     ```
 
     ## Options
+    - `max-changed-words` (default `2`): the most words replaced, added or removed for
+      two behaviors read in order to be near-duplicates; `0` turns this comparison off.
+    - `unchanged-per-change` (default `3`): how many words must stay the same for each
+      changed word; lower it to report shorter behaviors.
     - `threshold` (default `0.85`): the Jaccard similarity of the two word sets, from
       0 to 1, at or above which two behaviors are reported. Lower it to find looser
       copies; `1.0` reports only behaviors using exactly the same words.
@@ -354,36 +410,50 @@ class NearDuplicateBehavior(Rule):
     groups = ("duplication",)
     scope = "document"
     severity = Severity.WARNING
-    Options = NearOptions
+    Options = NearBehaviorOptions
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        threshold = self.options.threshold
+        options = self.options
         mine = behaviors(doc, ctx)
         entries, keys = mine.entries, mine.keys
         exact = {id(r.behavior) for r, _, _ in exact_duplicates(doc, ctx)}
-        best: dict[int, tuple[float, Entry, Entry, str]] = {}
-        for pair in similar_pairs(mine.word_sets, threshold):
-            if keys[pair.first] == keys[pair.second]:
-                continue  # DU01's
-            found = related(doc.framework, entries[pair.first], entries[pair.second])
+        # per reported behavior: (rank, other, how, what), the closest pair kept; a pair a
+        # few words apart in order ranks before one found by word sets
+        best: dict[int, tuple[tuple[int, float], Entry, Entry, str, str]] = {}
+
+        def consider(first: int, second: int, rank: tuple[int, float], what: str) -> None:
+            if keys[first] == keys[second]:
+                return  # DU01's
+            found = related(doc.framework, entries[first], entries[second])
             if found is None:
-                continue
+                return
             reported, how = found
             if id(reported.behavior) in exact:
-                continue
-            other = (
-                entries[pair.first] if reported is entries[pair.second] else entries[pair.second]
-            )
+                return
+            other = entries[first] if reported is entries[second] else entries[second]
             kept = best.get(id(reported))
-            if kept is None or pair.similarity > kept[0]:
-                best[id(reported)] = (pair.similarity, reported, other, how)
-        for similarity, reported, other, how in sorted(
+            if kept is None or rank < kept[0]:
+                best[id(reported)] = (rank, reported, other, how, what)
+
+        limit = options.max_changed_words
+        if limit:
+            sequences = mine.sequences
+            per_change = options.unchanged_per_change
+            eligible = [s if len(s) >= 1 + per_change else [] for s in sequences]
+            for first, second, distance in close_sequences(eligible, limit):
+                longest = max(len(sequences[first]), len(sequences[second]))
+                if longest - distance >= per_change * max(distance, 1):
+                    consider(first, second, (0, distance), f"differs {_changed(distance)}")
+        for pair in similar_pairs(mine.word_sets, options.threshold):
+            what = f"is {pair.similarity:.0%} the same as"
+            consider(pair.first, pair.second, (1, -pair.similarity), what)
+        for _, reported, other, how, what in sorted(
             best.values(), key=lambda t: t[1].text.span.start_index
         ):
             advice = "" if ";" in how else "; merge them or say what differs"
+            sep = " from" if what.startswith("differs") else ""
             yield Finding(
-                f"{_where(reported)} is {similarity:.0%} the same as "
-                f"`{shorten(other.text.value)}` {how}{advice}",
+                f"{_where(reported)} {what}{sep} `{shorten(other.text.value)}` {how}{advice}",
                 reported.text.span,
                 reported.text.path,
             )

@@ -10,6 +10,9 @@ from pdp_lint.document import Document
 from pdp_lint.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
 
+#: the values of EX01's `when-none` option
+WHEN_NONE = ("file", "sections", "ignore")
+
 
 class MissingExamples(Rule):
     """A role's competency section with too few examples.
@@ -82,8 +85,15 @@ class MissingExamples(Rule):
                         text: Explains a known limitation to a customer in plain words.
     ```
 
+    A framework that gives no example in any role section, by design, gets one
+    finding for the file instead of one per section (see `when-none`).
+
     ## Options
     - `min-examples` (default `1`): the fewest examples a section may have.
+    - `when-none` (default `"file"`): what to report when no role section of the
+      framework has an example: `"file"`, one finding for the file (at its first
+      section); `"sections"`, one finding per section; `"ignore"`, nothing, for
+      frameworks that give no examples by design.
     """
 
     code = "EX01"
@@ -95,26 +105,42 @@ class MissingExamples(Rule):
         """How many examples each section of a role needs at least."""
 
         min_examples: int = 1
+        #: "file", "sections" or "ignore": see the rule's documentation
+        when_none: str = "file"
 
         def validate(self) -> str | None:
             if self.min_examples < 0:
                 return "min-examples must be 0 or more"
+            if self.when_none not in WHEN_NONE:
+                return f"when-none must be one of {', '.join(map(repr, WHEN_NONE))}"
             return None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         wanted = self.options.min_examples
         fw = doc.framework
-        for role in fw.roles():
-            for section in role.sections:
-                count = sum(1 for _ in section.all_examples())
-                if count >= wanted:
-                    continue
-                has = "no examples" if count == 0 else f"only {count} example"
-                has += "s" if count > 1 else ""
-                need = f"at least {wanted}" if wanted > 1 else "one"
+        sections = [(role, section) for role in fw.roles() for section in role.sections]
+        none = all(next(s.all_examples(), None) is None for _, s in sections)
+        if wanted and self.options.when_none != "sections" and sections and none:
+            if self.options.when_none == "file":
+                _, first = sections[0]
                 yield Finding(
-                    f"section `{section.competency}` of role `{role.id}` has {has}; add "
-                    f"{need} showing the behavior in practice.",
-                    section.span_of("competency"),
-                    f"{section.path}.competency",
+                    f"no role section of this framework has examples ({len(sections)} "
+                    "sections); add examples showing the behaviors in practice, or set "
+                    '`when-none = "ignore"` under `[rules.EX01]` if it gives none by design.',
+                    first.span_of("competency"),
+                    f"{first.path}.competency",
                 )
+            return
+        for role, section in sections:
+            count = sum(1 for _ in section.all_examples())
+            if count >= wanted:
+                continue
+            has = "no examples" if count == 0 else f"only {count} example"
+            has += "s" if count > 1 else ""
+            need = f"at least {wanted}" if wanted > 1 else "one"
+            yield Finding(
+                f"section `{section.competency}` of role `{role.id}` has {has}; add "
+                f"{need} showing the behavior in practice.",
+                section.span_of("competency"),
+                f"{section.path}.competency",
+            )

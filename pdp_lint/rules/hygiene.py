@@ -103,6 +103,10 @@ class Mojibake(Rule):
     Safe: the broken run is replaced by the characters it was meant to be, which is
     what the suggestion shows. No fix is offered where the run is written with escape
     sequences.
+
+    A broken icon standing alone at the start or end of a text (a web page's back-link
+    arrow) is reported once, by `TX04` as a stray icon, when that rule is on: the icon
+    is to be removed, not repaired.
     """
 
     code = "TX01"
@@ -110,6 +114,8 @@ class Mojibake(Rule):
     groups = ("text",)
     severity = Severity.ERROR
     fixable = True
+    #: a broken icon standing alone is a stray icon: TX04 names both and says remove it
+    superseded_by = ("TX04",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for text in prose(doc, ctx).matching(LEAD_CHARACTERS):
@@ -603,7 +609,8 @@ def unbalanced_marks(value: str) -> list[int]:
 
 #: compiled (and cached by `re`) the first time a text holds a hint, as few do
 _PLACEHOLDER = (
-    r"\b(?:TBD|TBC|TODO|FIXME|XXX+)\b"
+    # after "a", "the", "any" or "every" the marker is named, not left in: "Fixed a TODO"
+    r"(?<!\b[Aa] )(?<!\b[Tt]he )(?<!\b[Aa]ny )(?<!\b[Ee]very )\b(?:TBD|TBC|TODO|FIXME|XXX+)\b"
     r"|(?i:\blorem ipsum\b)"
     r"|(?i:\[\s*(?:insert|add|enter|placeholder|your)\b[^\]]*\])"
     r"|(?i:<\s*(?:insert|add|enter|placeholder)\b[^>]*>)"
@@ -620,7 +627,9 @@ class Placeholder(Rule):
     """Placeholder text left in: TBD, TODO, FIXME, XXX, lorem ipsum, "[insert ...]", "???".
 
     ## What it does
-    Reports the markers writers leave for text still to come.
+    Reports the markers writers leave for text still to come. A marker after "a",
+    "the", "any" or "every" is a word about such markers ("Fixed a TODO in the
+    code"), not one left in, and is not reported.
 
     ## Why is this bad?
     A published framework must not promise text that was never written; a reader
@@ -759,7 +768,15 @@ class ControlCharacter(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in prose(doc, ctx).matching(_CONTROL):
+        from pdp_lint.model import TextField
+
+        fw = doc.framework
+        # the framework's title and team are printed on every handout, though no prose
+        # rule reads them: a control character there breaks the export as well
+        heads = [TextField(fw, "title", fw.title, "the framework's title")]
+        heads.append(TextField(fw.owner, "team", fw.owner.team, "the owner team"))
+        texts = prose(doc, ctx).matching(_CONTROL) + [t for t in heads if _CONTROL.search(t.value)]
+        for text in texts:
             value = text.value
             for s, e in _runs(value, lambda v, i: _is_control(v[i])):
                 yield Finding(

@@ -45,9 +45,12 @@ def _words(value: str) -> Iterator[Token]:
     return words(value)
 
 
-#: a quick pass that over-approximates the words of a text (it does not skip URLs and
-#: the like); a text is tokenized exactly only when this finds something to report
-_QUICK_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: a quick pass that over-approximates the words of a text (it skips #channels and
+#: @mentions, but not URLs and the like); a text is tokenized exactly only when this
+#: finds something to report
+_QUICK_WORDS = re.compile(r"(?<![#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: a run of non-space that spelling never reads (see pdp_lint.spelling.tokens)
+_SKIPPED_RUN = re.compile(r"^[(\[\"'“‘]*#|@|://|www\.")
 _QUICK_LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -74,6 +77,48 @@ def _context_words(doc: Document, ctx: Context) -> frozenset[str]:
     # a misspelling is never a candidate correction, so no lookups are needed; letters
     # never span a space, so each distinct run of non-space is read once
     return frozenset(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower()))
+
+
+class Terms(NamedTuple):
+    """The project's own words: how often each (lower-cased) is used, and the words of
+    its names (owner teams, titles, track, role and competency names, glossary terms)."""
+
+    uses: Counter[str]
+    names: frozenset[str]
+
+
+def _merge_terms(parts: list[Terms]) -> Terms:
+    uses: Counter[str] = Counter()
+    names: set[str] = set()
+    for part in parts:
+        uses.update(part.uses)
+        names |= part.names
+    return Terms(uses, frozenset(names))
+
+
+def _names(framework: Framework) -> list[str]:
+    out = [framework.owner.team, framework.title]
+    out += [c.name for c in framework.competencies]
+    out += [entry.term for entry in framework.glossary]
+    for track in framework.tracks:
+        out.append(track.name)
+        out += [role.title for role in track.roles]
+    if framework.role_profiles is not None:
+        out += [p.title for p in framework.role_profiles.profiles]
+    return out
+
+
+@corpus_fact("spelling.terms", merge=_merge_terms)
+def _terms(doc: Document, ctx: Context) -> Terms:
+    """How often a document uses each word, and the words of its names."""
+    text = "\n".join(t.value for t in prose(doc, ctx).texts).lower()
+    names = frozenset(_QUICK_WORDS.findall(" ".join(_names(doc.framework))))
+    return Terms(Counter(_QUICK_WORDS.findall(text)), names)
+
+
+#: a word used this many times in the project's frameworks is one of its terms (unless
+#: it is a slip of a word the project uses more)
+PROJECT_TERM_USES = 3
 
 
 def _speller(ctx: Context) -> Speller:
@@ -123,6 +168,32 @@ class Misspelled(Rule):
     a digit (B2B, 1:1s), web addresses, e-mail addresses, #channels and dotted names
     such as monday.com. Hyphenated words are checked part by part (day-to-day),
     possessives (team’s, customers’) and contractions (we’re) with either apostrophe.
+
+    A word no dictionary has is still accepted when it is a word all the same:
+
+    - it is common in English text (wordfreq's list: backend, config, microservices,
+      tradeoffs, Jira), unless a dictionary word one edit away is much more common
+      (recieve is a slip of receive, seperate of separate, teh of the);
+    - it is a plural of such a word (onboards, offsites), a name written in lower case
+      (a service called zelda), or made of dictionary words (timebox, runbooks,
+      offboarding, siloing) and not a slip of a common word;
+    - it is one of the project's own names: a word of an owner team, a framework
+      title, a track, role or competency name, or a glossary term (Sourcegraph);
+    - it is used three times or more in the project's frameworks, with no more
+      frequent spelling one edit away;
+    - it is capitalised inside a sentence (Pingdom, Buggle): that marks a name, and a
+      name is reported only as a slip of a known name (Micrsoft).
+
+    A misspelt competency name or role title that is spelt right elsewhere is reported
+    once, by `NM01` (`naming.drift`), which names the other spelling.
+
+    Severity follows confidence: a likely misspelling (one edit from a much more
+    common word, rare in the project) is an error; an unknown term with no such
+    candidate, a slip of a name, or a term the project uses often is a warning that
+    says how to add it to the vocabulary (`pdp-lint vocabulary --add TERM`;
+    `pdp-lint vocabulary --list` lists every unknown term with its places).
+    Suggestions follow the framework's `locale`: Strategise is never offered in an
+    en-US framework.
 
     A British spelling in an en-US framework, or an American one in an en-GB
     framework, is a real word: it is not reported here but by SP02
@@ -174,18 +245,25 @@ class Misspelled(Rule):
       without regard to capitalisation. Prefer the vocabulary file for genuine terms.
 
     ## Fix safety
-    The correction is applied as a safe fix only when it is certain: it is one letter
-    away (a letter missing, added, changed, or two letters swapped), it is a common
-    English word or one the frameworks already use, and it is at least ten times as
-    likely as any other correction one letter away. Capitalisation is kept
-    (Communcation becomes Communication). Otherwise the best correction is offered as
-    an unsafe fix, to review before applying.
+    Only a likely misspelling gets a fix, and never a word of a name field (a
+    competency or role name, a title, a team), a capitalised name, a glossary term,
+    a word the project uses three times or more, or a change of capitals only
+    (monday is not rewritten Monday). The correction is applied as a safe fix only
+    when it is certain: it is one letter away (a letter missing, added, changed, or two
+    letters swapped), it is a common English word or one the frameworks already use,
+    and it is at least 30 times as likely as any other correction one letter away.
+    Capitalisation is kept (Resolvs becomes Resolves). Otherwise, when one correction
+    one letter away still stands out (the only one, or 30 times as likely as the
+    next), it is offered as an unsafe fix to review before applying; with no clear
+    correction there is no fix, only the suggestion.
     """
 
     code = "SP01"
     name = "spelling.misspelled"
     groups = ("spelling",)
-    facts = ("spelling.context",)
+    #: a name spelt differently elsewhere says more than "not a word": one finding
+    superseded_by = ("NM01",)
+    facts = ("spelling.context", "spelling.terms")
     severity = Severity.ERROR
     fixable = True
     fix_safety = "safe/unsafe"
@@ -223,7 +301,7 @@ class Misspelled(Rule):
             base = strip_possessive(word)
             if len(base) < min_length or not _checkable(base) or base.lower() in ignored:
                 return True
-            return speller.known(word)
+            return speller.known(word) or speller.common(base)
 
         def misspelt(words: set[str]) -> set[str]:
             return {
@@ -234,6 +312,11 @@ class Misspelled(Rule):
 
         found = prose(doc, ctx)
         chunks = found.runs - clean
+        # runs the exact tokenizer skips whole (#channels, @mentions, e-mail and web
+        # addresses) hold no word to judge
+        skipped = {c for c in chunks if _SKIPPED_RUN.search(c)}
+        clean |= skipped
+        chunks -= skipped
         if not chunks:
             return []
         new = set(_QUICK_WORDS.findall(" ".join(chunks))) - accepted
@@ -258,31 +341,108 @@ class Misspelled(Rule):
             for token in words_among(text.value, wrong):
                 base = strip_possessive(token.text)
                 end = token.start + len(base)
-                out.append(_Misspelling(base, locale, doc.place(text, token.start, end), text.path))
+                # a capital says nothing of a name at the start of a sentence, in a
+                # title-case heading (the word right before has one too, with no comma
+                # between, and does not open the sentence) or in a name field
+                before = text.value[: token.start].rstrip()
+                parts = before.rsplit(None, 1)
+                previous = parts[-1] if parts else ""
+                earlier = parts[0].rstrip() if len(parts) == 2 else ""
+                opening = (
+                    _opens(before)
+                    or (previous[:1].isupper() and previous[-1:].isalpha() and not _opens(earlier))
+                    or text.path.endswith(_NAME_FIELDS)
+                )
+                place = doc.place(text, token.start, end)
+                out.append(_Misspelling(base, locale, place, text.path, opening))
         return out
 
     def finish(self, collected: list[_Misspelling], ctx: Context) -> Iterator[Finding]:
+        from pdp_lint.spelling.tokens import match_case
+
         if not collected:
             return
         speller = _speller(ctx)
+        terms: Terms = ctx.merged("spelling.terms")
         verdicts: dict[tuple[str, str], Verdict] = {}
         for wrong in collected:
-            key = (wrong.word, wrong.locale)
+            word = wrong.word
+            low = word.lower()
+            uses = terms.uses[low]
+            slip = speller.slip_of(word)
+            if slip is None and (word in terms.names or uses >= PROJECT_TERM_USES):
+                continue  # one of the project's own names or terms: Sourcegraph, Worknet
+            # a capital inside a sentence marks a name (Pingdom, Buggle, Jira): reported
+            # only as a slip of a known name (Micrsoft) or of a word the project uses
+            inside = word[:1].isupper() and not wrong.opening
+            name = inside
+            if name and (slip is None or not slip.word[:1].isupper()):
+                project = _project_slip(low, uses, terms)
+                if project is None:
+                    continue
+                if slip is None or slip.word.lower() != project:
+                    yield Finding(
+                        f"`{word}` is not in the dictionary: did you mean `{project}`? If it "
+                        "is a genuine name, add it to the vocabulary file "
+                        f"(`pdp-lint vocabulary --add {word}`)",
+                        wrong.place.span,
+                        wrong.path,
+                        suggestion=match_case(word, project),
+                        severity=Severity.WARNING,
+                    )
+                    continue
+                name = False  # a slip of a word the project uses: Communcation, Meium
+            repeated = (
+                slip is not None and uses >= PROJECT_TERM_USES > terms.uses[slip.word.lower()]
+            )
+            likely = slip is not None and not name and not repeated
+            key = (word, wrong.locale)
             verdict = verdicts.get(key)
             if verdict is None:
-                verdict = verdicts[key] = speller.suggest(wrong.word, wrong.locale)
+                verdict = verdicts[key] = speller.suggest(word, wrong.locale)
             best = verdict.best
             span = wrong.place.span
-            if best is None:
+            adopt = f"add it to the vocabulary file (`pdp-lint vocabulary --add {word}`)"
+            if likely and best is not None:
+                message = f"`{word}` is not a word; did you mean `{best}`?"
+            elif best is not None:
                 message = (
-                    f"`{wrong.word}` is not a word; correct it, or add it to the vocabulary "
-                    "file if it is a genuine term"
+                    f"`{word}` is not in the dictionary: did you mean `{best}`? "
+                    f"If it is a genuine term, {adopt}"
                 )
-                yield Finding(message, span, wrong.path)
-                continue
-            message = f"`{wrong.word}` is not a word; did you mean `{best}`?"
-            fix = _fix(wrong.place.edit(best), verdict.confident)
-            yield Finding(message, span, wrong.path, suggestion=best, fix=fix)
+            else:
+                message = f"`{word}` is not in the dictionary; if it is a genuine term, {adopt}"
+            severity = None if likely else Severity.WARNING
+            fix = None
+            protected = (
+                inside
+                or (word[:1].isupper() and wrong.path.endswith(_NAME_FIELDS))
+                or uses >= PROJECT_TERM_USES
+                or (best is not None and best.lower() == low)
+            )
+            if best is not None and likely and not protected and verdict.clear:
+                fix = _fix(wrong.place.edit(best), verdict.confident)
+            yield Finding(message, span, wrong.path, suggestion=best, fix=fix, severity=severity)
+
+
+def _project_slip(low: str, uses: int, terms: Terms) -> str | None:
+    """The word one edit from ``low`` that the project uses most, if it uses it more."""
+    from pdp_lint.spelling.speller import edit_strings
+
+    if len(low) > 45:
+        return None
+    counts = terms.uses
+    best = max(edit_strings(low), key=lambda w: counts.get(w, 0))
+    return best if counts.get(best, 0) > max(uses, 1) else None
+
+
+def _opens(before: str) -> bool:
+    """Whether a word after the text ``before`` opens a sentence."""
+    return not before or before[-1] in '.!?:;"“(•-–—*'
+
+
+#: JSON paths of the fields that hold names: a fix never rewrites a word of a name
+_NAME_FIELDS = (".name", ".title", ".team", ".term", ".label", ".abbreviation")
 
 
 class _Misspelling(msgspec.Struct, frozen=True):
@@ -292,6 +452,8 @@ class _Misspelling(msgspec.Struct, frozen=True):
     locale: str
     place: Place
     path: str
+    #: the word opens its text or a sentence (so a capital says nothing of a name)
+    opening: bool = True
 
 
 class _Use(NamedTuple):

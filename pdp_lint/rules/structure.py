@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+import msgspec
+
 from pdp_lint.document import Document
 from pdp_lint.model import Framework, Node, TextField
 from pdp_lint.problem import Severity, Span
@@ -323,9 +325,11 @@ class Coverage(Rule):
 
     ## What it does
     Checks that every role of an available track has a section for each competency
-    of the catalog, and names the ones missing. A coming-soon track that lists the
-    competencies it will cover is checked too, as a warning. Competencies described
-    only by proficiency `levels` (a catalog without roles) are not required.
+    of the catalog, and names the ones missing. An available track that lists its
+    `competencies` (a management track with a catalog of its own) needs only those.
+    A coming-soon track that lists the competencies it will cover is checked too, as
+    a warning. Competencies described only by proficiency `levels` (a catalog without
+    roles) are not required.
 
     ## Why is this bad?
     Someone reading a role's handout cannot tell whether a competency was left out on
@@ -418,9 +422,10 @@ class Coverage(Rule):
                         severity=Severity.WARNING,
                     )
                 continue
+            wanted = [c for c in required if not track.competencies or c.id in track.competencies]
             for role in track.roles:
                 covered = {s.competency for s in role.sections}
-                missing = [c.id for c in required if c.id not in covered]
+                missing = [c.id for c in wanted if c.id not in covered]
                 if missing:
                     yield Finding(
                         f"role `{role.id}` has no section for {names(missing)}; add one per "
@@ -544,6 +549,128 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|n
 _URL_HINTS = ("://", "www.", "@", ".com", ".org", ".net", ".io")
 # Roman numerals made of I, V and X only: "CX" or "CV" are acronyms, "II" and "XIV" are not.
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# Quarters, halves and fiscal years: Q1, H2, FY24, Q3FY24.
+_PERIOD = re.compile(r"(?:[QH][1-4]|FY\d{2}|FY\d{4})+")
+#: Acronyms a professional reader knows without an expansion (the expansion is rarer
+#: than the acronym): titles, everyday business terms and the web's basic vocabulary.
+COMMON_ACRONYMS = frozenset(
+    [
+        "CEO",
+        "CTO",
+        "CFO",
+        "COO",
+        "CIO",
+        "CPO",
+        "CMO",
+        "CISO",
+        "VP",
+        "SVP",
+        "EVP",
+        "HR",
+        "IT",
+        "PR",
+        "QA",
+        "OK",
+        "FAQ",
+        "FAQS",
+        "FYI",
+        "ASAP",
+        "ETA",
+        "KPI",
+        "OKR",
+        "ROI",
+        "SLA",
+        "B2B",
+        "B2C",
+        "SAAS",
+        "CRM",
+        "ERP",
+        "NDA",
+        "PTO",
+        "MBA",
+        "PHD",
+        "CV",
+        "ID",
+        "PDF",
+        "CSV",
+        "TV",
+        "PC",
+        "USB",
+        "GPS",
+        "SMS",
+        "LGBTQ",
+        "LGBTQIA",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "UN",
+        "NYC",
+        "API",
+        "SDK",
+        "CLI",
+        "IDE",
+        "OS",
+        "UI",
+        "UX",
+        "URL",
+        "URI",
+        "HTTP",
+        "HTTPS",
+        "HTML",
+        "CSS",
+        "JS",
+        "JSON",
+        "XML",
+        "YAML",
+        "SQL",
+        "DNS",
+        "IP",
+        "TCP",
+        "SSH",
+        "VPN",
+        "AWS",
+        "CI",
+        "CD",
+        "AI",
+        "ML",
+        "SEO",
+        "README",
+        "AM",
+        "PM",
+        "GMT",
+        "UTC",
+    ]
+)
+#: placeholders, which TX06 reports
+_PLACEHOLDERS = frozenset(["TODO", "TBD", "TBC", "FIXME", "XXX"])
+#: two-letter words written in capitals for emphasis ("this OR that")
+_CAPITAL_WORDS = frozenset(
+    [
+        "OR",
+        "NO",
+        "SO",
+        "TO",
+        "IN",
+        "ON",
+        "AT",
+        "OF",
+        "IF",
+        "IS",
+        "BE",
+        "DO",
+        "GO",
+        "UP",
+        "WE",
+        "ME",
+        "MY",
+        "BY",
+        "AN",
+        "AS",
+    ]
+)
+#: a word this common (Zipf frequency times ten) in capitals is a word, not an acronym
+_WORD_BAND = 40
 
 
 def _prose(doc: Document) -> Iterator[TextField]:
@@ -593,14 +720,21 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
         for i in linked:
             values[i] = _URL.sub(lambda m: " " * len(m.group()), values[i])
         masked = "\n".join(values) if linked else joined
-        uses = []
+        uses: list[tuple[str, TextField, int, int]] = []
+        last_end = -2
         for match in _ACRONYM.finditer(masked):
             term = match.group("term")
             if _ROMAN.fullmatch(term):
                 continue
             s, e = match.span("term")
             i = bisect_right(starts, s) - 1
-            uses.append((term, texts[i], s - starts[i], e - starts[i]))
+            if uses and s == last_end + 1 and masked[last_end] == "/" and uses[-1][1] is texts[i]:
+                # a pair written with a slash (SM/CR) is one term
+                prev, field, ps, _ = uses.pop()
+                uses.append((f"{prev}/{term}", field, ps, e - starts[i]))
+            else:
+                uses.append((term, texts[i], s - starts[i], e - starts[i]))
+            last_end = match.end()
         return _Acronyms(uses, " ".join(t.value for t in texts))
 
     result: _Acronyms = ctx.document_memo(doc, "structure.acronyms", build)
@@ -614,9 +748,20 @@ class Acronym(Rule):
     Finds acronyms (two or more capitals or digits starting with a capital, such as
     KE, VOC or B2B; a plural "KEs" counts as KE) in the title, the prose and the
     roles' abbreviations, and reports each one that the `glossary` does not list, once,
-    at its first use, saying how many other times it occurs. Roman numerals, ranges
-    such as "A-Z" and web addresses are ignored. Role abbreviations count: the
-    glossary is where handouts explain them.
+    at its first use, saying how many other times it occurs. Role abbreviations count:
+    the glossary is where handouts explain them.
+
+    Not reported: Roman numerals, ranges such as "A-Z", web addresses, quarters,
+    halves and fiscal years (Q1, H2, FY24), common acronyms every professional reader
+    knows (CEO, HR, API, HTML, URL, KPI, OKR, OK, README, ...), common words written
+    in capitals ("this OR that", "GROW"), and a role's title when it is a level code
+    (a role titled L5). A pair written with a slash, such as "SM/CR", is one term:
+    the glossary may list the pair, or each of its parts. A placeholder such as TODO
+    or TBD is never reported here: left in, it is `TX06`'s; named ("fixed a TODO in
+    the code"), every reader knows it.
+
+    A framework without any glossary gets one finding, at its first acronym, naming
+    every acronym it uses unexplained (see `when-no-glossary`).
 
     ## Why is this bad?
     New joiners, candidates and HR read these documents; an unexplained acronym
@@ -659,18 +804,51 @@ class Acronym(Rule):
         name: Knowledge
         definition: Shares the VOC with the team.
     ```
+
+    ## Options
+    - `common` (default `true`): the common acronyms need no glossary entry; set it
+      to `false` to have every acronym explained.
+    - `known` (default `[]`): more acronyms that need no entry, for instance the
+      organisation's own name.
+    - `when-no-glossary` (default `"file"`): for a framework without a glossary,
+      `"file"` gives one finding naming all its unexplained acronyms, `"each"` one
+      finding per acronym as when there is a glossary.
     """
 
     code = "ST05"
     name = "structure.acronym"
     groups = ("structure", "glossary")
     severity = Severity.WARNING
+    #: TODO, TBD and the like are placeholders (TX06), not acronyms to explain
+    superseded_by = ("TX06",)
+
+    class Options(msgspec.Struct, frozen=True):
+        """Which acronyms need no glossary entry."""
+
+        #: whether the common acronyms (CEO, API, HTML, KPI, OK, ...) need none
+        common: bool = True
+        #: more acronyms that need none, for instance the organisation's own
+        known: tuple[str, ...] = ()
+        #: "file" or "each": see the rule's documentation
+        when_no_glossary: str = "file"
+
+        def validate(self) -> str | None:
+            if any(not k.strip() for k in self.known):
+                return "known acronyms must not be empty"
+            if self.when_no_glossary not in ("file", "each"):
+                return "when-no-glossary must be 'file' or 'each'"
+            return None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         fw = doc.framework
-        known = {g.term for g in fw.glossary}
-        uses = [u for u in _acronyms(doc, ctx).uses if u[0] not in known]
+        known = {g.term for g in fw.glossary} | set(self.options.known)
+        # a role named by its level code (a role titled L5 or IC3) explains itself
+        known.update(r.title for r in fw.roles())
+        uses = [u for u in _acronyms(doc, ctx).uses if not self._known(u[0], known)]
         counts = Counter(term for term, *_ in uses)
+        if not fw.glossary and self.options.when_no_glossary == "file":
+            yield from self._summary(doc, uses, counts)
+            return
         reported: set[str] = set()
         for term, text, s, e in uses:
             if term in reported:
@@ -684,6 +862,49 @@ class Acronym(Rule):
                 text.path,
                 suggestion=term,
             )
+
+    @staticmethod
+    def _summary(
+        doc: Document, uses: list[tuple[str, TextField, int, int]], counts: Counter[str]
+    ) -> Iterator[Finding]:
+        """One finding for a framework without a glossary, at its first acronym, naming
+        them all (placeholders such as TODO are left to TX06)."""
+        firsts: dict[str, tuple[str, TextField, int, int]] = {}
+        for use in uses:
+            if use[0] not in _PLACEHOLDERS:
+                firsts.setdefault(use[0], use)
+        if not firsts:
+            return
+        named = [f"{t} ({counts[t]} times)" if counts[t] > 1 else t for t in firsts]
+        listed = ", ".join(named[:12]) + (f" and {len(named) - 12} more" if len(named) > 12 else "")
+        _, text, s, e = next(iter(firsts.values()))
+        yield Finding(
+            f"the framework has no glossary and uses {len(named)} "
+            f"acronym{'s' if len(named) != 1 else ''} without an expansion: {listed}; add a "
+            "`glossary`, or list those every reader knows under `known` in `[rules.ST05]`.",
+            doc.locate(text, s, e),
+            text.path,
+        )
+
+    def _known(self, term: str, known: set[str]) -> bool:
+        """Whether ``term`` needs no glossary entry: listed, common, a quarter, a word
+        written in capitals, or a pair (SM/CR) listed as such or made of known terms."""
+        if term in known or term in _PLACEHOLDERS:
+            return True  # a TODO left in is TX06's; one named ("fixed a TODO") is known
+        if "/" in term:
+            return all(self._known(part, known) for part in term.split("/"))
+        if _PERIOD.fullmatch(term):
+            return True
+        if not self.options.common:
+            return False
+        if term in COMMON_ACRONYMS or term in _CAPITAL_WORDS:
+            return True
+        if len(term) > 2 and term.isalpha():
+            from pdp_lint.spelling.lexicon import lexicon
+
+            entry = lexicon().entry(term.lower())
+            return entry is not None and entry.band >= _WORD_BAND
+        return False
 
 
 class UnusedGlossary(Rule):
@@ -742,7 +963,7 @@ class UnusedGlossary(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         fw = doc.framework
         found = _acronyms(doc, ctx)
-        used = {term for term, *_ in found.uses}
+        used = {part for term, *_ in found.uses for part in (term, *term.split("/"))}
         words = found.words
         for entry in fw.glossary:
             if entry.term in used:

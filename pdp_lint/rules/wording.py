@@ -153,3 +153,316 @@ class ConfusedWords(Rule):
                         suggestion=fix,
                         fix=Fix((edit,), safe=False) if edit else None,
                     )
+
+
+# A word written twice in a row ("the the", "Uses uses"): letters only, separated by
+# spaces or tabs (a line break inside a text counts too), compared ignoring case.
+_REPEATED = re.compile(
+    r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-]))+",
+    re.IGNORECASE,
+)
+#: in lower case, every match of _REPEATED is a match of this quicker pattern
+_REPEATED_HINT = re.compile(r"\b(\w+)\s+\1\b")
+_SPACES = re.compile(r"\s*")
+_BLANKS = re.compile(r"[ \t]*")
+#: doublings that are grammatical: "she had had enough", "he said that that was wrong"
+GRAMMATICAL_DOUBLES = frozenset({"had", "that"})
+
+
+class RepeatedWord(Rule):
+    """A word written twice in a row: "the the", "about about", "Uses uses".
+
+    ## What it does
+    Finds a word followed, after spaces or a line break only, by the same word (case
+    aside), and removes the second one. "had had" and "that that" are left alone: they
+    are grammatical ("had had enough", "said that that was wrong"). Words separated by
+    punctuation ("that, that") are not repeated words.
+
+    ## Why is this bad?
+    A doubled word is a slip made while editing; readers trip over it and a
+    spelling check cannot see it, because both words are correct.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Knows the the product and its limits.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Knows the product and its limits.
+    ```
+
+    ## Fix safety
+    Safe: the second word and the space before it are removed (the space after it when
+    the two words are on two lines of the file), so "Uses uses" becomes "Uses" and the
+    first word keeps its case. The doublings that can be meant ("had
+    had", "that that") are not reported at all.
+    """
+
+    code = "GR02"
+    name = "wording.repeated-word"
+    groups = ("wording",)
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        found = prose(doc, ctx)
+        for field in found.matching(_REPEATED_HINT, lowered=True):
+            value = field.value
+            for match in _REPEATED.finditer(value):
+                word = match.group("word")
+                times = len(match.group().split())
+                if times == 2 and word.lower() in GRAMMATICAL_DOUBLES:
+                    continue
+                start, end = match.end("word"), match.end()
+                edit = doc.edit(field, start, end, "")
+                if edit is None and times == 2:  # the two words are on two lines
+                    after = _BLANKS.match(value, end).end()  # type: ignore[union-attr]
+                    if after > end:
+                        edit = doc.edit(field, end - len(word), after, "")
+                second = _SPACES.match(value, start).end()  # type: ignore[union-attr]
+                shown = f"`{word} {value[second : second + len(word)]}`"
+                how = "twice" if times == 2 else f"{times} times"
+                yield Finding(
+                    f"`{word}` is written {how} in a row: {shown}; "
+                    f"{'remove the second one' if times == 2 else 'keep one'}.",
+                    doc.locate(field, match.start("word"), second + len(word)),
+                    field.path,
+                    suggestion=word,
+                    fix=Fix((edit,), safe=True) if edit else None,
+                )
+
+
+# "a" or "an" and the word after it, on one line. The article stands alone: not the
+# letter of "Plan A", "a)" or "a/an".
+_ARTICLE = re.compile(
+    r"(?<![\w'’./&-])(?P<article>[Aa]n?)[^\S\n]+(?P<next>[^\W_][\w'’&+-]*)(?P<after>[./:]?\w*)"
+)
+#: words after which "a" or "A" is not an article ("A and B", "option a or b")
+_NOT_AFTER_ARTICLE = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "is",
+        "are",
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "it",
+        "its",
+        "into",
+        "onto",
+        "upon",
+        "am",
+        "an",
+        "a",
+        "under",
+        "until",
+        "unless",
+        "up",
+        "to",
+        "was",
+        "were",
+    ]
+)
+#: words spelled with a vowel but said with a consonant sound: a user, a one-off
+_CONSONANT_SOUND = re.compile(
+    r"(?:u(?:s[aeu]|ni(?:[^nmd]|di?r)|nan|til|tens|topi|rin|ran|reth|ret|ro[lp]|bi|kr|v[^\W\d_]la)"
+    r"|eu|ewe|one(?![\w-]*(?:rous|ness))|once)",
+    re.IGNORECASE,
+)
+#: words spelled with an h that is not said: an hour, an honest
+_SILENT_H = re.compile(r"(?:hour|honest|hono(?:u)?r|heir)", re.IGNORECASE)
+#: words some style guides still write with "an" although their h is said
+_OLD_AN_H = re.compile(
+    r"(?:histor|hotel|heroic|habitual|hypothes|horrific|hilarious|humble|herb)", re.IGNORECASE
+)
+#: capital letters whose name starts with a vowel sound: an API, an HR partner, an MBA
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+#: acronyms said as words, or said either way, that reading by letter would get wrong
+_SAID_AS_WORDS = frozenset(
+    [
+        "SQL",
+        "FAQ",
+        "NASA",
+        "NATO",
+        "EULA",
+        "LAN",
+        "RAM",
+        "ROM",
+        "SIM",
+        "PIN",
+        "SAT",
+        "MOOC",
+        "SWOT",
+        "SCRUM",
+        "SMART",
+        "SEO",
+        "HIPAA",
+    ]
+)
+_HEAD = re.compile(r"[A-Z]+")
+
+
+def _letter_sound(head: str) -> bool | None:
+    """Whether an acronym read letter by letter starts with a vowel sound; None when
+    it may be said as a word and the two readings disagree (SWOT, NASA)."""
+    if head in _SAID_AS_WORDS or head.startswith("EU"):
+        return None
+    if head[0] not in _VOWEL_LETTERS:
+        return False  # B, C, D, ... and U ("a URL"): a consonant either way
+    if head[0] in "AEIO":
+        return True  # a vowel either way: an API, an OKR
+    vowels = "AEIOUY"
+    if len(head) > 2 and (head[1] in vowels or (len(head) > 3 and head[2] in vowels)):
+        return None  # F, H, L, M, N, R, S, X said as a word: a NATO, a SWOT
+    return True
+
+
+def _vowel_sound(word: str, after: str) -> bool | None:
+    """Whether ``word`` starts with a vowel sound (it takes "an"), or None when that
+    cannot be told with confidence (then nothing is reported)."""
+    if word[0].isdigit():
+        digits = ""
+        for ch in word:
+            if ch.isdigit():
+                digits += ch
+            elif ch != ",":
+                break
+        if digits.startswith("8"):
+            return True  # eight, eighty, eight hundred
+        if digits[:2] in ("11", "18"):
+            return True if len(digits) in (2, 5) else None  # eleven, eighteen thousand
+        return False
+    if not word.isascii() or not word[0].isalpha():
+        return None
+    single = len(word) == 1 or not word[1].isalpha()
+    if word[0].isupper() and single:
+        # a letter said alone: an X-ray, an A/B test
+        return word[0] in _VOWEL_LETTERS if not after[:1].isalpha() else None
+    capitals = _HEAD.match(word)
+    if capitals and len(capitals.group()) > 1:
+        return _letter_sound(capitals.group())  # KPIs, HTML-based, MSc
+    first = word[0].lower()
+    if single or word[0] == "U":
+        return None  # a lone letter, or a name such as Uber or Unix: said either way
+    if first in "aeiou":
+        return not _CONSONANT_SOUND.match(word)
+    if first == "h":
+        if _SILENT_H.match(word):
+            return True
+        return None if _OLD_AN_H.match(word) else False
+    if first in "xy":
+        return None if word.lower().startswith(("yt", "yl", "x")) else False
+    return False
+
+
+class Article(Rule):
+    """ "a" before a vowel sound or "an" before a consonant sound: "a 80/20", "an user".
+
+    ## What it does
+    Reads the word after each "a" and "an" as it is said: "an hour", "a university",
+    "a one-off" and "an 80/20 split" are right, and so are acronyms read letter by
+    letter ("an MBA", "an HR partner", "a KPI", "a URL"). Where the sound cannot be
+    told with confidence (an acronym that may be said as a word, such as SQL or FAQ,
+    or "an historic", which some style guides keep), nothing is reported.
+
+    ## Why is this bad?
+    The wrong article is one of the slips readers notice at once, and no spelling
+    check sees it: both words are correct.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Proposes a 80/20 solution to an user who is stuck.
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: Proposes an 80/20 solution to a user who is stuck.
+    ```
+
+    ## Fix safety
+    Unsafe (applied with `--unsafe-fixes`): the article is replaced keeping its case,
+    but how a name or an acronym is said is the author's to confirm.
+    """
+
+    code = "GR03"
+    name = "wording.article"
+    groups = ("wording",)
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for field in prose(doc, ctx).texts:
+            value = field.value
+            if " a" not in value and " A" not in value and not value.startswith(("a", "A")):
+                continue
+            for match in _ARTICLE.finditer(value):
+                article, word = match.group("article"), match.group("next")
+                if word.lower() in _NOT_AFTER_ARTICLE:
+                    continue
+                if article == "A" and not _sentence_start(value, match.start()):
+                    continue  # "Plan A", "Level A": a letter, not an article
+                vowel = _vowel_sound(word, match.group("after"))
+                if vowel is None or vowel == (len(article) == 2):
+                    continue
+                right = article[0] + ("n" if vowel else "")
+                start, end = match.span("article")
+                edit = doc.edit(field, start, end, right)
+                sound = "a vowel" if vowel else "a consonant"
+                yield Finding(
+                    f"`{article} {word}`: write `{right}` before {sound} sound.",
+                    doc.locate(field, start, match.end("next")),
+                    field.path,
+                    suggestion=f"{right} {word}",
+                    fix=Fix((edit,), safe=False) if edit else None,
+                )
+
+
+def _sentence_start(value: str, at: int) -> bool:
+    """Whether ``at`` begins a sentence, a text or a bracketed or quoted part."""
+    before = value[:at].rstrip()
+    return not before or before[-1] in ".!?:;(\"“‘'-–—•*\n"

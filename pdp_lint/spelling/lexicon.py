@@ -25,6 +25,13 @@ US = "u"
 GB = "g"
 #: the keys of the section of US/GB pairs and of the index (the last two sections)
 PAIRS = "%pairs"
+#: sections of frequency-only words (in wordfreq's list, in no dictionary) have this
+#: before their key
+FREQUENT = "~"
+#: pseudo-sections of the main index: where the frequency-only sections start, and
+#: where their own index is
+_FREQUENT_BLOCK = "%frequent"
+_FREQUENT_INDEX = "%findex"
 INDEX = b"=%index"
 REBUILD = "run python scripts/build_spelling_data.py"
 #: up to this many words are looked up in the text of a section not yet made a table
@@ -76,6 +83,10 @@ class Lexicon(msgspec.Struct, eq=False):
     #: how often :meth:`has` searched the text of a section not yet made a table
     _searches: dict[str, int] = msgspec.field(default_factory=dict)
     _longest: int | None = None
+    #: number of the ``%findex`` section in the main index, if the list has one
+    _frequent_index: int | None = None
+    #: start and end of each frequency-only section, read from ``%findex`` when needed
+    _frequent: dict[str, tuple[int, int]] | None = None
 
     @classmethod
     def parse(cls, data: bytes | mmap.mmap) -> Lexicon:
@@ -93,6 +104,8 @@ class Lexicon(msgspec.Struct, eq=False):
             for us, gb, flags in (line.split(" ") for line in lexicon._text(PAIRS).splitlines()[1:])
         )
         lexicon.sections.pop(PAIRS, None)
+        lexicon.sections.pop(_FREQUENT_BLOCK, None)
+        lexicon._frequent_index = lexicon.sections.pop(_FREQUENT_INDEX, None)
         return lexicon
 
     def _text(self, key: str) -> str:
@@ -176,6 +189,43 @@ class Lexicon(msgspec.Struct, eq=False):
             return None
         locale = info[-1] if info[-1:] in (US, GB) else ""
         return Entry(word, int(info.rstrip(US + GB)), locale)
+
+    def frequency(self, word: str) -> int:
+        """How common the lower-case ``word`` is in English (Zipf frequency times ten, 0
+        when unknown), whether a dictionary has it or only wordfreq's list."""
+        if self.has(word):
+            entry = self.entry(word)
+            return entry.band if entry is not None else 0
+        text = self._frequent_text(word[:3])
+        at = text.find(f"\n{word}\t")
+        if at < 0 or not _plain(word):
+            return 0
+        start = at + len(word) + 2
+        return int(text[start : text.index("\n", start)])
+
+    def _frequent_text(self, key: str) -> str:
+        """The text of the frequency-only section ``key`` ("" when there is none)."""
+        name = FREQUENT + key
+        text = self._texts.get(name)
+        if text is not None:
+            return text
+        if self._frequent is None:
+            self._frequent = {}
+            number = self._frequent_index
+            if number is not None:
+                start, end = int(self.starts[number]), int(self.starts[number + 1])
+                fields = self.data[start:end].decode("utf-8").split()[1:]
+                keys, offsets = fields[::2], [int(x) for x in fields[1::2]]
+                for i, k in enumerate(keys[:-1]):
+                    self._frequent[k] = (offsets[i], offsets[i + 1])
+        span = self._frequent.get(name)
+        if span is None:
+            return ""
+        text = self.data[span[0] : span[1]].decode("utf-8")
+        if not text.startswith(f"={name}\n"):
+            raise ValueError(f"the index of the word list is wrong at `{name}`: {REBUILD}")
+        self._texts[name] = text
+        return text
 
     def words_starting(self, prefix: str) -> list[Entry]:
         """Every entry whose lower-case form starts with ``prefix`` (up to three letters)."""

@@ -43,3 +43,11 @@ def test_unsafe_fixes_apply_the_corrections_the_canonical_files_made(tmp_path: P
     assert "How did this work out?" in (copy / "customer-experience-management.yaml").read_text()
     assert "Hopping on a live screen share" in (copy / "cx-knowledge-experts.yaml").read_text()
     assert "Contacts KEs and explains" in (copy / "cx-pdp.yaml").read_text()
+
+
+def test_the_sources_have_no_repeated_words_or_wrong_articles() -> None:
+    # checked by hand: no "the the" and no "a" or "an" before the wrong sound in the seeds
+    settings = load_settings(start=ROOT)
+    settings.select = ("GR02", "GR03")
+    for folder in (AS_FOUND, FRAMEWORKS):
+        assert run_check([folder], settings).report.problems == []

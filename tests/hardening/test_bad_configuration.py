@@ -23,6 +23,16 @@ CASES = {
         3,
         "unknown option `treshold` for rule DU02; did you mean `threshold`?",
     ),
+    "unknown_option_value": (
+        '\n[rules.EX01]\nwhen-none = "never"\n',
+        3,
+        "EX01: when-none must be one of 'file', 'sections', 'ignore'",
+    ),
+    "unknown_option_choice": (
+        '\n[rules.ST05]\nwhen-no-glossary = "never"\n',
+        3,
+        "ST05: when-no-glossary must be 'file' or 'each'",
+    ),
     "missing_vocabulary": (
         'vocabulary = ["missing.txt"]\n',
         1,
