@@ -196,6 +196,10 @@ class _Walker:
 
     def _scalar(self, view: Any, quoted: str) -> tuple[str, int, int]:
         """Text of a scalar and its start and end character offsets (quotes included)."""
+        if view is None:
+            # an empty key (`: b`, `? `): rapidyaml gives no text; libyaml reads it as a
+            # null key and the careful path reports that
+            raise _NeedsCarefulPath
         try:
             value = bytes(view).decode("utf-8")
         except UnicodeDecodeError:

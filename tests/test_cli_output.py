@@ -134,8 +134,8 @@ def test_diff_makes_a_replaced_nonbreaking_space_visible_and_ends_with_a_summary
     ]
     assert done.stderr.splitlines() == [
         "Would fix 2 problems in 1 file (1 checked); run `pdp-lint fix` to apply.",
-        # the placeholder needs a person, and is also taken for an acronym
-        "Left after fixing: 1 error, 1 warning; see `pdp-lint check`.",
+        # the placeholder needs a person
+        "Left after fixing: 1 error; see `pdp-lint check`.",
     ]
     assert path.read_text(encoding="utf-8") == dirty
 
@@ -275,7 +275,8 @@ def test_every_fix_on_the_as_found_corpus_is_as_safe_as_its_rule_says():
         if problem.fix is not None:
             assert rules[problem.code].fixable, problem.code
             seen.setdefault(problem.code, set()).add(problem.fix.safe)
-    assert len(seen) >= 5
+    # safe (TX02, TX03) and unsafe (GR01, SP02) fixes are both there to compare
+    assert len(seen) >= 4 and {True, False} <= set().union(*seen.values())
     for code, safeties in seen.items():
         declared = rules[code].fix_safety
         allowed = {"safe": {True}, "unsafe": {False}, "safe/unsafe": {True, False}}[declared]

@@ -107,6 +107,13 @@ def test_every_rule_case_input_reads_the_same_on_both_paths():
         "a:\n",  # a key with nothing
         "a: {}\n",  # an empty mapping
         "a:\n\t- b\n",  # a tab
+        # empty keys, which rapidyaml gives no text for
+        ": b\n",
+        "a: b\n:\n",
+        "- ?\n",
+        "? \n: b\n",
+        "a: {: }\n",
+        "a: [:]\n",
     ],
 )
 def test_documents_needing_explanations_take_the_careful_path(text: str):

@@ -63,7 +63,7 @@ def test_a_one_megabyte_line_is_checked_fast_and_the_report_windows_it(tmp_path:
     assert run.status == 1
     assert run.problems() == [
         # the word repeated 200,000 times is one finding, not 100,000
-        f"{path.as_posix()}:{SUMMARY_LINE}:{len('        summary: ') + 1}: error: GR02 "
+        f"{path.as_posix()}:{SUMMARY_LINE}:{len('        summary: ') + 1}: warning: GR02 "
         "`word` is written 200000 times in a row: `word word`; keep one. "
         "[wording.repeated-word]",
         f"{path.as_posix()}:{SUMMARY_LINE}:{len('        summary: ') + len(value) - 5}: "

@@ -152,7 +152,7 @@ async def test_suppress_in_a_text_over_several_lines_goes_above_it(
         for line in text.splitlines()
         if line.strip().startswith("definition: Utilises a range")
     )
-    folded = f"{head}definition: >-\n{head}  Utilises a range of\n{head}  {definition[17:]}"
+    folded = f"{head}definition: >-\n{head}  Utilises a range of\n{head}  {definition[20:]}"
     folded = folded.replace("channels", "chanels", 1)
     text = text.replace(f"{head}definition: {definition}", folded, 1)
     uri = lsp.open(path, text)
@@ -164,7 +164,7 @@ async def test_suppress_in_a_text_over_several_lines_goes_above_it(
 
 
 async def test_add_a_word_to_the_vocabulary(lsp: Session, project: Path) -> None:
-    uri, _ = await open_with(lsp, project, "Utilises a range", "Utilises a Zorbification")
+    uri, _ = await open_with(lsp, project, "Utilises a range", "Utilises a zorbification")
     diagnostic = _one(lsp, uri, "SP01")
     add = [a for a in await actions_for(lsp, uri, diagnostic) if "vocabulary" in a.title]
     assert len(add) == 1 and add[0].command is not None
