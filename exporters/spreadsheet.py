@@ -18,6 +18,7 @@ in the workbook (the cell's type is set to string) or in CSV (a leading ``=``, `
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
@@ -191,12 +192,22 @@ def workbook_bytes(fw: Framework) -> bytes:
     top = Alignment(vertical="top")
     quiet = Font(color="888888", size=8)
     rows = item_rows(fw)
+    # Setting a style on a cell makes openpyxl hash the style object and look it up in
+    # the workbook's list of styles; a column's cells all look alike, so its first cell
+    # is styled that way and the others get a copy of its style indices (the same ids
+    # the lookup would give, hence the same file).
+    styles: list[Any] = []
     for r, row in enumerate(rows, start=2):
-        for c, (name, value) in enumerate(zip(COLUMNS, row.values(), strict=True), start=1):
+        for c, value in enumerate(row.values(), start=1):
             cell = _text_cell(items, r, c, value)
+            if r > 2:
+                cell._style = copy.copy(styles[c - 1])
+                continue
+            name = COLUMNS[c - 1]
             cell.alignment = wrap if name == "Text" else top
             if name in _QUIET:
                 cell.font = quiet
+            styles.append(cell._style)
     for c, name in enumerate(COLUMNS, start=1):
         items.column_dimensions[get_column_letter(c)].width = _WIDTHS[name]
     items.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
