@@ -90,6 +90,7 @@ def run(tree: Path, case: Case, out: Path) -> tuple[float, float]:
     argv = [sys.executable, "-m", "pdp_lint", *(a.format(out=out) for a in case.args)]
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("PYTHONPATH", None)  # the tree's own packages come first: it is the cwd
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode is cached
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, cwd=tree, env=env, capture_output=True, check=False)

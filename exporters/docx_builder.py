@@ -77,22 +77,17 @@ class DocxBuilder:
 
     def __init__(self, meta: Meta, template: Path | None = None) -> None:
         self.meta = meta
-        self.doc: Any = _open(template)
+        base = _prepared(template)
+        # a copy of the prepared template: opening and restyling it once per run, not
+        # once per handout, is a fifth of the work of a handout
+        self.doc: Any = copy.deepcopy(base.doc)
         self._body = self.doc.element.body
-        self._clear_body()
-        # a template asking Word to update fields on opening would make it prompt each time
-        for update in self.doc.settings.element.findall(qn("w:updateFields")):
-            update.getparent().remove(update)
         #: new blocks go before the body's final section properties
         self._end = self._body.find(qn("w:sectPr"))
-        ensure_styles(self.doc)
-        # python-docx looks a style name up by scanning every style; do it once
-        self._style_ids = {s.name: s.style_id for s in self.doc.styles}
-        section = self.doc.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
+        self._style_ids = base.style_ids
         #: width of the text column, in centimetres
-        self.text_width = float(Emu(width).cm)
-        self._table_text_size = _font_size(self.doc, "Table Text")
+        self.text_width = base.text_width
+        self._table_text_size = base.table_text_size
         self._headings: list[_Heading] = []
         self._toc_marker: Any = None
         self._set_language(meta.locale)
@@ -231,24 +226,25 @@ class DocxBuilder:
             for c in range(len(widths))
         ]
         _column_widths(table, fit_widths(widths, minimums, self.text_width))
-        for r, values in enumerate(all_rows):
-            row = table.rows[r]
-            _cant_split(row)
+        # the XML elements directly, as python-docx's row, cell and paragraph objects
+        # would set them: finding a cell through them walks the whole row every time
+        text_style = self.style_id("Table Text")
+        for r, (tr, values) in enumerate(zip(table._tbl.tr_lst, all_rows, strict=True)):
+            _cant_split(tr)
             if header is not None and r == 0:
-                _repeat_header(row)
+                _repeat_header(tr)
             if min_height is not None:
-                row.height = Cm(min_height)
-                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for c, value in enumerate(values):
-                cell = row.cells[c]
-                p = cell.paragraphs[0]
-                p._p.style = self.style_id("Table Text")
+                tr.trHeight_val = Cm(min_height)
+                tr.trHeight_hRule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            for c, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
+                p = tc.p_lst[0]
+                p.style = text_style
                 if value:
-                    self.text(p._p, value, "Strong" if c in strong_columns else None)
+                    self.text(p, value, "Strong" if c in strong_columns else None)
                 if align_centre_from is not None and c >= align_centre_from:
-                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.CENTER
                 if keep_with_next:
-                    p.paragraph_format.keep_with_next = True
+                    p.get_or_add_pPr().keepNext_val = True
         # Word merges adjacent tables without a paragraph between them
         self.paragraph(style="Table Text", keep_with_next=keep_with_next)
         return table
@@ -270,17 +266,9 @@ class DocxBuilder:
         """The document as .docx bytes, the same for the same content."""
         if self._toc_marker is not None:
             self._fill_contents()
-        raw = io.BytesIO()
-        self.doc.save(raw)
-        return normalise_zip(raw.getvalue(), self.meta.date)
+        return pack_zip(package_entries(self.doc), self.meta.date)
 
     # --- internals ------------------------------------------------------------------
-
-    def _clear_body(self) -> None:
-        """Keep the template's page setup (the last sectPr), drop its sample content."""
-        for child in list(self._body):
-            if child.tag != qn("w:sectPr"):
-                self._body.remove(child)
 
     def _set_language(self, locale: str) -> None:
         styles = self.doc.styles.element
@@ -312,16 +300,15 @@ class DocxBuilder:
         cp.modified = when
 
     def _running_head_and_foot(self) -> None:
+        """The handout's running head and foot, in the paragraphs the template got ready
+        for them (see _prepare_head_and_foot)."""
         m = self.meta
         for section in self.doc.sections:
-            width = section.page_width - section.left_margin - section.right_margin
-            head = _free_paragraph(section.header, "Header")
-            _right_tab(head, width)
+            head = section.header.paragraphs[-1]
             head.add_run(m.running_head)
             if m.page_title:
                 head.add_run("\t" + m.page_title)
-            foot = _free_paragraph(section.footer, "Footer")
-            _right_tab(foot, width)
+            foot = section.footer.paragraphs[-1]
             foot.add_run(f"{m.kind} · {m.date_text}\tPage ")
             _field(foot, "PAGE", "1")
             foot.add_run(" of ")
@@ -390,6 +377,65 @@ def _open(template: Path | None) -> Any:
         raise ExportError(
             f"{template}: not a Word document or template (.docx or .dotx): {exc}", 2
         ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A template made ready for handouts: what every handout built on it shares."""
+
+    #: the document, never handed out itself: each handout gets a deep copy
+    doc: Any
+    style_ids: dict[str, str]
+    text_width: float
+    table_text_size: float
+
+
+def _prepared(template: Path | None) -> _Prepared:
+    """The prepared ``template``, made once per run (and again if the file changes)."""
+    if template is None:
+        return _prepare_cached(None)
+    try:
+        info = template.stat()
+    except OSError:
+        return _prepare(template)  # _open says what is wrong with it, in one line
+    return _prepare_cached((template.absolute(), info.st_mtime_ns, info.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _prepare_cached(key: tuple[Path, int, int] | None) -> _Prepared:
+    return _prepare(None if key is None else key[0])
+
+
+def _prepare(template: Path | None) -> _Prepared:
+    """Open ``template``, drop its sample content, give it every handout style and get
+    its header and footer paragraphs ready for the running head and foot."""
+    doc = _open(template)
+    body = doc.element.body
+    # keep the template's page setup (the last sectPr), drop its sample content
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    # a template asking Word to update fields on opening would make it prompt each time
+    for update in doc.settings.element.findall(qn("w:updateFields")):
+        update.getparent().remove(update)
+    ensure_styles(doc)
+    # python-docx looks a style name up by scanning every style; do it once
+    style_ids = {s.name: s.style_id for s in doc.styles}
+    section = doc.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    text_width = float(Emu(width).cm)
+    table_text_size = _font_size(doc, "Table Text")
+    _prepare_head_and_foot(doc)
+    return _Prepared(doc, style_ids, text_width, table_text_size)
+
+
+def _prepare_head_and_foot(doc: Any) -> None:
+    """Give every section's header and footer a last paragraph in the Header (Footer)
+    style with one right tab stop at the margin; each handout adds its text to them."""
+    for section in doc.sections:
+        width = section.page_width - section.left_margin - section.right_margin
+        _right_tab(_free_paragraph(section.header, "Header"), width)
+        _right_tab(_free_paragraph(section.footer, "Footer"), width)
 
 
 def check_template(template: Path) -> None:
@@ -646,19 +692,18 @@ def _column_widths(table: Any, widths: Sequence[float]) -> None:
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(int(Cm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
+    lengths = [Cm(width) for width in widths]
+    for tr in grid.getparent().tr_lst:
+        for tc, length in zip(tr.tc_lst, lengths, strict=True):
+            tc.width = length
 
 
-def _cant_split(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+def _cant_split(tr: Any) -> None:
+    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
+def _repeat_header(tr: Any) -> None:
+    tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 # --- deterministic packaging -------------------------------------------------------------
@@ -670,19 +715,50 @@ def normalise_zip(data: bytes, when: datetime) -> bytes:
     ``[Content_Types].xml`` stays first, as Office writes it; every entry gets the same
     date, permissions and compression, so equal content gives equal bytes.
     """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return pack_zip({name: src.read(name) for name in src.namelist()}, when)
+
+
+def package_entries(doc: Any) -> dict[str, bytes]:
+    """The entries ``doc.save`` would write to its zip, by name, without the zip.
+
+    Handouts are packed once, by pack_zip; saving with python-docx and packing its zip
+    again compressed every entry twice and decompressed it once.
+    """
+    from docx.opc.packuri import PACKAGE_URI
+    from docx.opc.pkgwriter import PackageWriter
+
+    class Collect:
+        """Takes what python-docx's zip writer would get."""
+
+        def __init__(self) -> None:
+            self.entries: dict[str, bytes] = {}
+
+        def write(self, pack_uri: Any, blob: bytes) -> None:
+            self.entries[pack_uri.membername] = blob
+
+    package = doc.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    out = Collect()
+    PackageWriter._write_content_types_stream(out, parts)
+    out.write(PACKAGE_URI.rels_uri, package.rels.xml)
+    PackageWriter._write_parts(out, parts)  # type: ignore[arg-type]
+    return out.entries
+
+
+def pack_zip(entries: dict[str, bytes], when: datetime) -> bytes:
+    """A zip of ``entries``, sorted with ``[Content_Types].xml`` first, all dated ``when``."""
     stamp = _zip_time(when)
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        for name in names:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name), compresslevel=6)
+            dst.writestr(info, entries[name], compresslevel=6)
     return out.getvalue()
 
 
