@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from exporters.base import Exporter
 from exporters.errors import ExportError
-from pdp_lint.atomic import write_bytes_atomic
+from pdp_lint.atomic import write_many_atomic
 from pdp_lint.model import Framework
 
 
@@ -89,10 +89,9 @@ def _safe_parts(job: Job) -> tuple[str, ...]:
 
 
 def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
-    """Render and write every job under ``dest``, each file atomically."""
-    written = []
-    for job in jobs:
-        path = dest.joinpath(*_safe_parts(job))
-        write_bytes_atomic(path, job.render())
-        written.append(path)
-    return written
+    """Render and write every job under ``dest``, each file atomically.
+
+    The files reach the disk in one pass once all are written (see write_many_atomic):
+    an export stops before changing any file when one of them cannot be rendered.
+    """
+    return write_many_atomic((dest.joinpath(*_safe_parts(job)), job.render) for job in jobs)
