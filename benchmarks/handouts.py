@@ -98,7 +98,9 @@ def run(tree: Path, case: Case, out: Path) -> tuple[float, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise Failed(f"{case.label} ({tree}) exited {done.returncode}: {lines[-1] if lines else ''}")
+        raise Failed(
+            f"{case.label} ({tree}) exited {done.returncode}: {lines[-1] if lines else ''}"
+        )
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return cpu, wall
 
@@ -113,7 +115,9 @@ def same_files(new: Path, old: Path) -> int:
     if a.keys() != b.keys():
         extra = sorted(a.keys() - b.keys())[:3]
         missing = sorted(b.keys() - a.keys())[:3]
-        raise Failed(f"the files differ: only in this version {extra}, only in the baseline {missing}")
+        raise Failed(
+            f"the files differ: only in this version {extra}, only in the baseline {missing}"
+        )
     for name in sorted(a):
         if a[name].read_bytes() != b[name].read_bytes():
             raise Failed(f"{name} differs from the baseline's")
@@ -193,11 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _measure(
-    todo: Sequence[Case], trees: dict[str, Path], repeat: int, tmp: Path
-) -> list[str]:
+def _measure(todo: Sequence[Case], trees: dict[str, Path], repeat: int, tmp: Path) -> list[str]:
     rows = [
-        "| case | size | version | CPU median | wall median | CPU vs baseline | wall vs baseline | same bytes |",
+        "| case | size | version | CPU median | wall median | CPU vs baseline "
+        "| wall vs baseline | same bytes |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for case in todo:

@@ -742,7 +742,7 @@ def package_entries(doc: Any) -> dict[str, bytes]:
     for part in parts:
         part.before_marshal()
     out = Collect()
-    PackageWriter._write_content_types_stream(out, parts)
+    PackageWriter._write_content_types_stream(out, parts)  # type: ignore[no-untyped-call]
     out.write(PACKAGE_URI.rels_uri, package.rels.xml)
     PackageWriter._write_parts(out, parts)  # type: ignore[arg-type]
     return out.entries

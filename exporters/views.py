@@ -526,15 +526,14 @@ def glossary(fw: Framework, texts: Iterable[str | None]) -> tuple[Term, ...]:
     Entries without an expansion explain nothing to a reader and are left out.
     """
     body = "\n".join(t for t in texts if t)
-    entries = [entry for entry in fw.glossary if entry.expansion]
+    entries = [(entry.term, entry.expansion) for entry in fw.glossary if entry.expansion]
     # one pass of one pattern finds the terms; a term it passed over (one that begins
     # where another term matched) is looked for on its own, and only if it occurs at all
-    found = {m.group(1) for m in _terms_pattern(tuple(e.term for e in entries)).finditer(body)}
+    found = {m.group(1) for m in _terms_pattern(tuple(t for t, _ in entries)).finditer(body)}
     return tuple(
-        Term(entry.term, entry.expansion)
-        for entry in entries
-        if entry.term in found
-        or (entry.term in body and _term_pattern(entry.term).search(body) is not None)
+        Term(term, expansion)
+        for term, expansion in entries
+        if term in found or (term in body and _term_pattern(term).search(body) is not None)
     )
 
 

@@ -57,8 +57,8 @@ def write_many_atomic(files: Iterable[tuple[Path, Callable[[], bytes]]]) -> list
         for path, render in files:
             data = render()
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((Path(tmp), path))
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((Path(name), path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         for tmp, path in staged:
