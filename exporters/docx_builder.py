@@ -24,8 +24,9 @@ from typing import Any
 from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Cm, Emu, Twips
 
 from exporters.errors import ExportError
@@ -85,6 +86,7 @@ class DocxBuilder:
         #: new blocks go before the body's final section properties
         self._end = self._body.find(qn("w:sectPr"))
         self._style_ids = base.style_ids
+        self._block_width = base.block_width
         #: width of the text column, in centimetres
         self.text_width = base.text_width
         self._table_text_size = base.table_text_size
@@ -113,8 +115,8 @@ class DocxBuilder:
         page_break: bool = False,
     ) -> Any:
         """A new paragraph in ``style`` at the end of the document."""
-        p = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
+        p = _new("w:p")
+        ppr = _new("w:pPr")
         _add(ppr, "w:pStyle", self.style_id(style))
         # a heading never ends a page, whatever the template's heading styles say
         if keep_with_next or style.startswith("Heading "):
@@ -132,19 +134,19 @@ class DocxBuilder:
 
     def text(self, paragraph: Any, text: str, style: str | None = None) -> Any:
         """Add a run of ``text`` (``\n`` a line break, ``\t`` a tab) to ``paragraph``."""
-        r = OxmlElement("w:r")
+        r = _new("w:r")
         if style is not None:
-            rpr = OxmlElement("w:rPr")
+            rpr = _new("w:rPr")
             _add(rpr, "w:rStyle", self.style_id(style))
             r.append(rpr)
         for n, line in enumerate(text.split("\n")):
             if n:
-                r.append(OxmlElement("w:br"))
+                r.append(_new("w:br"))
             for m, piece in enumerate(line.split("\t")):
                 if m:
-                    r.append(OxmlElement("w:tab"))
+                    r.append(_new("w:tab"))
                 if piece:
-                    t = OxmlElement("w:t")
+                    t = _new("w:t")
                     t.text = piece
                     t.set(_XML_SPACE, "preserve")
                     r.append(t)
@@ -206,10 +208,11 @@ class DocxBuilder:
         repeats on every page and no row splits across pages; ``keep_with_next`` keeps
         the table on the page of what follows it.
         """
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         all_rows = ([list(header)] if header is not None else []) + [list(r) for r in rows]
-        table = self.doc.add_table(rows=len(all_rows), cols=len(widths))
+        # as Document.add_table does, with the text width worked out once
+        table = self.doc._body.add_table(len(all_rows), len(widths), self._block_width)
+        table.style = None
         table._tbl.tblStyle_val = self.style_id("Handout Table")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         _table_look(table, first_row=header is not None, first_column=first_column)
@@ -237,14 +240,18 @@ class DocxBuilder:
                 tr.trHeight_val = Cm(min_height)
                 tr.trHeight_hRule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for c, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
+                # the cell's empty paragraph gets the properties python-docx would give
+                # it, in the schema's order: style, keep with next, centred
                 p = tc.p_lst[0]
-                p.style = text_style
+                ppr = _new("w:pPr")
+                _add(ppr, "w:pStyle", text_style)
+                if keep_with_next:
+                    _add(ppr, "w:keepNext")
+                if align_centre_from is not None and c >= align_centre_from:
+                    _add(ppr, "w:jc", "center")
+                p.insert(0, ppr)
                 if value:
                     self.text(p, value, "Strong" if c in strong_columns else None)
-                if align_centre_from is not None and c >= align_centre_from:
-                    p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.CENTER
-                if keep_with_next:
-                    p.get_or_add_pPr().keepNext_val = True
         # Word merges adjacent tables without a paragraph between them
         self.paragraph(style="Table Text", keep_with_next=keep_with_next)
         return table
@@ -274,7 +281,7 @@ class DocxBuilder:
         styles = self.doc.styles.element
         defaults = styles.find(qn("w:docDefaults"))
         if defaults is None:
-            defaults = OxmlElement("w:docDefaults")
+            defaults = _new("w:docDefaults")
             styles.insert(0, defaults)
         rpr_default = _child(defaults, "w:rPrDefault", first=True)
         rpr = _child(rpr_default, "w:rPr")
@@ -330,7 +337,7 @@ class DocxBuilder:
             if n == 0:
                 _field_start(p, r' TOC \o "1-2" \h \z \u ')
             if entry.bookmark:
-                link = OxmlElement("w:hyperlink")
+                link = _new("w:hyperlink")
                 link.set(qn("w:anchor"), entry.bookmark)
                 link.set(qn("w:history"), "1")
                 link.append(_run(entry.text))
@@ -386,6 +393,8 @@ class _Prepared:
     #: the document, never handed out itself: each handout gets a deep copy
     doc: Any
     style_ids: dict[str, str]
+    #: the width python-docx gives a new table (Document._block_width)
+    block_width: Emu
     text_width: float
     table_text_size: float
 
@@ -424,9 +433,10 @@ def _prepare(template: Path | None) -> _Prepared:
     section = doc.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     text_width = float(Emu(width).cm)
+    block_width = doc._block_width
     table_text_size = _font_size(doc, "Table Text")
     _prepare_head_and_foot(doc)
-    return _Prepared(doc, style_ids, text_width, table_text_size)
+    return _Prepared(doc, style_ids, block_width, text_width, table_text_size)
 
 
 def _prepare_head_and_foot(doc: Any) -> None:
@@ -573,9 +583,22 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+@functools.cache
+def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    name = NamespacePrefixedTag(nsptag)
+    return name.clark_name, name.nsmap
+
+
+def _new(nsptag: str) -> Any:
+    """A new ``nsptag`` element (``w:p``), as python-docx's OxmlElement makes it, without
+    working out the tag's namespace again for every element."""
+    clark, nsmap = _tag(nsptag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
+
+
 def _add(parent: Any, tag: str, value: str | None = None) -> Any:
     """Append a ``tag`` element, with ``w:val`` set to ``value`` when given."""
-    element = OxmlElement(tag)
+    element = _new(tag)
     if value is not None:
         element.set(qn("w:val"), value)
     parent.append(element)
@@ -585,7 +608,7 @@ def _add(parent: Any, tag: str, value: str | None = None) -> Any:
 def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
     found = parent.find(qn(tag))
     if found is None:
-        found = OxmlElement(tag)
+        found = _new(tag)
         if first:
             parent.insert(0, found)
         else:
@@ -594,8 +617,8 @@ def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
 
 
 def _run(text: str) -> Any:
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+    r = _new("w:r")
+    t = _new("w:t")
     t.text = text
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     r.append(t)
@@ -603,8 +626,8 @@ def _run(text: str) -> Any:
 
 
 def _fld_char(kind: str) -> Any:
-    r = OxmlElement("w:r")
-    c = OxmlElement("w:fldChar")
+    r = _new("w:r")
+    c = _new("w:fldChar")
     c.set(qn("w:fldCharType"), kind)
     r.append(c)
     return r
@@ -612,8 +635,8 @@ def _fld_char(kind: str) -> Any:
 
 def _field_start(p: Any, instruction: str) -> None:
     p.append(_fld_char("begin"))
-    r = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
+    r = _new("w:r")
+    instr = _new("w:instrText")
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     instr.text = instruction
     r.append(instr)
@@ -630,10 +653,10 @@ def _field(paragraph: Any, code: str, shown: str) -> None:
 
 
 def _bookmark(run: Any, number: int, name: str) -> None:
-    start = OxmlElement("w:bookmarkStart")
+    start = _new("w:bookmarkStart")
     start.set(qn("w:id"), str(number))
     start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
+    end = _new("w:bookmarkEnd")
     end.set(qn("w:id"), str(number))
     run.addprevious(start)
     run.addnext(end)
@@ -671,7 +694,7 @@ def _right_tab(paragraph: Any, width: Emu) -> None:
 def _table_look(table: Any, *, first_row: bool, first_column: bool) -> None:
     look = table._tbl.tblPr.find(qn("w:tblLook"))
     if look is None:
-        look = OxmlElement("w:tblLook")
+        look = _new("w:tblLook")
         table._tbl.tblPr.append(look)
     values = {
         "w:firstRow": first_row,
@@ -699,11 +722,11 @@ def _column_widths(table: Any, widths: Sequence[float]) -> None:
 
 
 def _cant_split(tr: Any) -> None:
-    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    tr.get_or_add_trPr().append(_new("w:cantSplit"))
 
 
 def _repeat_header(tr: Any) -> None:
-    tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    tr.get_or_add_trPr().append(_new("w:tblHeader"))
 
 
 # --- deterministic packaging -------------------------------------------------------------

@@ -18,7 +18,6 @@ in the workbook (the cell's type is set to string) or in CSV (a leading ``=``, `
 
 from __future__ import annotations
 
-import copy
 import csv
 import hashlib
 import io
@@ -182,6 +181,7 @@ def workbook_bytes(fw: Framework) -> bytes:
     """The workbook of ``fw``: Items, Overview, Glossary and the hidden Export sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.styles.cell_style import StyleArray
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
@@ -201,7 +201,7 @@ def workbook_bytes(fw: Framework) -> bytes:
         for c, value in enumerate(row.values(), start=1):
             cell = _text_cell(items, r, c, value)
             if r > 2:
-                cell._style = copy.copy(styles[c - 1])
+                cell._style = StyleArray(styles[c - 1])
                 continue
             name = COLUMNS[c - 1]
             cell.alignment = wrap if name == "Text" else top
