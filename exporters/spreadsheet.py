@@ -158,8 +158,13 @@ _QUIET = ("Id", "Hash")
 
 def _text_cell(ws: Any, row: int, column: int, value: str) -> Any:
     """Write ``value`` as a string cell, never as a formula, whatever it starts with."""
-    cell = ws.cell(row=row, column=column)
-    cell.value = value
+    from openpyxl.cell.cell import Cell
+
+    # what ``ws.cell(row, column).value = value`` does for a new cell and a string,
+    # without working out a type that is set to string right after
+    cell = Cell(ws, row=row, column=column)
+    ws._add_cell(cell)
+    cell._value = cell.check_string(value)
     cell.data_type = "s"
     return cell
 
@@ -248,7 +253,8 @@ def workbook_bytes(fw: Framework) -> bytes:
     wb.properties.creator = fw.owner.team
     wb.properties.title = fw.title[:255]
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    # stored, not compressed: _stable_zip compresses every entry once, as it is written
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
         ExcelWriter(wb, archive).save()
     return _stable_zip(raw.getvalue())
 
