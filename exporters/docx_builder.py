@@ -79,8 +79,9 @@ class DocxBuilder:
     def __init__(self, meta: Meta, template: Path | None = None) -> None:
         self.meta = meta
         base = _prepared(template)
-        # a copy of the prepared template: opening and restyling it once per run, not
-        # once per handout, is a fifth of the work of a handout
+        # a copy of the template as prepared once per run: opening it, dropping its
+        # sample content, adding the styles it lacks and readying its header and footer
+        # is the same work for every handout
         self.doc: Any = copy.deepcopy(base.doc)
         self._body = self.doc.element.body
         #: new blocks go before the body's final section properties
