@@ -39,8 +39,11 @@ def _render_all() -> list[bytes]:
 
 
 def test_the_shipped_modules_are_what_the_templates_compile_to() -> None:
-    shipped = {p.name: p.read_text(encoding="utf-8") for p in html_render.COMPILED.iterdir()}
-    shipped = {k: v for k, v in shipped.items() if k.endswith((".py", ".json"))}
+    shipped = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in html_render.COMPILED.iterdir()
+        if p.is_file() and p.suffix in (".py", ".json")  # not Python's __pycache__
+    }
     assert shipped == precompile.compiled(), "run python -m exporters.precompile"
 
 
