@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from pdp_lint.atomic import write_bytes_atomic
+from pdp_lint.atomic import write_many_atomic
 from pdp_lint.model import Framework
 
 
@@ -65,9 +65,4 @@ class Exporter(ABC):
 
     def export(self, model: Framework, dest: Path) -> list[Path]:
         """Write every file for ``model`` into ``dest`` (atomically) and return their paths."""
-        written = []
-        for out in self.outputs(model):
-            path = dest / out.name
-            write_bytes_atomic(path, out.render())
-            written.append(path)
-        return written
+        return write_many_atomic((dest / out.name, out.render) for out in self.outputs(model))

@@ -24,8 +24,9 @@ from typing import Any
 from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Cm, Emu, Twips
 
 from exporters.errors import ExportError
@@ -75,22 +76,19 @@ class DocxBuilder:
 
     def __init__(self, meta: Meta, template: Path | None = None) -> None:
         self.meta = meta
-        self.doc: Any = _open(template)
+        base = _prepared(template)
+        # a copy of the template as prepared once per run: opening it, dropping its
+        # sample content, adding the styles it lacks and readying its header and footer
+        # is the same work for every handout
+        self.doc: Any = copy.deepcopy(base.doc)
         self._body = self.doc.element.body
-        self._clear_body()
-        # a template asking Word to update fields on opening would make it prompt each time
-        for update in self.doc.settings.element.findall(qn("w:updateFields")):
-            update.getparent().remove(update)
         #: new blocks go before the body's final section properties
         self._end = self._body.find(qn("w:sectPr"))
-        ensure_styles(self.doc)
-        # python-docx looks a style name up by scanning every style; do it once
-        self._style_ids = {s.name: s.style_id for s in self.doc.styles}
-        section = self.doc.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
+        self._style_ids = base.style_ids
+        self._block_width = base.block_width
         #: width of the text column, in centimetres
-        self.text_width = float(Emu(width).cm)
-        self._table_text_size = _font_size(self.doc, "Table Text")
+        self.text_width = base.text_width
+        self._table_text_size = base.table_text_size
         self._headings: list[_Heading] = []
         self._toc_marker: Any = None
         self._set_language(meta.locale)
@@ -116,8 +114,8 @@ class DocxBuilder:
         page_break: bool = False,
     ) -> Any:
         """A new paragraph in ``style`` at the end of the document."""
-        p = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
+        p = _new("w:p")
+        ppr = _new("w:pPr")
         _add(ppr, "w:pStyle", self.style_id(style))
         # a heading never ends a page, whatever the template's heading styles say
         if keep_with_next or style.startswith("Heading "):
@@ -135,19 +133,19 @@ class DocxBuilder:
 
     def text(self, paragraph: Any, text: str, style: str | None = None) -> Any:
         """Add a run of ``text`` (``\n`` a line break, ``\t`` a tab) to ``paragraph``."""
-        r = OxmlElement("w:r")
+        r = _new("w:r")
         if style is not None:
-            rpr = OxmlElement("w:rPr")
+            rpr = _new("w:rPr")
             _add(rpr, "w:rStyle", self.style_id(style))
             r.append(rpr)
         for n, line in enumerate(text.split("\n")):
             if n:
-                r.append(OxmlElement("w:br"))
+                r.append(_new("w:br"))
             for m, piece in enumerate(line.split("\t")):
                 if m:
-                    r.append(OxmlElement("w:tab"))
+                    r.append(_new("w:tab"))
                 if piece:
-                    t = OxmlElement("w:t")
+                    t = _new("w:t")
                     t.text = storable(piece)
                     t.set(_XML_SPACE, "preserve")
                     r.append(t)
@@ -209,10 +207,11 @@ class DocxBuilder:
         repeats on every page and no row splits across pages; ``keep_with_next`` keeps
         the table on the page of what follows it.
         """
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         all_rows = ([list(header)] if header is not None else []) + [list(r) for r in rows]
-        table = self.doc.add_table(rows=len(all_rows), cols=len(widths))
+        # as Document.add_table does, with the text width worked out once
+        table = self.doc._body.add_table(len(all_rows), len(widths), self._block_width)
+        table.style = None
         table._tbl.tblStyle_val = self.style_id("Handout Table")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         _table_look(table, first_row=header is not None, first_column=first_column)
@@ -229,24 +228,29 @@ class DocxBuilder:
             for c in range(len(widths))
         ]
         _column_widths(table, fit_widths(widths, minimums, self.text_width))
-        for r, values in enumerate(all_rows):
-            row = table.rows[r]
-            _cant_split(row)
+        # the XML elements directly, as python-docx's row, cell and paragraph objects
+        # would set them: finding a cell through them walks the whole row every time
+        text_style = self.style_id("Table Text")
+        for r, (tr, values) in enumerate(zip(table._tbl.tr_lst, all_rows, strict=True)):
+            _cant_split(tr)
             if header is not None and r == 0:
-                _repeat_header(row)
+                _repeat_header(tr)
             if min_height is not None:
-                row.height = Cm(min_height)
-                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for c, value in enumerate(values):
-                cell = row.cells[c]
-                p = cell.paragraphs[0]
-                p._p.style = self.style_id("Table Text")
-                if value:
-                    self.text(p._p, value, "Strong" if c in strong_columns else None)
-                if align_centre_from is not None and c >= align_centre_from:
-                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                tr.trHeight_val = Cm(min_height)
+                tr.trHeight_hRule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            for c, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
+                # the cell's empty paragraph gets the properties python-docx would give
+                # it, in the schema's order: style, keep with next, centred
+                p = tc.p_lst[0]
+                ppr = _new("w:pPr")
+                _add(ppr, "w:pStyle", text_style)
                 if keep_with_next:
-                    p.paragraph_format.keep_with_next = True
+                    _add(ppr, "w:keepNext")
+                if align_centre_from is not None and c >= align_centre_from:
+                    _add(ppr, "w:jc", "center")
+                p.insert(0, ppr)
+                if value:
+                    self.text(p, value, "Strong" if c in strong_columns else None)
         # Word merges adjacent tables without a paragraph between them
         self.paragraph(style="Table Text", keep_with_next=keep_with_next)
         return table
@@ -268,23 +272,15 @@ class DocxBuilder:
         """The document as .docx bytes, the same for the same content."""
         if self._toc_marker is not None:
             self._fill_contents()
-        raw = io.BytesIO()
-        self.doc.save(raw)
-        return normalise_zip(raw.getvalue(), self.meta.date)
+        return pack_zip(package_entries(self.doc), self.meta.date)
 
     # --- internals ------------------------------------------------------------------
-
-    def _clear_body(self) -> None:
-        """Keep the template's page setup (the last sectPr), drop its sample content."""
-        for child in list(self._body):
-            if child.tag != qn("w:sectPr"):
-                self._body.remove(child)
 
     def _set_language(self, locale: str) -> None:
         styles = self.doc.styles.element
         defaults = styles.find(qn("w:docDefaults"))
         if defaults is None:
-            defaults = OxmlElement("w:docDefaults")
+            defaults = _new("w:docDefaults")
             styles.insert(0, defaults)
         rpr_default = _child(defaults, "w:rPrDefault", first=True)
         rpr = _child(rpr_default, "w:rPr")
@@ -313,16 +309,15 @@ class DocxBuilder:
         cp.modified = when
 
     def _running_head_and_foot(self) -> None:
+        """The handout's running head and foot, in the paragraphs the template got ready
+        for them (see _prepare_head_and_foot)."""
         m = self.meta
         for section in self.doc.sections:
-            width = section.page_width - section.left_margin - section.right_margin
-            head = _free_paragraph(section.header, "Header")
-            _right_tab(head, width)
+            head = section.header.paragraphs[-1]
             head.add_run(storable(m.running_head))
             if m.page_title:
                 head.add_run("\t" + storable(m.page_title))
-            foot = _free_paragraph(section.footer, "Footer")
-            _right_tab(foot, width)
+            foot = section.footer.paragraphs[-1]
             foot.add_run(f"{m.kind} · {m.date_text}\tPage ")
             _field(foot, "PAGE", "1")
             foot.add_run(" of ")
@@ -344,7 +339,7 @@ class DocxBuilder:
             if n == 0:
                 _field_start(p, r' TOC \o "1-2" \h \z \u ')
             if entry.bookmark:
-                link = OxmlElement("w:hyperlink")
+                link = _new("w:hyperlink")
                 link.set(qn("w:anchor"), entry.bookmark)
                 link.set(qn("w:history"), "1")
                 link.append(_run(entry.text))
@@ -417,6 +412,68 @@ def _open(template: Path | None) -> Any:
             f"{str(exc) or type(exc).__name__}",
             2,
         ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A template made ready for handouts: what every handout built on it shares."""
+
+    #: the document, never handed out itself: each handout gets a deep copy
+    doc: Any
+    style_ids: dict[str, str]
+    #: the width python-docx gives a new table (Document._block_width)
+    block_width: Emu
+    text_width: float
+    table_text_size: float
+
+
+def _prepared(template: Path | None) -> _Prepared:
+    """The prepared ``template``, made once per run (and again if the file changes)."""
+    if template is None:
+        return _prepare_cached(None)
+    try:
+        info = template.stat()
+    except OSError:
+        return _prepare(template)  # _open says what is wrong with it, in one line
+    return _prepare_cached((template.absolute(), info.st_mtime_ns, info.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _prepare_cached(key: tuple[Path, int, int] | None) -> _Prepared:
+    return _prepare(None if key is None else key[0])
+
+
+def _prepare(template: Path | None) -> _Prepared:
+    """Open ``template``, drop its sample content, give it every handout style and get
+    its header and footer paragraphs ready for the running head and foot."""
+    doc = _open(template)
+    body = doc.element.body
+    # keep the template's page setup (the last sectPr), drop its sample content
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    # a template asking Word to update fields on opening would make it prompt each time
+    for update in doc.settings.element.findall(qn("w:updateFields")):
+        update.getparent().remove(update)
+    ensure_styles(doc)
+    # python-docx looks a style name up by scanning every style; do it once
+    style_ids = {s.name: s.style_id for s in doc.styles}
+    section = doc.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    text_width = float(Emu(width).cm)
+    block_width = doc._block_width
+    table_text_size = _font_size(doc, "Table Text")
+    _prepare_head_and_foot(doc)
+    return _Prepared(doc, style_ids, block_width, text_width, table_text_size)
+
+
+def _prepare_head_and_foot(doc: Any) -> None:
+    """Give every section's header and footer a last paragraph in the Header (Footer)
+    style with one right tab stop at the margin; each handout adds its text to them."""
+    for section in doc.sections:
+        width = section.page_width - section.left_margin - section.right_margin
+        _right_tab(_free_paragraph(section.header, "Header"), width)
+        _right_tab(_free_paragraph(section.footer, "Footer"), width)
 
 
 def check_template(template: Path) -> None:
@@ -546,9 +603,22 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+@functools.cache
+def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    name = NamespacePrefixedTag(nsptag)
+    return name.clark_name, name.nsmap
+
+
+def _new(nsptag: str) -> Any:
+    """A new ``nsptag`` element (``w:p``), as python-docx's OxmlElement makes it, without
+    working out the tag's namespace again for every element."""
+    clark, nsmap = _tag(nsptag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
+
+
 def _add(parent: Any, tag: str, value: str | None = None) -> Any:
     """Append a ``tag`` element, with ``w:val`` set to ``value`` when given."""
-    element = OxmlElement(tag)
+    element = _new(tag)
     if value is not None:
         element.set(qn("w:val"), value)
     parent.append(element)
@@ -558,7 +628,7 @@ def _add(parent: Any, tag: str, value: str | None = None) -> Any:
 def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
     found = parent.find(qn(tag))
     if found is None:
-        found = OxmlElement(tag)
+        found = _new(tag)
         if first:
             parent.insert(0, found)
         else:
@@ -567,8 +637,8 @@ def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
 
 
 def _run(text: str) -> Any:
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+    r = _new("w:r")
+    t = _new("w:t")
     t.text = storable(text)
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     r.append(t)
@@ -576,8 +646,8 @@ def _run(text: str) -> Any:
 
 
 def _fld_char(kind: str) -> Any:
-    r = OxmlElement("w:r")
-    c = OxmlElement("w:fldChar")
+    r = _new("w:r")
+    c = _new("w:fldChar")
     c.set(qn("w:fldCharType"), kind)
     r.append(c)
     return r
@@ -585,8 +655,8 @@ def _fld_char(kind: str) -> Any:
 
 def _field_start(p: Any, instruction: str) -> None:
     p.append(_fld_char("begin"))
-    r = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
+    r = _new("w:r")
+    instr = _new("w:instrText")
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     instr.text = instruction
     r.append(instr)
@@ -603,10 +673,10 @@ def _field(paragraph: Any, code: str, shown: str) -> None:
 
 
 def _bookmark(run: Any, number: int, name: str) -> None:
-    start = OxmlElement("w:bookmarkStart")
+    start = _new("w:bookmarkStart")
     start.set(qn("w:id"), str(number))
     start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
+    end = _new("w:bookmarkEnd")
     end.set(qn("w:id"), str(number))
     run.addprevious(start)
     run.addnext(end)
@@ -644,7 +714,7 @@ def _right_tab(paragraph: Any, width: Emu) -> None:
 def _table_look(table: Any, *, first_row: bool, first_column: bool) -> None:
     look = table._tbl.tblPr.find(qn("w:tblLook"))
     if look is None:
-        look = OxmlElement("w:tblLook")
+        look = _new("w:tblLook")
         table._tbl.tblPr.append(look)
     values = {
         "w:firstRow": first_row,
@@ -665,19 +735,18 @@ def _column_widths(table: Any, widths: Sequence[float]) -> None:
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(int(Cm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
+    lengths = [Cm(width) for width in widths]
+    for tr in grid.getparent().tr_lst:
+        for tc, length in zip(tr.tc_lst, lengths, strict=True):
+            tc.width = length
 
 
-def _cant_split(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+def _cant_split(tr: Any) -> None:
+    tr.get_or_add_trPr().append(_new("w:cantSplit"))
 
 
-def _repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
+def _repeat_header(tr: Any) -> None:
+    tr.get_or_add_trPr().append(_new("w:tblHeader"))
 
 
 # --- deterministic packaging -------------------------------------------------------------
@@ -689,19 +758,50 @@ def normalise_zip(data: bytes, when: datetime) -> bytes:
     ``[Content_Types].xml`` stays first, as Office writes it; every entry gets the same
     date, permissions and compression, so equal content gives equal bytes.
     """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return pack_zip({name: src.read(name) for name in src.namelist()}, when)
+
+
+def package_entries(doc: Any) -> dict[str, bytes]:
+    """The entries ``doc.save`` would write to its zip, by name, without the zip.
+
+    Handouts are packed once, by pack_zip; saving with python-docx and packing its zip
+    again compressed every entry twice and decompressed it once.
+    """
+    from docx.opc.packuri import PACKAGE_URI
+    from docx.opc.pkgwriter import PackageWriter
+
+    class Collect:
+        """Takes what python-docx's zip writer would get."""
+
+        def __init__(self) -> None:
+            self.entries: dict[str, bytes] = {}
+
+        def write(self, pack_uri: Any, blob: bytes) -> None:
+            self.entries[pack_uri.membername] = blob
+
+    package = doc.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    out = Collect()
+    PackageWriter._write_content_types_stream(out, parts)  # type: ignore[no-untyped-call]
+    out.write(PACKAGE_URI.rels_uri, package.rels.xml)
+    PackageWriter._write_parts(out, parts)  # type: ignore[arg-type]
+    return out.entries
+
+
+def pack_zip(entries: dict[str, bytes], when: datetime) -> bytes:
+    """A zip of ``entries``, sorted with ``[Content_Types].xml`` first, all dated ``when``."""
     stamp = _zip_time(when)
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        for name in names:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name), compresslevel=6)
+            dst.writestr(info, entries[name], compresslevel=6)
     return out.getvalue()
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from exporters.base import Exporter
 from exporters.errors import ExportError
-from pdp_lint.atomic import write_bytes_atomic
+from pdp_lint.atomic import write_many_atomic
 from pdp_lint.model import Framework
 
 
@@ -111,13 +111,18 @@ def _check_no_link_out(job: Job, dest: Path, root: Path, parts: tuple[str, ...])
 
 
 def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
-    """Render and write every job under ``dest``, each file atomically."""
+    """Render and write every job under ``dest``, each file atomically.
+
+    The files reach the disk in one pass once all are written (see write_many_atomic):
+    an export stops before changing any file when one of them cannot be rendered, or
+    would be written through a link leading out of ``dest``.
+    """
     root = dest.resolve()
-    written = []
-    for job in jobs:
-        parts = _safe_parts(job)
-        _check_no_link_out(job, dest, root, parts)
-        path = dest.joinpath(*parts)
-        write_bytes_atomic(path, job.render())
-        written.append(path)
-    return written
+
+    def files() -> Iterator[tuple[Path, Callable[[], bytes]]]:
+        for job in jobs:
+            parts = _safe_parts(job)
+            _check_no_link_out(job, dest, root, parts)
+            yield dest.joinpath(*parts), job.render
+
+    return write_many_atomic(files())

@@ -158,8 +158,13 @@ _QUIET = ("Id", "Hash")
 
 def _text_cell(ws: Any, row: int, column: int, value: str) -> Any:
     """Write ``value`` as a string cell, never as a formula, whatever it starts with."""
-    cell = ws.cell(row=row, column=column)
-    cell.value = value
+    from openpyxl.cell.cell import Cell
+
+    # what ``ws.cell(row, column).value = value`` does for a new cell and a string,
+    # without working out a type that is set to string right after
+    cell = Cell(ws, row=row, column=column)
+    ws._add_cell(cell)
+    cell._value = cell.check_string(value)
     cell.data_type = "s"
     return cell
 
@@ -181,6 +186,7 @@ def workbook_bytes(fw: Framework) -> bytes:
     """The workbook of ``fw``: Items, Overview, Glossary and the hidden Export sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.styles.cell_style import StyleArray
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
@@ -191,12 +197,22 @@ def workbook_bytes(fw: Framework) -> bytes:
     top = Alignment(vertical="top")
     quiet = Font(color="888888", size=8)
     rows = item_rows(fw)
+    # Setting a style on a cell makes openpyxl hash the style object and look it up in
+    # the workbook's list of styles; a column's cells all look alike, so its first cell
+    # is styled that way and the others get a copy of its style indices (the same ids
+    # the lookup would give, hence the same file).
+    styles: list[Any] = []
     for r, row in enumerate(rows, start=2):
-        for c, (name, value) in enumerate(zip(COLUMNS, row.values(), strict=True), start=1):
+        for c, value in enumerate(row.values(), start=1):
             cell = _text_cell(items, r, c, value)
+            if r > 2:
+                cell._style = StyleArray(styles[c - 1])
+                continue
+            name = COLUMNS[c - 1]
             cell.alignment = wrap if name == "Text" else top
             if name in _QUIET:
                 cell.font = quiet
+            styles.append(cell._style)
     for c, name in enumerate(COLUMNS, start=1):
         items.column_dimensions[get_column_letter(c)].width = _WIDTHS[name]
     items.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
@@ -237,7 +253,8 @@ def workbook_bytes(fw: Framework) -> bytes:
     wb.properties.creator = fw.owner.team
     wb.properties.title = fw.title[:255]
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    # stored, not compressed: _stable_zip compresses every entry once, as it is written
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
         ExcelWriter(wb, archive).save()
     return _stable_zip(raw.getvalue())
 

@@ -7,6 +7,7 @@ examples are labelled, which guidance applies to a hiring profile.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -525,15 +526,31 @@ def glossary(fw: Framework, texts: Iterable[str | None]) -> tuple[Term, ...]:
     Entries without an expansion explain nothing to a reader and are left out.
     """
     body = "\n".join(t for t in texts if t)
+    entries = [(entry.term, entry.expansion) for entry in fw.glossary if entry.expansion]
+    # one pass of one pattern finds the terms; a term it passed over (one that begins
+    # where another term matched) is looked for on its own, and only if it occurs at all
+    found = {m.group(1) for m in _terms_pattern(tuple(t for t, _ in entries)).finditer(body)}
     return tuple(
-        Term(entry.term, entry.expansion)
-        for entry in fw.glossary
-        if entry.expansion and _term_pattern(entry.term).search(body)
+        Term(term, expansion)
+        for term, expansion in entries
+        if term in found or (term in body and _term_pattern(term).search(body) is not None)
     )
 
 
+_TERM_BEFORE, _TERM_AFTER = r"(?<![0-9A-Za-z])", r"(?:s|['\u2019]s)?(?![0-9A-Za-z])"
+
+
 def _term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![0-9A-Za-z]){re.escape(term)}(?:s|['\u2019]s)?(?![0-9A-Za-z])")
+    return re.compile(rf"{_TERM_BEFORE}{re.escape(term)}{_TERM_AFTER}")
+
+
+@functools.lru_cache(maxsize=64)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``terms`` as a whole word (see glossary); the term matched is group 1."""
+    if not terms:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"{_TERM_BEFORE}({alternatives}){_TERM_AFTER}")
 
 
 def _role_texts(role: RoleView) -> Iterator[str | None]:
