@@ -9,10 +9,11 @@ from collections.abc import Iterator
 import msgspec
 
 from pdp_lint.document import Document, Locator
-from pdp_lint.model import Framework, Profile, Role, TextField
+from pdp_lint.lineage import Lineage
+from pdp_lint.model import Profile, Role, TextField
 from pdp_lint.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
-from pdp_lint.rules.duplication import base_chain, shorten
+from pdp_lint.rules.duplication import lineage, shorten
 from pdp_lint.similarity import normalise, similar_pairs, word_set
 
 
@@ -361,19 +362,6 @@ def _name_index(ctx: Context) -> NameIndex:
     return result
 
 
-def _own_names(fw: Framework, owner: Role | Profile) -> set[str]:
-    roles: list[Role | Profile] = [owner]
-    if isinstance(owner, Role):
-        roles += base_chain(fw, owner)
-    names: set[str] = set()
-    for r in roles:
-        names.add(r.title.casefold())
-        abbreviation = getattr(r, "abbreviation", None)
-        if abbreviation:
-            names.add(abbreviation.casefold())
-    return names
-
-
 class WrongRoleInSummary(Rule):
     """A role summary names a different role than its own.
 
@@ -492,13 +480,13 @@ class WrongRoleInSummary(Rule):
     severity = Severity.ERROR
 
     def collect(self, doc: Document, ctx: Context) -> list[_SummaryText]:
-        fw = doc.framework
+        chains = lineage(doc, ctx)
         return [
             _SummaryText(
                 summary.label,
                 summary.owner.title,
                 summary.text.value,
-                frozenset(_own_names(fw, summary.owner)),
+                _OwnNames(chains, summary.owner),
                 summary.text.path,
                 doc.locator(summary.text),
             )
@@ -540,13 +528,26 @@ class WrongRoleInSummary(Rule):
             )
 
 
+class _OwnNames:
+    """The names a summary may use: its role's and those of the roles it builds on."""
+
+    __slots__ = ("chains", "owner")
+
+    def __init__(self, chains: Lineage, owner: Role | Profile) -> None:
+        self.chains = chains
+        self.owner = owner
+
+    def __contains__(self, name: str) -> bool:
+        return self.chains.owns(self.owner, name)
+
+
 class _SummaryText(msgspec.Struct, frozen=True):
     """What CP02 keeps of a summary until the role names of the corpus are known."""
 
     label: str
     title: str
     value: str
-    own: frozenset[str]
+    own: _OwnNames
     path: str
     locator: Locator
 

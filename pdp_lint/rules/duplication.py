@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import msgspec
 
 from pdp_lint.document import Document
+from pdp_lint.lineage import Lineage
 from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
 from pdp_lint.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
@@ -60,19 +61,10 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
     return result
 
 
-def base_chain(framework: Framework, role: Role) -> list[Role]:
-    """The roles ``role`` builds on, nearest first (a cycle stops the chain)."""
-    chain: list[Role] = []
-    seen = {role.id}
-    current = role
-    while current.builds_on and current.builds_on not in seen:
-        base = framework.role(current.builds_on)
-        if base is None:
-            break
-        chain.append(base)
-        seen.add(base.id)
-        current = base
-    return chain
+def lineage(doc: Document, ctx: Context) -> Lineage:
+    """The :class:`Lineage` of ``doc``'s roles, made once per document."""
+    result: Lineage = ctx.document_memo(doc, "lineage", lambda: Lineage(doc.framework))
+    return result
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -88,11 +80,10 @@ def _line(entry: Entry) -> int:
     return entry.text.span.line
 
 
-def related(framework: Framework, earlier: Entry, later: Entry) -> tuple[Entry, str] | None:
+def related(roles: Lineage, earlier: Entry, later: Entry) -> tuple[Entry, str] | None:
     """Whether two behaviors are in one scope; returns the one to report and how the
     other is named from it (``from section `x` (line 12) of the same role``), followed
     by advice after a semicolon where the scope calls for it."""
-    fw = framework
     if earlier.level is not None or later.level is not None:
         if earlier.level is None or later.level is None or earlier.competency != later.competency:
             return None
@@ -113,7 +104,7 @@ def related(framework: Framework, earlier: Entry, later: Entry) -> tuple[Entry, 
             "keep it in the one competency it belongs to"
         )
     for senior, base, other in ((b_role, a_role, earlier), (a_role, b_role, later)):
-        if any(r.id == base.id for r in base_chain(fw, senior)):
+        if roles.builds_on(senior, base.id):
             reported = later if other is earlier else earlier
             return reported, (
                 f"from section `{other.competency}` of base role `{base.id}` "
@@ -135,6 +126,7 @@ def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, st
 
     def build() -> list[tuple[Entry, Entry, str]]:
         mine = behaviors(doc, ctx)
+        chains = lineage(doc, ctx)
         groups: dict[str, list[Entry]] = {}
         for e, key in zip(mine.entries, mine.keys, strict=True):
             if key:
@@ -143,7 +135,7 @@ def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, st
         for group in groups.values():
             for i, later in enumerate(group):
                 for earlier in group[:i]:
-                    found = related(doc.framework, earlier, later)
+                    found = related(chains, earlier, later)
                     if found is None:
                         continue
                     reported, how = found
@@ -361,11 +353,12 @@ class NearDuplicateBehavior(Rule):
         mine = behaviors(doc, ctx)
         entries, keys = mine.entries, mine.keys
         exact = {id(r.behavior) for r, _, _ in exact_duplicates(doc, ctx)}
+        chains = lineage(doc, ctx)
         best: dict[int, tuple[float, Entry, Entry, str]] = {}
         for pair in similar_pairs(mine.word_sets, threshold):
             if keys[pair.first] == keys[pair.second]:
                 continue  # DU01's
-            found = related(doc.framework, entries[pair.first], entries[pair.second])
+            found = related(chains, entries[pair.first], entries[pair.second])
             if found is None:
                 continue
             reported, how = found
