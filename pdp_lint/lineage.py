@@ -21,10 +21,11 @@ class Lineage:
     """The ``builds_on`` chains of one framework's roles."""
 
     def __init__(self, framework: Framework) -> None:
+        # only ids, numbers and names are kept: rules hold this index until the corpus is
+        # read, after the model is dropped
         roles: dict[str, Role] = {}
         for role in framework.roles():
             roles.setdefault(role.id, role)
-        self.roles = roles
         ids = list(roles)
         number = {rid: i for i, rid in enumerate(ids)}
         n = len(ids)
@@ -113,10 +114,6 @@ class Lineage:
         around = (self._place[target] - self._place[root]) % self._cycle_length[number]
         return self._depth[start] + around
 
-    def role(self, role_id: str) -> Role | None:
-        """The first role with ``role_id``."""
-        return self.roles.get(role_id)
-
     def in_cycle(self, role_id: str) -> bool:
         """Whether following ``builds_on`` from the role ``role_id`` leads back to it."""
         i = self._number.get(role_id)
@@ -127,29 +124,57 @@ class Lineage:
         :func:`pdp_lint.rules.duplication.base_chain` lists it: a cycle, or a return to
         ``role``'s own id, ends the chain)."""
         target = self._number.get(base_id)
-        return target is not None and self._on_chain(role, target)
+        return target is not None and self._on_chain(role.id, role.builds_on, target)
 
-    def _on_chain(self, role: Role, target: int) -> bool:
-        if role.builds_on is None or role.builds_on == role.id:
+    def _on_chain(self, role_id: str, builds_on: str | None, target: int) -> bool:
+        if builds_on is None or builds_on == role_id:
             return False
-        start = self._number.get(role.builds_on)
+        start = self._number.get(builds_on)
         if start is None:
             return False
         distance = self._distance(start, target)
         if distance is None:
             return False
-        own = self._number.get(role.id)
+        own = self._number.get(role_id)
         back = self._distance(start, own) if own is not None else None
         return back is None or distance < back
 
     def owns(self, owner: Role | Profile, name: str) -> bool:
         """Whether ``name`` (casefolded) is the title or abbreviation of ``owner`` or of
         a role it builds on."""
-        if name in _names(owner):
+        return self.names(owner).owns(name)
+
+    def names(self, owner: Role | Profile) -> OwnNames:
+        """The names ``owner`` may use, as a container that keeps no model node."""
+        if isinstance(owner, Role):
+            return OwnNames(self, frozenset(_names(owner)), owner.id, owner.builds_on)
+        return OwnNames(self, frozenset(_names(owner)), None, None)
+
+
+class OwnNames:
+    """The titles and abbreviations (casefolded) of a role and of the roles it builds
+    on, or of a hiring profile: ``name in names``."""
+
+    __slots__ = ("_builds_on", "_lineage", "_own", "_role_id")
+
+    def __init__(
+        self, lineage: Lineage, own: frozenset[str], role_id: str | None, builds_on: str | None
+    ) -> None:
+        self._lineage = lineage
+        self._own = own
+        self._role_id = role_id
+        self._builds_on = builds_on
+
+    def owns(self, name: str) -> bool:
+        if name in self._own:
             return True
-        if not isinstance(owner, Role):
+        if self._role_id is None:
             return False
-        return any(self._on_chain(owner, i) for i in self._bearers.get(name, ()))
+        lineage = self._lineage
+        bearers = lineage._bearers.get(name, ())
+        return any(lineage._on_chain(self._role_id, self._builds_on, i) for i in bearers)
+
+    __contains__ = owns
 
 
 def _names(role: Role | Profile) -> Iterable[str]:

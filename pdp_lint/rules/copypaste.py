@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import msgspec
 
 from pdp_lint.document import Document, Locator
-from pdp_lint.lineage import Lineage
+from pdp_lint.lineage import OwnNames
 from pdp_lint.model import Profile, Role, TextField
 from pdp_lint.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
@@ -486,7 +486,7 @@ class WrongRoleInSummary(Rule):
                 summary.label,
                 summary.owner.title,
                 summary.text.value,
-                _OwnNames(chains, summary.owner),
+                chains.names(summary.owner),
                 summary.text.path,
                 doc.locator(summary.text),
             )
@@ -528,26 +528,13 @@ class WrongRoleInSummary(Rule):
             )
 
 
-class _OwnNames:
-    """The names a summary may use: its role's and those of the roles it builds on."""
-
-    __slots__ = ("chains", "owner")
-
-    def __init__(self, chains: Lineage, owner: Role | Profile) -> None:
-        self.chains = chains
-        self.owner = owner
-
-    def __contains__(self, name: str) -> bool:
-        return self.chains.owns(self.owner, name)
-
-
 class _SummaryText(msgspec.Struct, frozen=True):
     """What CP02 keeps of a summary until the role names of the corpus are known."""
 
     label: str
     title: str
     value: str
-    own: _OwnNames
+    own: OwnNames
     path: str
     locator: Locator
 

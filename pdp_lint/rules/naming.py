@@ -171,8 +171,12 @@ def _name_facts(doc: Document, ctx: Context) -> tuple[str, list[tuple[str, str]]
 
 
 def _sum(counters: list[Counter[str]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for counter in counters:
+    # adds to the first counter (each file's is made for the merge alone), so a check
+    # of many files can fold their facts as it goes (see corpus_fact)
+    if not counters:
+        return Counter()
+    total = counters[0]
+    for counter in counters[1:]:
         total.update(counter)
     return total
 
