@@ -253,6 +253,8 @@ def _receive(conn: Connection) -> Any:
         status, payload = conn.recv()
     except EOFError:
         raise WorkerFailed("a worker process ended without an answer") from None
+    if status == "memory":
+        raise MemoryError("a worker process ran out of memory")
     if status == "error":
         raise WorkerFailed(payload)
     return payload
@@ -270,6 +272,9 @@ def _worker(
         stream = _Stream(settings, kinds)
         conn.send(("ok", stream.read(paths, indices, n_targets)))
         conn.send(("ok", stream.finish(conn.recv())))
+    except MemoryError:  # the parent tells it as such, in one line
+        with contextlib.suppress(OSError):
+            conn.send(("memory", ""))
     except BaseException:  # reported to the parent, which fails the run
         import traceback
 
