@@ -92,8 +92,8 @@ FULL: tuple[tuple[Shape, Shape], ...] = (
 )
 QUICK: tuple[tuple[Shape, Shape], ...] = (
     (reference(1_000), reference(4_000)),
-    (many_files(250), many_files(1_000)),
-    (many_roles(250), many_roles(1_000)),
+    (many_files(100), many_files(400)),
+    (many_roles(100), many_roles(400)),
     (large_file(1_000), large_file(4_000)),
 )
 
