@@ -12,7 +12,7 @@ It follows :meth:`pdp_lint.model.Framework.role`: an id names the first role wit
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pdp_lint.model import Framework, Profile, Role
 
@@ -35,6 +35,7 @@ class Lineage:
             if base is not None and base in number:
                 parent[i] = number[base]
         self._number = number
+        self._ids = ids
         self._parent = parent
         # the cycle (as a number) each role is on, or -1, and its place on it
         self._cycle = [-1] * n
@@ -138,6 +139,18 @@ class Lineage:
         own = self._number.get(role_id)
         back = self._distance(start, own) if own is not None else None
         return back is None or distance < back
+
+    def chain(self, role: Role) -> Iterator[str]:
+        """The ids of the roles ``role`` builds on, nearest first, one at a time (a
+        cycle, or a return to ``role``'s own id, ends the chain)."""
+        if role.builds_on is None or role.builds_on == role.id:
+            return
+        node = self._number.get(role.builds_on, -1)
+        seen = {self._number.get(role.id, -1)}
+        while node != -1 and node not in seen:
+            seen.add(node)
+            yield self._ids[node]
+            node = self._parent[node]
 
     def owns(self, owner: Role | Profile, name: str) -> bool:
         """Whether ``name`` (casefolded) is the title or abbreviation of ``owner`` or of

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import msgspec
 
@@ -11,7 +11,7 @@ from pdp_lint.lineage import Lineage
 from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
 from pdp_lint.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
-from pdp_lint.similarity import normalise, similar_pairs, words
+from pdp_lint.similarity import Pair, normalise, similar_pairs, words
 
 
 class Entry(msgspec.Struct, frozen=True, eq=False):
@@ -131,19 +131,121 @@ def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, st
         for e, key in zip(mine.entries, mine.keys, strict=True):
             if key:
                 groups.setdefault(key, []).append(e)
-        out: dict[int, tuple[Entry, Entry, str]] = {}
+        out: list[tuple[Entry, Entry, str]] = []
         for group in groups.values():
-            for i, later in enumerate(group):
-                for earlier in group[:i]:
-                    found = related(chains, earlier, later)
-                    if found is None:
-                        continue
-                    reported, how = found
-                    other = earlier if reported is later else later
-                    out.setdefault(id(reported), (reported, other, how))
-        return sorted(out.values(), key=lambda t: t[0].text.span.start_index)
+            if len(group) > 1:
+                out += _group_duplicates(chains, group)
+        return sorted(out, key=lambda t: t[0].text.span.start_index)
 
     return list(ctx.document_memo(doc, "duplication.exact", build))
+
+
+def _group_duplicates(chains: Lineage, group: list[Entry]) -> Iterator[tuple[Entry, Entry, str]]:
+    """(reported, other, how) for the behaviors of one text, in file order.
+
+    Each behavior is told with the first pair, taken later behavior by later behavior
+    and then earlier by earlier, in which :func:`related` reports it: an earlier
+    behavior it repeats, or else a later one in a role it builds on. The search
+    alternates between scanning the group in order and following the role's chain of
+    ``builds_on``, so it stops at whichever finds the answer first: thousands of roles
+    repeating one text cost what they hold, not the square of it.
+    """
+    first_of_role: dict[int, int] = {}
+    first_of_level: dict[str, int] = {}
+    by_id: dict[str, list[int]] = {}
+    for i, e in enumerate(group):
+        if e.role is not None:
+            first_of_role.setdefault(id(e.role), i)
+            by_id.setdefault(e.role.id, []).append(i)
+        else:
+            first_of_level.setdefault(e.competency, i)
+    for p, x in enumerate(group):
+        if x.role is None:
+            q = first_of_level[x.competency]
+            if q < p:
+                yield _told(chains, group[q], x, x)
+            continue
+        found = _role_duplicate(chains, group, p, x.role, first_of_role[id(x.role)], by_id)
+        if found is not None:
+            yield found
+
+
+def _role_duplicate(
+    chains: Lineage,
+    group: list[Entry],
+    p: int,
+    role: Role,
+    same: int,
+    by_id: dict[str, list[int]],
+) -> tuple[Entry, Entry, str] | None:
+    """What :func:`_group_duplicates` tells of ``group[p]``, a behavior of ``role``
+    (``same``: the first position of a behavior of ``role`` in the group)."""
+    x = group[p]
+
+    def repeats(i: int) -> bool:
+        other = group[i].role
+        return other is role or (other is not None and chains.builds_on(role, other.id))
+
+    q = _first(
+        range(p),
+        repeats,
+        role,
+        chains,
+        lambda rid: [i for i in by_id.get(rid, ())[:1] if i < p],
+        same if same < p else None,
+    )
+    if q is not None:
+        return _told(chains, group[q], x, x)
+
+    def reports_x(i: int) -> bool:
+        other = group[i].role
+        return (
+            other is not None
+            and other is not role
+            and not chains.builds_on(other, role.id)
+            and chains.builds_on(role, other.id)
+        )
+
+    r = _first(
+        range(p + 1, len(group)),
+        reports_x,
+        role,
+        chains,
+        lambda rid: [i for i in by_id.get(rid, ()) if i > p and reports_x(i)][:1],
+        None,
+    )
+    return _told(chains, x, group[r], x) if r is not None else None
+
+
+def _first(
+    scan: range,
+    hit: Callable[[int], bool],
+    role: Role,
+    chains: Lineage,
+    of_id: Callable[[str], list[int]],
+    known: int | None,
+) -> int | None:
+    """The smallest index of ``scan`` for which ``hit`` holds, found by scanning it in
+    order, or by collecting ``of_id`` of each role of ``role``'s chain (with ``known``),
+    whichever ends first."""
+    found = [known] if known is not None else []
+    walk = chains.chain(role)
+    for i in scan:
+        if hit(i):
+            return i
+        rid = next(walk, None)
+        if rid is None:
+            return min(found + [j for rid in chains.chain(role) for j in of_id(rid)], default=None)
+    return None
+
+
+def _told(
+    chains: Lineage, earlier: Entry, later: Entry, reported: Entry
+) -> tuple[Entry, Entry, str]:
+    found = related(chains, earlier, later)
+    assert found is not None and found[0] is reported
+    other = earlier if reported is later else later
+    return reported, other, found[1]
 
 
 class DuplicateBehavior(Rule):
@@ -355,9 +457,7 @@ class NearDuplicateBehavior(Rule):
         exact = {id(r.behavior) for r, _, _ in exact_duplicates(doc, ctx)}
         chains = lineage(doc, ctx)
         best: dict[int, tuple[float, Entry, Entry, str]] = {}
-        for pair in similar_pairs(mine.word_sets, threshold):
-            if keys[pair.first] == keys[pair.second]:
-                continue  # DU01's
+        for pair in _different_text_pairs(keys, mine.word_sets, threshold):
             found = related(chains, entries[pair.first], entries[pair.second])
             if found is None:
                 continue
@@ -380,6 +480,32 @@ class NearDuplicateBehavior(Rule):
                 reported.text.span,
                 reported.text.path,
             )
+
+
+def _different_text_pairs(
+    keys: list[str], word_sets: list[frozenset[str]], threshold: float
+) -> list[Pair]:
+    """The pairs of :func:`similar_pairs` whose texts differ (equal texts are DU01's).
+
+    Behaviors of one text are compared once, as one record: a framework repeating one
+    behavior in thousands of roles would otherwise make every two of them a pair.
+    """
+    first: dict[str, int] = {}
+    members: list[list[int]] = []
+    for i, key in enumerate(keys):
+        at = first.setdefault(key, len(members))
+        if at == len(members):
+            members.append([])
+        members[at].append(i)
+    records = [word_sets[group[0]] for group in members]
+    pairs = [
+        Pair(min(a, b), max(a, b), pair.similarity)
+        for pair in similar_pairs(records, threshold)
+        for a in members[pair.first]
+        for b in members[pair.second]
+    ]
+    pairs.sort(key=lambda p: (p.first, p.second))
+    return pairs
 
 
 class DuplicateExample(Rule):

@@ -24,10 +24,13 @@ import pytest
 
 from benchmarks.generate import CorpusSpec, generate
 from pdp_lint.config import load_settings
+from pdp_lint.document import Document
 from pdp_lint.lineage import Lineage
 from pdp_lint.lint import run_check
 from pdp_lint.model import Framework, Owner, Role, Track
-from tests.conftest import ROOT
+from pdp_lint.rules.base import Context
+from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
+from tests.conftest import ROOT, load_yaml
 
 FRAMEWORKS = sorted((ROOT / "frameworks").glob("*.yaml"))
 
@@ -91,6 +94,7 @@ def test_lineage_answers_as_walking_the_chains_does() -> None:
         names = {"a", "b", "c", "x", "t0", "t1", "zz"}
         for role in roles:
             chain = _walk(fw, role)
+            assert list(lineage.chain(role)) == chain
             for other in {*ids, "r99"}:
                 assert lineage.builds_on(role, other) == (other in chain), (roles, role, other)
             assert lineage.in_cycle(role.id) == _walk_cycle(fw, role.id)
@@ -281,3 +285,85 @@ def test_memory_error_anywhere_is_one_line(tmp_path: Path, where: str) -> None:
     )
     assert done.returncode == 2, done.stderr
     _one_line(done.stderr)
+
+
+def _old_exact_duplicates(doc: Document, chains: Lineage) -> list[tuple[int, int, str]]:
+    """DU01's pairs as it found them before, comparing every two equal behaviors."""
+    mine = behaviors(doc, Context(corpus=[]))
+    groups: dict[str, list[Entry]] = {}
+    for e, key in zip(mine.entries, mine.keys, strict=True):
+        if key:
+            groups.setdefault(key, []).append(e)
+    out: dict[int, tuple[Entry, Entry, str]] = {}
+    for group in groups.values():
+        for i, later in enumerate(group):
+            for earlier in group[:i]:
+                found = related(chains, earlier, later)
+                if found is None:
+                    continue
+                reported, how = found
+                other = earlier if reported is later else later
+                out.setdefault(id(reported), (reported, other, how))
+    return [
+        (r.text.span.start_index, o.text.span.start_index, how)
+        for r, o, how in sorted(out.values(), key=lambda t: t[0].text.span.start_index)
+    ]
+
+
+def _random_framework(rng: random.Random) -> str:
+    n = rng.randint(1, 9)
+    ids = [f"r{rng.randint(0, n)}" for _ in range(n)]
+    lines = [
+        "id: demo",
+        "title: Demo PDP",
+        "owner:",
+        "  team: Demo Team",
+        "locale: en-US",
+        'version: "1.0"',
+        "status: draft",
+        "competencies:",
+        "  - id: knowledge",
+        "    name: Knowledge",
+        "    levels:",
+    ]
+    for level in (1, 2):
+        lines += [f"      - level: {level}", "        summary: Knows.", "        behaviors:"]
+        for b in range(rng.randint(1, 2)):
+            lines += [f"          - id: l{b}", f"            text: Says {rng.choice('ab')}."]
+    lines += ["  - id: craft", "    name: Craft", "tracks:"]
+    lines += ["  - id: t", "    name: T", "    status: available", "    roles:"]
+    for i, rid in enumerate(ids):
+        lines += [f"      - id: {rid}", f"        title: Role {i}"]
+        base = rng.choice([None, None, f"r{rng.randint(0, n + 1)}"])
+        if base is not None:
+            lines.append(f"        builds_on: {base}")
+        lines.append("        competencies:")
+        for comp in rng.sample(["knowledge", "craft"], rng.randint(1, 2)):
+            lines += [f"          - competency: {comp}", "            behaviors:"]
+            for b in range(rng.randint(1, 3)):
+                lines += [
+                    f"              - id: b{b}",
+                    f"                text: Says {rng.choice('abc')}.",
+                ]
+    return "\n".join(lines) + "\n"
+
+
+def test_exact_duplicates_are_those_of_comparing_every_pair() -> None:
+    # DU01 once compared every two behaviors of one text: 100,000 roles repeating one
+    # behavior were 5 billion comparisons; the search must tell exactly the same
+    rng = random.Random(11)
+    checked = 0
+    for _ in range(400):
+        loaded = load_yaml(_random_framework(rng))
+        if loaded.framework is None:
+            continue
+        doc = Document(loaded.framework, loaded.source)
+        ctx = Context(corpus=[doc])
+        chains = lineage(doc, ctx)
+        new = [
+            (r.text.span.start_index, o.text.span.start_index, how)
+            for r, o, how in exact_duplicates(doc, ctx)
+        ]
+        assert new == _old_exact_duplicates(doc, chains)
+        checked += bool(new)
+    assert checked > 100
