@@ -270,6 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--quick", action="store_true", help="small sizes, one run each, no results file"
     )
     parser.add_argument("--output", type=Path, default=None, help="write the results here")
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="measure only the shapes whose name holds this text (the reference as well)",
+    )
     parser.add_argument("--corpus-dir", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--pdp-lint", dest="pdp_lint", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -287,6 +292,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {message}", file=sys.stderr, flush=True)
 
     pairs = QUICK if args.quick else FULL
+    if args.only:
+        pairs = tuple(
+            pair
+            for pair in pairs
+            if args.only in pair[0].name or pair[0].name.startswith("reference")
+        )
     results = measure(pairs, pdp_lint, 1 if args.quick else args.repeat, args.corpus_dir, progress)
     end_load = os.getloadavg()
     text = table(results)

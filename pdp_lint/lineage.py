@@ -52,8 +52,11 @@ class Lineage:
         self._tour()
         # the ids whose (first) role bears a name, title or abbreviation, casefolded
         self._bearers: dict[str, list[int]] = {}
+        self._names_of: list[tuple[str, ...]] = []
         for i, rid in enumerate(ids):
-            for name in _names(roles[rid]):
+            names = tuple(_names(roles[rid]))
+            self._names_of.append(names)
+            for name in names:
                 self._bearers.setdefault(name, []).append(i)
 
     def _find_cycles(self) -> None:
@@ -159,9 +162,19 @@ class Lineage:
 
     def names(self, owner: Role | Profile) -> OwnNames:
         """The names ``owner`` may use, as a container that keeps no model node."""
-        if isinstance(owner, Role):
-            return OwnNames(self, frozenset(_names(owner)), owner.id, owner.builds_on)
-        return OwnNames(self, frozenset(_names(owner)), None, None)
+        own = set(_names(owner))
+        if not isinstance(owner, Role):
+            return OwnNames(None, frozenset(own), None, None)
+        # a short chain is listed (and this index is not kept); a long one is looked up
+        for steps, base_id in enumerate(self.chain(owner)):
+            if steps == _LISTED:
+                return OwnNames(self, frozenset(_names(owner)), owner.id, owner.builds_on)
+            own.update(self._names_of[self._number[base_id]])
+        return OwnNames(None, frozenset(own), None, None)
+
+
+#: chains up to this long are listed in full for each summary
+_LISTED = 32
 
 
 class OwnNames:
@@ -171,7 +184,11 @@ class OwnNames:
     __slots__ = ("_builds_on", "_lineage", "_own", "_role_id")
 
     def __init__(
-        self, lineage: Lineage, own: frozenset[str], role_id: str | None, builds_on: str | None
+        self,
+        lineage: Lineage | None,
+        own: frozenset[str],
+        role_id: str | None,
+        builds_on: str | None,
     ) -> None:
         self._lineage = lineage
         self._own = own
@@ -181,9 +198,9 @@ class OwnNames:
     def owns(self, name: str) -> bool:
         if name in self._own:
             return True
-        if self._role_id is None:
-            return False
         lineage = self._lineage
+        if lineage is None or self._role_id is None:
+            return False
         bearers = lineage._bearers.get(name, ())
         return any(lineage._on_chain(self._role_id, self._builds_on, i) for i in bearers)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import CorpusSpec, generate
+from pdp_lint import lineage as lineage_module
 from pdp_lint.config import load_settings
 from pdp_lint.document import Document
 from pdp_lint.lineage import Lineage
@@ -76,7 +77,12 @@ def _walk_cycle(fw: Framework, start: str) -> bool:
     return False
 
 
-def test_lineage_answers_as_walking_the_chains_does() -> None:
+@pytest.mark.parametrize("listed", [0, 32])
+def test_lineage_answers_as_walking_the_chains_does(
+    monkeypatch: pytest.MonkeyPatch, listed: int
+) -> None:
+    # a summary's own names are listed for a short chain and looked up for a long one
+    monkeypatch.setattr(lineage_module, "_LISTED", listed)
     # random graphs with chains, cycles, self-references, unknown bases, repeated ids
     rng = random.Random(7)
     for _ in range(300):
