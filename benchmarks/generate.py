@@ -496,6 +496,9 @@ class _Writer:
             return text, record
         text = self.sentence()
         if kind == "misspelling":
+            # a sentence with no word to misspell (rare) is drawn again
+            while not any(m.start() > 0 for m in _EDIT_WORD.finditer(text)):
+                text = self.sentence()
             text, word, wrong = self.misspell(text)
             record = Injected(kind, file, where, text, word=word, misspelled=wrong)
             self.injected.append(record)

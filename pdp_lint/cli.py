@@ -476,6 +476,13 @@ def _interrupted(signum: int, frame: object) -> None:
     raise Interrupted
 
 
+_OUT_OF_MEMORY = (
+    "pdp-lint: out of memory: the files checked need more memory than this process may "
+    "use; check fewer or smaller files at a time (a large file is read whole, see "
+    "max-file-size), or allow more memory (ulimit -v)\n"
+)
+
+
 def main() -> None:
     """Entry point of the ``pdp-lint`` script.
 
@@ -493,6 +500,11 @@ def main() -> None:
     except (Interrupted, KeyboardInterrupt):
         click.echo("pdp-lint: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except MemoryError:
+        # not a bug but a limit: the run is dropped (its frames go with the exception
+        # block), then told in the line made before memory ran out
+        sys.stderr.write(_OUT_OF_MEMORY)
+        sys.exit(EXIT_USAGE)
     except Exception as exc:  # the last line of defence
         if os.environ.get("PDP_LINT_DEBUG"):
             raise

@@ -152,6 +152,10 @@ def compose_fast(src: SourceText) -> Composed | None:
         return _Walker(src, tree, buf).run()
     except _NeedsCarefulPath:
         return None
+    except SystemError:
+        # how the extension fails when memory runs out (an error return with no Python
+        # exception): the careful path reads the file, or runs out as a MemoryError
+        return None
 
 
 class _Walker:

@@ -31,7 +31,6 @@ from pdp_lint.yamlnodes import (
 _ALLOWED_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 # Plain scalars that YAML 1.1 tools (and many editors' validators) read as booleans.
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
-_yaml = YAML(typ="safe", pure=False)
 
 
 def _span(src: SourceText, node: Node) -> Span:
@@ -42,7 +41,9 @@ def _span(src: SourceText, node: Node) -> Span:
 def compose_careful(src: SourceText) -> Composed:
     """Compose ``src`` into data with positions; raise YamlSyntaxError on bad YAML."""
     try:
-        root = _yaml.compose(src.text)
+        # a YAML object per document: one shared by the run would keep each document's
+        # loader (see pdp_lint.loader._free_parser)
+        root = YAML(typ="safe", pure=False).compose(src.text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1

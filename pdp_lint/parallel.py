@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 MIN_BYTES = 2_000_000
 #: and below this many bytes a worker, likewise
 MIN_BYTES_PER_JOB = 500_000
+#: files whose facts of a summed kind are kept before they are folded into one
+_FOLD_EVERY = 64
 
 
 def usable_cores() -> int:
@@ -116,12 +118,26 @@ class _Stream:
 
     def read(
         self, paths: Sequence[Path], indices: Sequence[int], n_targets: int
-    ) -> tuple[list[LoadOutcome], list[dict[str, Any] | None]]:
-        """Load each file, take its facts, begin checking it if it is a target, drop it."""
+    ) -> tuple[list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
+        """Load each file, take its facts, begin checking it if it is a target, drop it.
+
+        The facts of kinds read only as a sum are folded into one value as the files
+        come (third item), so they cost memory by what is distinct, not by file; the
+        others are listed per file (``None`` for a file without a model).
+        """
         from pdp_lint.document import Document
         from pdp_lint.lint import load_one
-        from pdp_lint.rules.base import FACT_KINDS
+        from pdp_lint.rules.base import FACT_KINDS, Merge
 
+        listed: list[str] = []
+        summed: dict[str, Merge] = {}
+        for kind in self.kinds:
+            merge = FACT_KINDS[kind][1]
+            if merge is None:
+                listed.append(kind)
+            else:
+                summed[kind] = merge
+        pending: dict[str, list[Any]] = {kind: [] for kind in summed}
         outcomes: list[LoadOutcome] = []
         facts: list[dict[str, Any] | None] = []
         for index, path in zip(indices, paths, strict=True):
@@ -131,11 +147,17 @@ class _Stream:
                 facts.append(None)
                 continue
             doc = Document(item.framework, item.source)
-            facts.append({kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in self.kinds})
+            facts.append({kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in listed})
+            for kind, merge in summed.items():
+                found = pending[kind]
+                found.append(FACT_KINDS[kind][0](doc, self.ctx))
+                if len(found) >= _FOLD_EVERY:
+                    found[:] = [merge(found)]
             if index < n_targets:
                 self.pending.append((index, self.linter.begin(doc)))
             self.ctx.forget(doc)
-        return outcomes, facts
+        sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
+        return outcomes, facts, sums
 
     def finish(self, gathered: dict[str, Any]) -> list[tuple[int, list[Problem]]]:
         self.ctx.gathered = gathered
@@ -144,15 +166,20 @@ class _Stream:
         return done
 
 
-def gather(kinds: Sequence[str], facts: Sequence[dict[str, Any] | None]) -> dict[str, Any]:
-    """The facts of every loaded file in corpus order, merged for kinds with a merge."""
+def gather(
+    kinds: Sequence[str], facts: Sequence[dict[str, Any] | None], sums: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """The facts of every loaded file in corpus order, and the sums of each process's
+    facts for the kinds read as a sum."""
     from pdp_lint.rules.base import FACT_KINDS
 
     gathered: dict[str, Any] = {}
     for kind in kinds:
-        found = [f[kind] for f in facts if f is not None]
         _, merge = FACT_KINDS[kind]
-        gathered[kind] = merge(found) if merge is not None else found
+        if merge is not None:
+            gathered[kind] = merge([part[kind] for part in sums])
+        else:
+            gathered[kind] = [f[kind] for f in facts if f is not None]
     return gathered
 
 
@@ -169,8 +196,8 @@ def run_streaming(
     files = [*targets, *extra]
     if jobs <= 1:
         stream = _Stream(settings, kinds)
-        outcomes, facts = stream.read(files, range(len(files)), len(targets))
-        done = stream.finish(gather(kinds, facts))
+        outcomes, facts, sums = stream.read(files, range(len(files)), len(targets))
+        done = stream.finish(gather(kinds, facts, [sums]))
         return outcomes[: len(targets)], [p for _, problems in done for p in problems]
     return _run_workers(files, len(targets), settings, kinds, jobs)
 
@@ -195,12 +222,14 @@ def _run_workers(
             workers.append((process, mine, indices))
         outcomes: list[LoadOutcome | None] = [None] * len(files)
         facts: list[dict[str, Any] | None] = [None] * len(files)
+        sums: list[dict[str, Any]] = []
         for _, conn, indices in workers:
-            loaded, taken = _receive(conn)
+            loaded, taken, summed = _receive(conn)
             for i, outcome, found in zip(indices, loaded, taken, strict=True):
                 outcomes[i], facts[i] = outcome, found
-        gathered = gather(kinds, facts)
-        del facts
+            sums.append(summed)
+        gathered = gather(kinds, facts, sums)
+        del facts, sums
         for _, conn, _ in workers:
             conn.send(gathered)
         by_target: list[list[Problem]] = [[] for _ in range(n_targets)]
@@ -224,6 +253,8 @@ def _receive(conn: Connection) -> Any:
         status, payload = conn.recv()
     except EOFError:
         raise WorkerFailed("a worker process ended without an answer") from None
+    if status == "memory":
+        raise MemoryError("a worker process ran out of memory")
     if status == "error":
         raise WorkerFailed(payload)
     return payload
@@ -241,6 +272,9 @@ def _worker(
         stream = _Stream(settings, kinds)
         conn.send(("ok", stream.read(paths, indices, n_targets)))
         conn.send(("ok", stream.finish(conn.recv())))
+    except MemoryError:  # the parent tells it as such, in one line
+        with contextlib.suppress(OSError):
+            conn.send(("memory", ""))
     except BaseException:  # reported to the parent, which fails the run
         import traceback
 

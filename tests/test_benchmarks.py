@@ -205,3 +205,33 @@ def test_a_pdp_lint_that_is_not_a_program_ends_in_one_line(tmp_path: Path) -> No
     assert done.stderr.strip().splitlines() == [
         f"benchmarks: --pdp-lint {tmp_path / 'nope'}: not an executable file"
     ]
+
+
+def test_scaling_benchmark_measures_every_shape_at_two_sizes(tmp_path: Path) -> None:
+    # the quick sizes, one run each: every shape's row, CPU and memory measured, the
+    # growth from the smaller size to the larger given
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.scaling", "--quick", "--corpus-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [
+        line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line
+    ]
+    shapes = Counter(row.split(" | ")[0].lstrip("| ") for row in rows[1:])
+    assert shapes == {
+        "reference: 240 behaviors a file": 2,
+        "many small files": 2,
+        "one framework, many roles": 2,
+        "one large file": 2,
+    }
+    for row in rows[1:]:
+        cells = row.strip("| ").split(" | ")
+        assert cells[5].endswith(" s") and float(cells[5][:-2]) > 0
+        assert cells[10].endswith(" MB") and float(cells[10][:-3].replace(",", "")) > 0
+    growths = [row.strip("| ").split(" | ")[9] for row in rows[1:]]
+    assert all(g != "—" for g in growths[1::2]) and all(g == "—" for g in growths[::2])

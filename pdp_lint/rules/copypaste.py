@@ -9,10 +9,11 @@ from collections.abc import Iterator
 import msgspec
 
 from pdp_lint.document import Document, Locator
-from pdp_lint.model import Framework, Profile, Role, TextField
+from pdp_lint.lineage import OwnNames
+from pdp_lint.model import Profile, Role, TextField
 from pdp_lint.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
-from pdp_lint.rules.duplication import base_chain, shorten
+from pdp_lint.rules.duplication import lineage, shorten
 from pdp_lint.similarity import normalise, similar_pairs, word_set
 
 
@@ -361,19 +362,6 @@ def _name_index(ctx: Context) -> NameIndex:
     return result
 
 
-def _own_names(fw: Framework, owner: Role | Profile) -> set[str]:
-    roles: list[Role | Profile] = [owner]
-    if isinstance(owner, Role):
-        roles += base_chain(fw, owner)
-    names: set[str] = set()
-    for r in roles:
-        names.add(r.title.casefold())
-        abbreviation = getattr(r, "abbreviation", None)
-        if abbreviation:
-            names.add(abbreviation.casefold())
-    return names
-
-
 class WrongRoleInSummary(Rule):
     """A role summary names a different role than its own.
 
@@ -492,13 +480,13 @@ class WrongRoleInSummary(Rule):
     severity = Severity.ERROR
 
     def collect(self, doc: Document, ctx: Context) -> list[_SummaryText]:
-        fw = doc.framework
+        chains = lineage(doc, ctx)
         return [
             _SummaryText(
                 summary.label,
                 summary.owner.title,
                 summary.text.value,
-                frozenset(_own_names(fw, summary.owner)),
+                chains.names(summary.owner),
                 summary.text.path,
                 doc.locator(summary.text),
             )
@@ -546,7 +534,7 @@ class _SummaryText(msgspec.Struct, frozen=True):
     label: str
     title: str
     value: str
-    own: frozenset[str]
+    own: OwnNames
     path: str
     locator: Locator
 

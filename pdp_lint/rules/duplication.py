@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import msgspec
 
 from pdp_lint.document import Document
+from pdp_lint.lineage import Lineage
 from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
 from pdp_lint.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
-from pdp_lint.similarity import close_sequences, normalise, sequence, similar_pairs, words
+from pdp_lint.similarity import Pair, close_sequences, normalise, sequence, similar_pairs, words
 
 
 class Entry(msgspec.Struct, frozen=True, eq=False):
@@ -73,19 +74,10 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
     return result
 
 
-def base_chain(framework: Framework, role: Role) -> list[Role]:
-    """The roles ``role`` builds on, nearest first (a cycle stops the chain)."""
-    chain: list[Role] = []
-    seen = {role.id}
-    current = role
-    while current.builds_on and current.builds_on not in seen:
-        base = framework.role(current.builds_on)
-        if base is None:
-            break
-        chain.append(base)
-        seen.add(base.id)
-        current = base
-    return chain
+def lineage(doc: Document, ctx: Context) -> Lineage:
+    """The :class:`Lineage` of ``doc``'s roles, made once per document."""
+    result: Lineage = ctx.document_memo(doc, "lineage", lambda: Lineage(doc.framework))
+    return result
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -101,11 +93,10 @@ def _line(entry: Entry) -> int:
     return entry.text.span.line
 
 
-def related(framework: Framework, earlier: Entry, later: Entry) -> tuple[Entry, str] | None:
+def related(roles: Lineage, earlier: Entry, later: Entry) -> tuple[Entry, str] | None:
     """Whether two behaviors are in one scope; returns the one to report and how the
     other is named from it (``from section `x` (line 12) of the same role``), followed
     by advice after a semicolon where the scope calls for it."""
-    fw = framework
     if earlier.level is not None or later.level is not None:
         if earlier.level is None or later.level is None or earlier.competency != later.competency:
             return None
@@ -126,7 +117,7 @@ def related(framework: Framework, earlier: Entry, later: Entry) -> tuple[Entry, 
             "keep it in the one competency it belongs to"
         )
     for senior, base, other in ((b_role, a_role, earlier), (a_role, b_role, later)):
-        if any(r.id == base.id for r in base_chain(fw, senior)):
+        if roles.builds_on(senior, base.id):
             reported = later if other is earlier else earlier
             return reported, (
                 f"from section `{other.competency}` of base role `{base.id}` "
@@ -148,23 +139,126 @@ def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, st
 
     def build() -> list[tuple[Entry, Entry, str]]:
         mine = behaviors(doc, ctx)
+        chains = lineage(doc, ctx)
         groups: dict[str, list[Entry]] = {}
         for e, key in zip(mine.entries, mine.keys, strict=True):
             if key:
                 groups.setdefault(key, []).append(e)
-        out: dict[int, tuple[Entry, Entry, str]] = {}
+        out: list[tuple[Entry, Entry, str]] = []
         for group in groups.values():
-            for i, later in enumerate(group):
-                for earlier in group[:i]:
-                    found = related(doc.framework, earlier, later)
-                    if found is None:
-                        continue
-                    reported, how = found
-                    other = earlier if reported is later else later
-                    out.setdefault(id(reported), (reported, other, how))
-        return sorted(out.values(), key=lambda t: t[0].text.span.start_index)
+            if len(group) > 1:
+                out += _group_duplicates(chains, group)
+        return sorted(out, key=lambda t: t[0].text.span.start_index)
 
     return list(ctx.document_memo(doc, "duplication.exact", build))
+
+
+def _group_duplicates(chains: Lineage, group: list[Entry]) -> Iterator[tuple[Entry, Entry, str]]:
+    """(reported, other, how) for the behaviors of one text, in file order.
+
+    Each behavior is told with the first pair, taken later behavior by later behavior
+    and then earlier by earlier, in which :func:`related` reports it: an earlier
+    behavior it repeats, or else a later one in a role it builds on. The search
+    alternates between scanning the group in order and following the role's chain of
+    ``builds_on``, so it stops at whichever finds the answer first: thousands of roles
+    repeating one text cost what they hold, not the square of it.
+    """
+    first_of_role: dict[int, int] = {}
+    first_of_level: dict[str, int] = {}
+    by_id: dict[str, list[int]] = {}
+    for i, e in enumerate(group):
+        if e.role is not None:
+            first_of_role.setdefault(id(e.role), i)
+            by_id.setdefault(e.role.id, []).append(i)
+        else:
+            first_of_level.setdefault(e.competency, i)
+    for p, x in enumerate(group):
+        if x.role is None:
+            q = first_of_level[x.competency]
+            if q < p:
+                yield _told(chains, group[q], x, x)
+            continue
+        found = _role_duplicate(chains, group, p, x.role, first_of_role[id(x.role)], by_id)
+        if found is not None:
+            yield found
+
+
+def _role_duplicate(
+    chains: Lineage,
+    group: list[Entry],
+    p: int,
+    role: Role,
+    same: int,
+    by_id: dict[str, list[int]],
+) -> tuple[Entry, Entry, str] | None:
+    """What :func:`_group_duplicates` tells of ``group[p]``, a behavior of ``role``
+    (``same``: the first position of a behavior of ``role`` in the group)."""
+    x = group[p]
+
+    def repeats(i: int) -> bool:
+        other = group[i].role
+        return other is role or (other is not None and chains.builds_on(role, other.id))
+
+    q = _first(
+        range(p),
+        repeats,
+        role,
+        chains,
+        lambda rid: [i for i in by_id.get(rid, ())[:1] if i < p],
+        same if same < p else None,
+    )
+    if q is not None:
+        return _told(chains, group[q], x, x)
+
+    def reports_x(i: int) -> bool:
+        other = group[i].role
+        return (
+            other is not None
+            and other is not role
+            and not chains.builds_on(other, role.id)
+            and chains.builds_on(role, other.id)
+        )
+
+    r = _first(
+        range(p + 1, len(group)),
+        reports_x,
+        role,
+        chains,
+        lambda rid: [i for i in by_id.get(rid, ()) if i > p and reports_x(i)][:1],
+        None,
+    )
+    return _told(chains, x, group[r], x) if r is not None else None
+
+
+def _first(
+    scan: range,
+    hit: Callable[[int], bool],
+    role: Role,
+    chains: Lineage,
+    of_id: Callable[[str], list[int]],
+    known: int | None,
+) -> int | None:
+    """The smallest index of ``scan`` for which ``hit`` holds, found by scanning it in
+    order, or by collecting ``of_id`` of each role of ``role``'s chain (with ``known``),
+    whichever ends first."""
+    found = [known] if known is not None else []
+    walk = chains.chain(role)
+    for i in scan:
+        if hit(i):
+            return i
+        rid = next(walk, None)
+        if rid is None:
+            return min(found + [j for rid in chains.chain(role) for j in of_id(rid)], default=None)
+    return None
+
+
+def _told(
+    chains: Lineage, earlier: Entry, later: Entry, reported: Entry
+) -> tuple[Entry, Entry, str]:
+    found = related(chains, earlier, later)
+    assert found is not None and found[0] is reported
+    other = earlier if reported is later else later
+    return reported, other, found[1]
 
 
 class DuplicateBehavior(Rule):
@@ -417,6 +511,7 @@ class NearDuplicateBehavior(Rule):
         mine = behaviors(doc, ctx)
         entries, keys = mine.entries, mine.keys
         exact = {id(r.behavior) for r, _, _ in exact_duplicates(doc, ctx)}
+        chains = lineage(doc, ctx)
         # per reported behavior: (rank, other, how, what), the closest pair kept; a pair a
         # few words apart in order ranks before one found by word sets
         best: dict[int, tuple[tuple[int, float], Entry, Entry, str, str]] = {}
@@ -424,7 +519,7 @@ class NearDuplicateBehavior(Rule):
         def consider(first: int, second: int, rank: tuple[int, float], what: str) -> None:
             if keys[first] == keys[second]:
                 return  # DU01's
-            found = related(doc.framework, entries[first], entries[second])
+            found = related(chains, entries[first], entries[second])
             if found is None:
                 return
             reported, how = found
@@ -437,14 +532,21 @@ class NearDuplicateBehavior(Rule):
 
         limit = options.max_changed_words
         if limit:
+            # one text is compared once, as one record (see _text_groups)
             sequences = mine.sequences
             per_change = options.unchanged_per_change
-            eligible = [s if len(s) >= 1 + per_change else [] for s in sequences]
-            for first, second, distance in close_sequences(eligible, limit):
-                longest = max(len(sequences[first]), len(sequences[second]))
+            groups = _text_groups(keys)
+            eligible = [
+                sequences[g[0]] if len(sequences[g[0]]) >= 1 + per_change else [] for g in groups
+            ]
+            for gi, gj, distance in close_sequences(eligible, limit):
+                longest = max(len(eligible[gi]), len(eligible[gj]))
                 if longest - distance >= per_change * max(distance, 1):
-                    consider(first, second, (0, distance), f"differs {_changed(distance)}")
-        for pair in similar_pairs(mine.word_sets, options.threshold):
+                    what = f"differs {_changed(distance)}"
+                    for a in groups[gi]:
+                        for b in groups[gj]:
+                            consider(min(a, b), max(a, b), (0, distance), what)
+        for pair in _different_text_pairs(keys, mine.word_sets, options.threshold):
             what = f"is {pair.similarity:.0%} the same as"
             consider(pair.first, pair.second, (1, -pair.similarity), what)
         for _, reported, other, how, what in sorted(
@@ -457,6 +559,41 @@ class NearDuplicateBehavior(Rule):
                 reported.text.span,
                 reported.text.path,
             )
+
+
+def _text_groups(keys: list[str]) -> list[list[int]]:
+    """The behaviors by text (their DU01 key), in order of first appearance.
+
+    A framework repeating one behavior in thousands of roles would otherwise make every
+    two of them a pair to compare.
+    """
+    first: dict[str, int] = {}
+    members: list[list[int]] = []
+    for i, key in enumerate(keys):
+        at = first.setdefault(key, len(members))
+        if at == len(members):
+            members.append([])
+        members[at].append(i)
+    return members
+
+
+def _different_text_pairs(
+    keys: list[str], word_sets: list[frozenset[str]], threshold: float
+) -> list[Pair]:
+    """The pairs of :func:`similar_pairs` whose texts differ (equal texts are DU01's).
+
+    Behaviors of one text are compared once, as one record (see _text_groups).
+    """
+    members = _text_groups(keys)
+    records = [word_sets[group[0]] for group in members]
+    pairs = [
+        Pair(min(a, b), max(a, b), pair.similarity)
+        for pair in similar_pairs(records, threshold)
+        for a in members[pair.first]
+        for b in members[pair.second]
+    ]
+    pairs.sort(key=lambda p: (p.first, p.second))
+    return pairs
 
 
 class DuplicateExample(Rule):

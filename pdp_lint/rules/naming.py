@@ -91,6 +91,39 @@ def _none_close(vocabulary: list[str]) -> bool:
     return True
 
 
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` of its letters deleted, in every way."""
+    found, edge = {word}, {word}
+    for _ in range(depth):
+        edge = {w[:i] + w[i + 1 :] for w in edge for i in range(len(w))}
+        found |= edge
+    return found
+
+
+def _candidates(vocabulary: list[str]) -> Iterator[tuple[str, str]]:
+    """Every pair of ``vocabulary`` that may be a slip apart (see :func:`_allowed`),
+    each once, and more: the caller measures them.
+
+    Two words ``k`` edits apart (an insertion, deletion, replacement or swap of
+    neighbours each) become the same string when at most ``k`` letters are deleted from
+    each, so the pairs are found through an index of those deletions, in time that
+    grows with the words rather than with their square. Two edits are allowed only when
+    a word is longer than eight letters, and lengths differ by at most the edits, so
+    words under seven letters need one deletion only.
+    """
+    index: dict[str, list[int]] = {}
+    for n, word in enumerate(vocabulary):
+        for variant in _deletions(word, 2 if len(word) >= 7 else 1):
+            index.setdefault(variant, []).append(n)
+    seen: set[tuple[int, int]] = set()
+    for holders in index.values():
+        for i, a in enumerate(holders):
+            for b in holders[i + 1 :]:
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    yield vocabulary[a], vocabulary[b]
+
+
 def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     """For each of the distinct names ``values``, the others that are a near miss of it,
     with the differing word pairs (its word first).
@@ -106,15 +139,10 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
     vocabulary = sorted({w for shape in shapes for w in shape if len(w) >= 4})
     close: dict[str, set[str]] = {w: {w} for shape in shapes for w in shape}
     if not _none_close(vocabulary):
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
-        for x in vocabulary:
-            for y, _, _ in process.extract(
-                x, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None
-            ):
-                if y != x and _near_words(x, y):
-                    close[x].add(y)
+        for x, y in _candidates(vocabulary):
+            if _near_words(x, y):
+                close[x].add(y)
+                close[y].add(x)
 
     def known_close(x: str, y: str) -> bool:
         # the words a slip apart are known: no edit distance to compute again
@@ -171,8 +199,12 @@ def _name_facts(doc: Document, ctx: Context) -> tuple[str, list[tuple[str, str]]
 
 
 def _sum(counters: list[Counter[str]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for counter in counters:
+    # adds to the first counter (each file's is made for the merge alone), so a check
+    # of many files can fold their facts as it goes (see corpus_fact)
+    if not counters:
+        return Counter()
+    total = counters[0]
+    for counter in counters[1:]:
         total.update(counter)
     return total
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -66,8 +67,14 @@ def _checkable(word: str) -> bool:
     return word.isascii() or all(ch.isascii() or 0xC0 <= ord(ch) < 0x250 for ch in word)
 
 
-def _union(sets: list[frozenset[str]]) -> frozenset[str]:
-    return frozenset().union(*sets)
+def _union(sets: list[AbstractSet[str]]) -> AbstractSet[str]:
+    # adds to the first set when it is the mutable result of an earlier merge, so a
+    # check of many files can fold their facts as it goes (see corpus_fact)
+    first = sets[0] if sets else None
+    total: set[str] = first if isinstance(first, set) else set()
+    for found in sets[1:] if total is first else sets:
+        total.update(found)
+    return total
 
 
 @corpus_fact("spelling.context", merge=_union)
@@ -133,8 +140,8 @@ def _speller(ctx: Context) -> Speller:
         for path in getattr(settings, "vocabulary", ()) or ():
             read_vocabulary(path.read_text(encoding="utf-8"), vocabulary)
 
-        def context() -> frozenset[str]:
-            result: frozenset[str] = ctx.merged("spelling.context")
+        def context() -> AbstractSet[str]:
+            result: AbstractSet[str] = ctx.merged("spelling.context")
             return result
 
         return Speller(lexicon(), vocabulary, context)

@@ -18,6 +18,7 @@ from pdp_lint.document import Document
 from pdp_lint.model import Framework, Node, TextField
 from pdp_lint.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule
+from pdp_lint.rules.duplication import lineage
 
 
 def _did_you_mean(name: str, valid: Iterable[str]) -> str | None:
@@ -123,6 +124,8 @@ class Reference(Rule):
         fw = doc.framework
         catalog = [c.id for c in fw.competencies]
         roles = [r.id for r in fw.roles()]
+        known_competencies, known_roles = set(catalog), set(roles)
+        chains = lineage(doc, ctx)
 
         def unknown(kind: str, name: str, valid: list[str], span: Span, path: str) -> Finding:
             guess = _did_you_mean(name, valid)
@@ -134,7 +137,7 @@ class Reference(Rule):
         for track in fw.tracks:
             spans = _item_spans(doc, track, "competencies", track.competencies)
             for i, comp in enumerate(track.competencies):
-                if comp not in catalog:
+                if comp not in known_competencies:
                     yield unknown(
                         f"track `{track.id}` lists competency",
                         comp,
@@ -144,7 +147,7 @@ class Reference(Rule):
                     )
             for role in track.roles:
                 for section in role.sections:
-                    if section.competency not in catalog:
+                    if section.competency not in known_competencies:
                         yield unknown(
                             f"role `{role.id}` has a section for competency",
                             section.competency,
@@ -160,10 +163,10 @@ class Reference(Rule):
                     yield Finding(
                         f"role `{role.id}` builds on itself; name the role before it.", span, path
                     )
-                elif target not in roles:
+                elif target not in known_roles:
                     others = [r for r in roles if r != role.id]
                     yield unknown(f"role `{role.id}` builds on role", target, others, span, path)
-                elif self._in_cycle(fw, role.id):
+                elif chains.in_cycle(role.id):
                     yield Finding(
                         f"role `{role.id}` builds on `{target}`, which leads back to "
                         f"`{role.id}`; the chain of `builds_on` must end at a first role.",
@@ -173,11 +176,12 @@ class Reference(Rule):
         rp = fw.role_profiles
         if rp is not None:
             profiles = [p.id for p in rp.profiles]
+            known_profiles = set(profiles)
             for top in rp.guidance:
                 for g in top.walk():
                     spans = _item_spans(doc, g, "applies_to", g.applies_to)
                     for i, name in enumerate(g.applies_to):
-                        if name not in profiles:
+                        if name not in known_profiles:
                             yield unknown(
                                 f"guidance `{g.id}` applies to profile",
                                 name,
@@ -185,18 +189,6 @@ class Reference(Rule):
                                 spans[i],
                                 f"{g.path}.applies_to[{i}]",
                             )
-
-    @staticmethod
-    def _in_cycle(fw: Framework, start: str) -> bool:
-        seen: set[str] = set()
-        current: str | None = start
-        while current is not None and current not in seen:
-            seen.add(current)
-            role = fw.role(current)
-            current = role.builds_on if role is not None else None
-            if current == start:
-                return True
-        return False
 
 
 class _Keyed(NamedTuple):

@@ -16,6 +16,7 @@ rarer still (-0.5 more).
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 import msgspec
@@ -160,8 +161,8 @@ class Speller(msgspec.Struct, eq=False):
     vocabulary: Vocabulary
     #: gives the lower-case words the framework files use, favoured as corrections;
     #: called the first time a correction is needed
-    context_source: Callable[[], frozenset[str]] | None = None
-    _context: frozenset[str] | None = None
+    context_source: Callable[[], AbstractSet[str]] | None = None
+    _context: AbstractSet[str] | None = None
     _known: dict[str, bool] = msgspec.field(default_factory=dict)
     _foreign_forms: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
     _verdicts: dict[tuple[str, str], Verdict] = msgspec.field(default_factory=dict)
@@ -170,7 +171,7 @@ class Speller(msgspec.Struct, eq=False):
     _common: dict[tuple[str, bool], bool] = msgspec.field(default_factory=dict)
 
     @property
-    def context(self) -> frozenset[str]:
+    def context(self) -> AbstractSet[str]:
         if self._context is None:
             source = self.context_source
             self._context = source() if source is not None else frozenset()

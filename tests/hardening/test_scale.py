@@ -1,0 +1,424 @@
+"""Scale: the cost of a check grows with its content, not with its square.
+
+A project of tens of thousands of files, or one framework of tens of thousands of roles,
+must cost about what the same content costs in a few hundred files. Each test measures
+the work twice, at n and at 4n, by CPU time (never the wall clock: the machine may be
+busy) or by counting it, so that a part that compares every item with every other shows
+as a ratio near 16 instead of near 4.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import CorpusSpec, generate
+from pdp_lint import lineage as lineage_module
+from pdp_lint.config import load_settings
+from pdp_lint.document import Document
+from pdp_lint.lineage import Lineage
+from pdp_lint.lint import run_check
+from pdp_lint.model import Framework, Owner, Role, Track
+from pdp_lint.rules.base import Context
+from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
+from tests.conftest import ROOT, load_yaml
+
+FRAMEWORKS = sorted((ROOT / "frameworks").glob("*.yaml"))
+
+
+def _framework(roles: list[Role]) -> Framework:
+    track = Track(id="t", name="T", status="available", roles=tuple(roles))
+    return Framework(
+        file=__file__,  # type: ignore[arg-type]
+        id="f",
+        title="F",
+        owner=Owner(team="T"),
+        locale="en-US",
+        version="1",
+        status="draft",
+        tracks=(track,),
+    )
+
+
+def _walk(fw: Framework, role: Role) -> list[str]:
+    """The ids of the roles ``role`` builds on, walked one by one (the definition)."""
+    chain: list[str] = []
+    seen = {role.id}
+    current = role
+    while current.builds_on and current.builds_on not in seen:
+        base = fw.role(current.builds_on)
+        if base is None:
+            break
+        chain.append(base.id)
+        seen.add(base.id)
+        current = base
+    return chain
+
+
+def _walk_cycle(fw: Framework, start: str) -> bool:
+    seen: set[str] = set()
+    current: str | None = start
+    while current is not None and current not in seen:
+        seen.add(current)
+        found = fw.role(current)
+        current = found.builds_on if found is not None else None
+        if current == start:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("listed", [0, 32])
+def test_lineage_answers_as_walking_the_chains_does(
+    monkeypatch: pytest.MonkeyPatch, listed: int
+) -> None:
+    # a summary's own names are listed for a short chain and looked up for a long one
+    monkeypatch.setattr(lineage_module, "_LISTED", listed)
+    # random graphs with chains, cycles, self-references, unknown bases, repeated ids
+    rng = random.Random(7)
+    for _ in range(300):
+        n = rng.randint(1, 12)
+        ids = [f"r{rng.randint(0, n)}" for _ in range(n)]
+        roles = []
+        for i, rid in enumerate(ids):
+            base = rng.choice([None, f"r{rng.randint(0, n + 2)}", *ids])
+            title = rng.choice(["A", "B", "C", f"T{i}"])
+            roles.append(
+                Role(id=rid, title=title, abbreviation=rng.choice([None, "X"]), builds_on=base)
+            )
+        fw = _framework(roles)
+        lineage = Lineage(fw)
+        names = {"a", "b", "c", "x", "t0", "t1", "zz"}
+        for role in roles:
+            chain = _walk(fw, role)
+            assert list(lineage.chain(role)) == chain
+            for other in {*ids, "r99"}:
+                assert lineage.builds_on(role, other) == (other in chain), (roles, role, other)
+            assert lineage.in_cycle(role.id) == _walk_cycle(fw, role.id)
+            own = {
+                role.title.casefold(),
+                *([role.abbreviation.casefold()] if role.abbreviation else []),
+            }
+            for rid in chain:
+                found = fw.role(rid)
+                assert found is not None
+                own.add(found.title.casefold())
+                if found.abbreviation:
+                    own.add(found.abbreviation.casefold())
+            for name in names:
+                assert lineage.owns(role, name) == (name in own)
+
+
+# -- the cost of a check, at n and at 4n ---------------------------------------------------
+
+#: a linear cost gives a ratio of 4 between 4n and n; the square of it, 16
+LINEAR = 7.0
+
+
+def _corpus(folder: Path, spec: CorpusSpec) -> list[Path]:
+    return generate(spec, folder)
+
+
+def _many_files(files: int) -> CorpusSpec:
+    # every file a small framework: one role of two competencies, a behavior in each
+    return CorpusSpec(
+        behaviors=2 * files, behaviors_per_file=2, roles_per_file=1, competencies_per_file=2
+    )
+
+
+def _many_roles(roles: int) -> CorpusSpec:
+    # one framework: two tracks of roles, each role building on the one before
+    return CorpusSpec(
+        behaviors=2 * roles,
+        roles=roles,
+        behaviors_per_file=2 * roles,
+        roles_per_file=roles,
+        competencies_per_file=2,
+    )
+
+
+def _large_file(behaviors: int) -> CorpusSpec:
+    # one framework of eight roles with many behaviors each
+    return CorpusSpec(behaviors=behaviors, behaviors_per_file=behaviors)
+
+
+def _cpu(files: list[Path]) -> float:
+    """CPU seconds of a streaming check of ``files`` in this process, the best of two."""
+    settings = load_settings(start=files[0].parent)
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        result = run_check(files, settings, stream=True, jobs=1)
+        best = min(best, time.process_time() - start)
+        assert result.report.problems is not None
+    return best
+
+
+def _ratio(tmp_path: Path, spec: Callable[[int], CorpusSpec], n: int) -> float:
+    small = _corpus(tmp_path / "n", spec(n))
+    large = _corpus(tmp_path / "4n", spec(4 * n))
+    _cpu(small)  # imports, word list and schema loaded once, before timing
+    return _cpu(large) / _cpu(small)
+
+
+def test_many_small_files_cost_grows_linearly(tmp_path: Path) -> None:
+    # 50,000 small files once took minutes: work per file that grew with the run
+    ratio = _ratio(tmp_path, _many_files, 100)
+    assert ratio < LINEAR, f"4x the files cost {ratio:.1f}x the CPU time"
+
+
+def test_framework_of_many_roles_cost_grows_linearly(tmp_path: Path) -> None:
+    # a framework of 2,000 roles built one on another once took 78 s: every role walked
+    # its chain of builds_on through a linear lookup of each role by id
+    ratio = _ratio(tmp_path, _many_roles, 250)
+    assert ratio < LINEAR, f"4x the roles cost {ratio:.1f}x the CPU time"
+
+
+def _copied_roles(folder: Path, roles: int) -> list[Path]:
+    """One framework of ``roles`` roles made from one template: the same behavior in
+    each, titles that differ by a number (multiples of 11 apart, so no two are a slip of
+    one digit apart: near misses, which NM01 rightly reports, would grow faster than
+    the roles), every other role building on the one before."""
+    lines = [
+        "id: demo",
+        "title: Demo PDP",
+        "owner:",
+        "  team: Demo Team",
+        "locale: en-US",
+        'version: "1.0"',
+        "status: draft",
+        "competencies:",
+        "  - id: knowledge",
+        "    name: Knowledge",
+        "tracks:",
+        "  - id: professional",
+        "    name: Professional Path",
+        "    status: available",
+        "    roles:",
+    ]
+    for i in range(roles):
+        lines += [f"      - id: role-{i}", f"        title: Support Role {100_000 + 11 * i}"]
+        if i % 2:
+            lines.append(f"        builds_on: role-{i - 1}")
+        lines += [
+            "        competencies:",
+            "          - competency: knowledge",
+            "            behaviors:",
+            "              - id: works",
+            "                text: Does the work.",
+        ]
+    folder.mkdir()
+    path = folder / "demo.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [path]
+
+
+def test_framework_of_copied_roles_cost_grows_linearly(tmp_path: Path) -> None:
+    # 4,000 roles copied from one template once took 15 s and 1.3 GB: every two copies
+    # of the behavior were compared (DU01, DU02), and every two title words (NM01)
+    small = _copied_roles(tmp_path / "n", 1000)
+    large = _copied_roles(tmp_path / "4n", 4000)
+    _cpu(small)
+    ratio = _cpu(large) / _cpu(small)
+    assert ratio < LINEAR, f"4x the copied roles cost {ratio:.1f}x the CPU time"
+
+
+def test_one_large_file_cost_grows_linearly(tmp_path: Path) -> None:
+    ratio = _ratio(tmp_path, _large_file, 1500)
+    assert ratio < LINEAR, f"4x the behaviors in one file cost {ratio:.1f}x the CPU time"
+
+
+# -- memory -------------------------------------------------------------------------------
+
+
+def _peak(files: list[Path]) -> int:
+    """Peak bytes allocated by Python during a streaming check of ``files``."""
+    settings = load_settings(start=files[0].parent)
+    run_check(files[:1], settings, stream=True, jobs=1)  # caches of the run made first
+    tracemalloc.start()
+    try:
+        run_check(files, settings, stream=True, jobs=1)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_many_small_files_keep_little_memory_per_file(tmp_path: Path) -> None:
+    # a check kept each file's YAML parser (cyclic garbage while the collector is
+    # paused) and each file's word lists until the end: about 80 KB a file, 4 GB for
+    # 50,000 files; what is left is the file's findings and what cross-file rules need
+    small = _corpus(tmp_path / "n", _many_files(100))
+    large = _corpus(tmp_path / "4n", _many_files(400))
+    per_file = (_peak(large) - _peak(small)) / 300
+    assert per_file < 25_000, f"{per_file / 1000:.0f} KB kept per file"
+
+
+# -- running out --------------------------------------------------------------------------
+
+OUT_OF_MEMORY = "pdp-lint: out of memory: "
+
+
+def _one_line(err: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(OUT_OF_MEMORY), err
+    assert "internal error" not in err and "Traceback" not in err
+
+
+def test_out_of_memory_is_one_line_with_exit_2(tmp_path: Path) -> None:
+    # a real limit: the address space of the process (ulimit -v) too small for the file
+    files = _corpus(tmp_path / "big", _many_roles(6000))
+    config = tmp_path / "pdp-lint.toml"
+    config.write_text("max-file-size = 100_000_000\n", encoding="utf-8")
+    limit = 250 * 1024 * 1024
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    env.pop("PDP_LINT_DEBUG", None)
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pdp_lint",
+                "check",
+                "--no-cache",
+                "--config",
+                config,
+                "--jobs",
+                jobs,
+                *files,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            preexec_fn=limited,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 2, (jobs, done.stderr)
+        _one_line(done.stderr)
+
+
+@pytest.mark.parametrize("where", ["parent", "worker"])
+def test_memory_error_anywhere_is_one_line(tmp_path: Path, where: str) -> None:
+    # wherever the MemoryError arises, in this process or in a worker process
+    files = [shutil.copy(ROOT / "frameworks" / f.name, tmp_path) for f in FRAMEWORKS]
+    script = (
+        "import sys\n"
+        "from pdp_lint import parallel\n"
+        "def boom(*args, **kwargs):\n"
+        "    raise MemoryError\n"
+        + (
+            "parallel.run_streaming = boom\n"
+            if where == "parent"
+            else "parallel._Stream.read = boom\n"
+        )
+        + "from pdp_lint.cli import main\n"
+        "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    env.pop("PDP_LINT_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check", "--no-cache", "--jobs", "2", *map(str, files)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    _one_line(done.stderr)
+
+
+def _old_exact_duplicates(doc: Document, chains: Lineage) -> list[tuple[int, int, str]]:
+    """DU01's pairs as it found them before, comparing every two equal behaviors."""
+    mine = behaviors(doc, Context(corpus=[]))
+    groups: dict[str, list[Entry]] = {}
+    for e, key in zip(mine.entries, mine.keys, strict=True):
+        if key:
+            groups.setdefault(key, []).append(e)
+    out: dict[int, tuple[Entry, Entry, str]] = {}
+    for group in groups.values():
+        for i, later in enumerate(group):
+            for earlier in group[:i]:
+                found = related(chains, earlier, later)
+                if found is None:
+                    continue
+                reported, how = found
+                other = earlier if reported is later else later
+                out.setdefault(id(reported), (reported, other, how))
+    return [
+        (r.text.span.start_index, o.text.span.start_index, how)
+        for r, o, how in sorted(out.values(), key=lambda t: t[0].text.span.start_index)
+    ]
+
+
+def _random_framework(rng: random.Random) -> str:
+    n = rng.randint(1, 9)
+    ids = [f"r{rng.randint(0, n)}" for _ in range(n)]
+    lines = [
+        "id: demo",
+        "title: Demo PDP",
+        "owner:",
+        "  team: Demo Team",
+        "locale: en-US",
+        'version: "1.0"',
+        "status: draft",
+        "competencies:",
+        "  - id: knowledge",
+        "    name: Knowledge",
+        "    levels:",
+    ]
+    for level in (1, 2):
+        lines += [f"      - level: {level}", "        summary: Knows.", "        behaviors:"]
+        for b in range(rng.randint(1, 2)):
+            lines += [f"          - id: l{b}", f"            text: Says {rng.choice('ab')}."]
+    lines += ["  - id: craft", "    name: Craft", "tracks:"]
+    lines += ["  - id: t", "    name: T", "    status: available", "    roles:"]
+    for i, rid in enumerate(ids):
+        lines += [f"      - id: {rid}", f"        title: Role {i}"]
+        base = rng.choice([None, None, f"r{rng.randint(0, n + 1)}"])
+        if base is not None:
+            lines.append(f"        builds_on: {base}")
+        lines.append("        competencies:")
+        for comp in rng.sample(["knowledge", "craft"], rng.randint(1, 2)):
+            lines += [f"          - competency: {comp}", "            behaviors:"]
+            for b in range(rng.randint(1, 3)):
+                lines += [
+                    f"              - id: b{b}",
+                    f"                text: Says {rng.choice('abc')}.",
+                ]
+    return "\n".join(lines) + "\n"
+
+
+def test_exact_duplicates_are_those_of_comparing_every_pair() -> None:
+    # DU01 once compared every two behaviors of one text: 100,000 roles repeating one
+    # behavior were 5 billion comparisons; the search must tell exactly the same
+    rng = random.Random(11)
+    checked = 0
+    for _ in range(400):
+        loaded = load_yaml(_random_framework(rng))
+        if loaded.framework is None:
+            continue
+        doc = Document(loaded.framework, loaded.source)
+        ctx = Context(corpus=[doc])
+        chains = lineage(doc, ctx)
+        new = [
+            (r.text.span.start_index, o.text.span.start_index, how)
+            for r, o, how in exact_duplicates(doc, ctx)
+        ]
+        assert new == _old_exact_duplicates(doc, chains)
+        checked += bool(new)
+    assert checked > 100
