@@ -21,6 +21,13 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """In the child, before it starts: SIGINT as a terminal gives it. A test run started
+    in the background of a shell ignores SIGINT, and its children would inherit that;
+    Python then installs no handler, which is right for them but not what is tested."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _age(path: Path, seconds: float) -> None:
     """Make ``path`` and everything in it look untouched for ``seconds``."""
     then = time.time() - seconds
@@ -119,6 +126,7 @@ def test_an_interrupt_during_start_up_is_one_line_and_exit_130():
         child = subprocess.Popen(
             [sys.executable, "-X", "importtime", "-m", "pdp_lint", "check", str(_FRAMEWORKS)],
             env=_env(),
+            preexec_fn=_ctrl_c_as_at_a_terminal,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -154,6 +162,7 @@ def test_an_interrupt_during_the_run_is_the_same_one_line_and_exit_130():
                 *("check", "--no-cache", str(_FRAMEWORKS)),
             ],
             env=_env(),
+            preexec_fn=_ctrl_c_as_at_a_terminal,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
