@@ -27,7 +27,7 @@ from pdp_lint.changes.records import (
     FrameworkChanges,
     Place,
 )
-from pdp_lint.model import Competency, Framework, Guidance, Node, Role
+from pdp_lint.model import Competency, Framework, Guidance, Node, Role, Track
 
 #: how alike (0-100, rapidfuzz ``ratio`` of the normalised texts) two texts must be for
 #: two items with different ids to count as one item changed
@@ -42,6 +42,8 @@ SAME_ID = 60.0
 SEPARATOR = " \u203a "
 
 T = TypeVar("T")
+#: what is added, removed or renamed as a whole
+_Whole = TypeVar("_Whole", Competency, Track, Role)
 
 
 class _Item(msgspec.Struct, frozen=True):
@@ -360,6 +362,42 @@ class _Comparison:
                     )
                 )
 
+    def added_and_removed(
+        self,
+        subject: str,
+        added: Sequence[_Whole],
+        removed: Sequence[_Whole],
+        place_of: Callable[[str], Place],
+        label: Callable[[_Whole], str],
+    ) -> None:
+        """A change for each item only the new side has, then each only the old side has."""
+        for n in added:
+            place = place_of(n.id)
+            self.add(
+                Change(
+                    kind=ADDED,
+                    subject=subject,
+                    id=n.id,
+                    place=place,
+                    where=self.where(place),
+                    new=label(n),
+                    line=_line(n),
+                )
+            )
+        for o in removed:
+            place = place_of(o.id)
+            self.add(
+                Change(
+                    kind=REMOVED,
+                    subject=subject,
+                    id=o.id,
+                    place=place,
+                    where=self.where(place, self.old),
+                    old=label(o),
+                    line=_line(o),
+                )
+            )
+
     # --- the competency catalog --------------------------------------------------------
 
     def competencies(self) -> None:
@@ -373,32 +411,9 @@ class _Comparison:
             self.comp_map[o.id] = n.id
         for o, n in sorted(pairs, key=lambda p: news.index(p[1])):
             self.competency(o, n)
-        for n in ln:
-            place = Place(competency=n.id)
-            self.add(
-                Change(
-                    kind=ADDED,
-                    subject="competency",
-                    id=n.id,
-                    place=place,
-                    where=self.where(place),
-                    new=n.name,
-                    line=_line(n),
-                )
-            )
-        for o in lo:
-            place = Place(competency=o.id)
-            self.add(
-                Change(
-                    kind=REMOVED,
-                    subject="competency",
-                    id=o.id,
-                    place=place,
-                    where=self.where(place, self.old),
-                    old=o.name,
-                    line=_line(o),
-                )
-            )
+        self.added_and_removed(
+            "competency", ln, lo, lambda i: Place(competency=i), lambda c: c.name
+        )
 
     def competency(self, o: Competency, n: Competency) -> None:
         place = Place(competency=n.id)
@@ -487,32 +502,7 @@ class _Comparison:
                     "competencies", n.id, place, before or None, after or None, n,
                     "competencies", o,
                 )  # fmt: skip
-        for n in ln:
-            place = Place(track=n.id)
-            self.add(
-                Change(
-                    kind=ADDED,
-                    subject="track",
-                    id=n.id,
-                    place=place,
-                    where=self.where(place),
-                    new=n.name,
-                    line=_line(n),
-                )
-            )
-        for o in lo:
-            place = Place(track=o.id)
-            self.add(
-                Change(
-                    kind=REMOVED,
-                    subject="track",
-                    id=o.id,
-                    place=place,
-                    where=self.where(place, self.old),
-                    old=o.name,
-                    line=_line(o),
-                )
-            )
+        self.added_and_removed("track", ln, lo, lambda i: Place(track=i), lambda x: x.name)
 
     def roles(self) -> None:
         olds, news = list(self.old.roles()), list(self.new.roles())
@@ -525,32 +515,7 @@ class _Comparison:
             self.role_map[o.id] = n.id
         for o, n in sorted(pairs, key=lambda p: news.index(p[1])):
             self.role(o, n)
-        for n in ln:
-            place = Place(role=n.id)
-            self.add(
-                Change(
-                    kind=ADDED,
-                    subject="role",
-                    id=n.id,
-                    place=place,
-                    where=self.where(place),
-                    new=n.title,
-                    line=_line(n),
-                )
-            )
-        for o in lo:
-            place = Place(role=o.id)
-            self.add(
-                Change(
-                    kind=REMOVED,
-                    subject="role",
-                    id=o.id,
-                    place=place,
-                    where=self.where(place, self.old),
-                    old=o.title,
-                    line=_line(o),
-                )
-            )
+        self.added_and_removed("role", ln, lo, lambda i: Place(role=i), lambda x: x.title)
 
     def role(self, o: Role, n: Role) -> None:
         place = Place(role=n.id)
