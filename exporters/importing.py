@@ -35,11 +35,13 @@ import click
 
 from exporters.spreadsheet import item_id, key_parts, text_hash
 from exporters.workbook import SheetRow, WorkbookData, WorkbookError, read_workbook
+from pdp_lint.config import Settings
 from pdp_lint.document import Document
 from pdp_lint.fixes import apply_edits
+from pdp_lint.lint import load_all, run_check
 from pdp_lint.loader import load_text
 from pdp_lint.model import Behavior, Example, Framework, Node, TextField
-from pdp_lint.problem import Edit
+from pdp_lint.problem import Edit, Problem, Severity
 from pdp_lint.source import SourceText
 
 EXIT_CONFLICT, EXIT_USAGE = 1, 2
@@ -723,10 +725,8 @@ def _fail(lines: Sequence[str], status: int) -> NoReturn:
     sys.exit(status)
 
 
-def _find(data: WorkbookData, paths: list[Path], settings: object) -> Document:
-    from pdp_lint.lint import load_all
-
-    loaded, _errors = load_all(paths, settings)  # type: ignore[arg-type]
+def _find(data: WorkbookData, paths: list[Path], settings: Settings) -> Document:
+    loaded, _errors = load_all(paths, settings)
     for item in loaded:
         fw = item.framework
         if fw is not None and fw.id == data.framework and item.source is not None:
@@ -744,21 +744,14 @@ def _find(data: WorkbookData, paths: list[Path], settings: object) -> Document:
     )
 
 
-def _new_errors(doc: Document, new_text: str, settings: object) -> list[str]:
+def _new_errors(doc: Document, new_text: str, settings: Settings) -> list[str]:
     """Lint errors the edited text has that the file on disk has not."""
-    from pdp_lint.lint import run_check
-    from pdp_lint.problem import Severity
-
     path = doc.source.path
-    before = run_check([path], settings)  # type: ignore[arg-type]
-    after = run_check([path], settings, texts={path: new_text})  # type: ignore[arg-type]
+    before = run_check([path], settings)
+    after = run_check([path], settings, texts={path: new_text})
 
-    def errors(problems: Sequence[object]) -> Counter[tuple[str, str]]:
-        return Counter(
-            (p.code, p.message)  # type: ignore[attr-defined]
-            for p in problems
-            if p.severity is Severity.ERROR  # type: ignore[attr-defined]
-        )
+    def errors(problems: Sequence[Problem]) -> Counter[tuple[str, str]]:
+        return Counter((p.code, p.message) for p in problems if p.severity is Severity.ERROR)
 
     old = errors(before.report.problems)
     out = []
