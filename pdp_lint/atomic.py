@@ -1,9 +1,15 @@
-"""Atomic writes: a temporary file beside the target, then a rename."""
+"""Atomic writes: a temporary file beside the target, then a rename.
+
+A target that is not a regular file -- ``/dev/null``, ``/dev/stdout``, a named pipe --
+is written to directly: a rename would put a regular file in place of the device or
+the pipe (``-o /dev/null`` would replace the system's ``/dev/null``).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,8 +22,27 @@ def current_umask() -> int:
     return mask
 
 
+def is_special(path: Path) -> bool:
+    """Whether ``path`` names something other than a regular file or a folder: a device,
+    a named pipe or a socket (links followed). Such a target is written to, never
+    replaced."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_special(path: Path, data: bytes) -> None:
+    with path.open("wb") as fh:
+        fh.write(data)
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    if is_special(path):
+        _write_special(path, data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -53,6 +78,9 @@ def write_file_through_links(path: Path, data: bytes) -> Path:
     replaced atomically.
     """
     target = path.resolve()
+    if is_special(target):
+        _write_special(target, data)
+        return target
     try:
         links = target.stat().st_nlink
     except OSError:
@@ -97,14 +125,20 @@ def write_many_atomic(files: Iterable[tuple[Path, Callable[[], bytes]]]) -> list
     are new and whole, the others unchanged (none if the failure came before the renames).
     """
     staged: list[tuple[Path, Path]] = []
+    written: list[Path] = []
     renamed = 0
     mask = current_umask()
     try:
         for path, render in files:
             data = render()
+            if is_special(path):
+                _write_special(path, data)
+                written.append(path)
+                continue
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((Path(name), path))
+            written.append(path)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         for tmp, path in staged:
@@ -123,7 +157,7 @@ def write_many_atomic(files: Iterable[tuple[Path, Callable[[], bytes]]]) -> list
     for folder in dict.fromkeys(path.parent for _, path in staged):
         with contextlib.suppress(OSError):  # not every system can open a folder
             _fsync_path(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    return [path for _, path in staged]
+    return written
 
 
 def _fsync_path(path: Path, flags: int) -> None:
