@@ -8,14 +8,17 @@ them; one that does not gets them added.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import RGBColor
 
-from exporters.changes import ChangesHandout
 from exporters.docx_builder import DocxBuilder
 from exporters.views import Meta
 from pdp_lint.changes.records import ADDED
+
+if TYPE_CHECKING:
+    from exporters.changes import ChangesHandout
 
 DELETED_STYLE, INSERTED_STYLE = "Deleted Text", "Inserted Text"
 _PIECE_STYLES = {"delete": DELETED_STYLE, "insert": INSERTED_STYLE}

@@ -35,14 +35,14 @@ import click
 
 from exporters.spreadsheet import item_id, key_parts, text_hash
 from exporters.workbook import SheetRow, WorkbookData, WorkbookError, read_workbook
-from pdp_lint.config import Settings
-from pdp_lint.document import Document
-from pdp_lint.fixes import apply_edits
-from pdp_lint.lint import load_all, run_check
-from pdp_lint.loader import load_text
-from pdp_lint.model import Behavior, Example, Framework, Node, TextField
-from pdp_lint.problem import Edit, Problem, Severity
-from pdp_lint.source import SourceText
+from pdp_lint import api
+from pdp_lint.engine.config import Settings
+from pdp_lint.fix.edits import apply_edits
+from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_text
+from pdp_lint.load.source import SourceText
+from pdp_lint.model.framework import Behavior, Example, Framework, Node, TextField
+from pdp_lint.model.problem import Edit, Problem, Severity
 
 EXIT_CONFLICT, EXIT_USAGE = 1, 2
 #: the kinds of item a row can add, remove or move
@@ -726,7 +726,7 @@ def _fail(lines: Sequence[str], status: int) -> NoReturn:
 
 
 def _find(data: WorkbookData, paths: list[Path], settings: Settings) -> Document:
-    loaded, _errors = load_all(paths, settings)
+    loaded, _errors = api.load_paths(paths, settings)
     for item in loaded:
         fw = item.framework
         if fw is not None and fw.id == data.framework and item.source is not None:
@@ -747,8 +747,8 @@ def _find(data: WorkbookData, paths: list[Path], settings: Settings) -> Document
 def _new_errors(doc: Document, new_text: str, settings: Settings) -> list[str]:
     """Lint errors the edited text has that the file on disk has not."""
     path = doc.source.path
-    before = run_check([path], settings)
-    after = run_check([path], settings, texts={path: new_text})
+    before = api.check([path], settings)
+    after = api.check([path], settings, texts={path: new_text})
 
     def errors(problems: Sequence[Problem]) -> Counter[tuple[str, str]]:
         return Counter((p.code, p.message) for p in problems if p.severity is Severity.ERROR)
@@ -828,8 +828,8 @@ def import_command(
     nothing (exit 2).
     """
     from pdp_lint.atomic import write_bytes_atomic
-    from pdp_lint.config import ConfigError, load_settings
-    from pdp_lint.discovery import default_paths
+    from pdp_lint.engine.config import ConfigError, load_settings
+    from pdp_lint.engine.discovery import default_paths
 
     targets = default_paths(paths)
     try:

@@ -132,15 +132,15 @@ def flagged_text(lines: list[str], line: int, column: int, end_line: int, end_co
 
 def check_copy(files: dict[str, str]) -> list[Finding]:
     """Run pdp-lint with no configuration on framework files given by name and text."""
-    from pdp_lint.config import load_settings
-    from pdp_lint.lint import run_check
+    from pdp_lint import api
+    from pdp_lint.engine.config import load_settings
 
     tmp = Path(tempfile.mkdtemp(prefix="pdp-lint-accuracy-"))
     try:
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
         settings = load_settings(start=tmp)
-        problems = run_check([tmp], settings).report.problems
+        problems = api.check([tmp], settings).report.problems
         lines = {name: text.splitlines() for name, text in files.items()}
         out = []
         for p in problems:

@@ -1,0 +1,1 @@
+"""The command line: ``pdp-lint`` and its commands (``commands`` is the entry point)."""
