@@ -118,7 +118,7 @@ def _names(framework: Framework) -> list[str]:
 @corpus_fact("spelling.terms", merge=_merge_terms)
 def _terms(doc: Document, ctx: Context) -> Terms:
     """How often a document uses each word, and the words of its names."""
-    text = "\n".join(t.value for t in prose(doc, ctx).texts).lower()
+    text = prose(doc, ctx).lowered  # the values joined by line breaks, in lower case
     names = frozenset(_QUICK_WORDS.findall(" ".join(_names(doc.framework))))
     return Terms(Counter(_QUICK_WORDS.findall(text)), names)
 

@@ -161,8 +161,10 @@ _REPEATED = re.compile(
     r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-]))+",
     re.IGNORECASE,
 )
-#: in lower case, every match of _REPEATED is a match of this quicker pattern
-_REPEATED_HINT = re.compile(r"\b(\w+)\s+\1\b")
+#: in lower case, every match of _REPEATED is a match of this quicker pattern; the word
+#: is taken whole (possessive: a shorter one is never followed by a space), so the
+#: search does not try every shorter prefix of every word again
+_REPEATED_HINT = re.compile(r"\b(\w++)\s+\1\b")
 _SPACES = re.compile(r"\s*")
 _BLANKS = re.compile(r"[ \t]*")
 #: doublings that are grammatical: "she had had enough", "he said that that was wrong"
