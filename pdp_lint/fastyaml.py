@@ -38,6 +38,8 @@ _PLAIN_SPECIAL = re.compile(r"[-+.~0-9]|(?:true|false|null|yes|no|on|off|y|n)$",
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)$|0o[0-7_]+$|0x[0-9a-fA-F_]+$")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+_SPECIAL_FIRST = frozenset("-+.~0123456789")
+_SPECIAL_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # what may lie between two scalars besides comments: spaces and indicators
 _GAP = re.compile(r"[ \t\r\n:,?\-\[\]{}]*")
@@ -298,6 +300,9 @@ class _Walker:
             return value
         if value in _NULL:
             return None
+        # what _PLAIN_SPECIAL matches, told without a search for most text
+        if value[0] not in _SPECIAL_FIRST and value.lower() not in _SPECIAL_WORDS:
+            return value
         if not _PLAIN_SPECIAL.match(value):
             return value
         if value in _BOOL:
@@ -600,14 +605,27 @@ class _TableWalker(_Walker):
         first: Span | None = None
         vspan: Span | None = None
         none = self.none
-        at, span_of = self._at, self._span
+        at, span_of, resolve = self._at, self._span, self._resolve
+        buf, base, text = self.buf, self.base, self.text
+        ascii_text = self.ascii
         while child != none:
             row = child * _WORDS
             kind = table[row]
             if kind & _KEY_UNSUPPORTED or not kind & _KEY_PLAIN:
                 raise _NeedsCarefulPath
-            key, kstart, kend = at(row + _W_KEY, "")
-            if key in out or key == "<<":
+            # a plain key, as _at reads it
+            size = table[row + _W_KEY + 1]
+            if not size:
+                raise _NeedsCarefulPath
+            kstart = table[row + _W_KEY] - base
+            try:
+                key = buf[kstart : kstart + size].decode("utf-8")
+            except UnicodeDecodeError:
+                raise _NeedsCarefulPath from None
+            if not ascii_text:
+                kstart = self.offsets.char(kstart)
+            kend = kstart + len(key)
+            if text[kstart:kend] != key or key in out or key == "<<":
                 raise _NeedsCarefulPath
             kspan = span_of(kstart, kend)
             value: Any
@@ -623,7 +641,7 @@ class _TableWalker(_Walker):
                 style = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
                 value, vstart, vend = at(row + _W_VAL, style)
                 if not style:
-                    value = self._resolve(value, True)
+                    value = resolve(value, True)
                 vspan = span_of(vstart, vend)
             out[key] = value
             keys[key] = kspan

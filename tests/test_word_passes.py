@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from pdp_lint.document import Document
+from pdp_lint.loader import load_file, load_text
+from pdp_lint.rules import spelling
+from pdp_lint.rules.base import Context
+from pdp_lint.rules.textscan import prose
 from pdp_lint.rules.wording import _REPEATED_HINT
 from pdp_lint.similarity import long_word_counts, word_counts
+from pdp_lint.source import SourceText
 from tests.conftest import FRAMEWORKS
 
 TEXTS = [
@@ -42,3 +50,52 @@ def test_the_repeated_word_hint_finds_what_the_backtracking_pattern_found() -> N
         assert [m.span() for m in _REPEATED_HINT.finditer(lowered)] == [
             m.span() for m in backtracking.finditer(lowered)
         ]
+
+
+def documents() -> list[Document]:
+    """The canonical frameworks, and one framework holding the texts above."""
+    out = []
+    for path in sorted(FRAMEWORKS.glob("*.yaml")):
+        loaded = load_file(path)
+        assert loaded.framework is not None and loaded.source is not None
+        out.append(Document(loaded.framework, loaded.source))
+    odd = "\n".join(
+        f"          - id: b{i}\n            text: {json.dumps(t)}" for i, t in enumerate(TEXTS) if t
+    )
+    text = MINIMAL_WITH_BEHAVIORS.replace("BEHAVIORS", odd)
+    loaded = load_text(SourceText(Path("odd.yaml"), text))
+    assert loaded.framework is not None and loaded.source is not None, loaded.problems
+    out.append(Document(loaded.framework, loaded.source))
+    return out
+
+
+MINIMAL_WITH_BEHAVIORS = """\
+id: odd
+title: Odd PDP
+owner:
+  team: Σίσυφος #team @lead
+locale: en-US
+version: "1.0"
+status: draft
+competencies:
+  - id: knowledge
+    name: ΟΔΟΣ Knowledge
+    levels:
+      - level: 1
+        summary: "ΣΟΦΟΣ σοφος tab\\there nbsp\\u00a0here #tag @mention o'neil’s"
+        behaviors:
+BEHAVIORS
+"""
+
+
+def test_words_counted_run_by_run_are_the_words_of_the_whole_text() -> None:
+    for doc in documents():
+        ctx = Context([doc])
+        texts = prose(doc, ctx).texts
+        lowered = "\n".join(t.value for t in texts).lower()
+        terms = spelling._terms(doc, ctx)
+        expected = Counter(spelling._QUICK_WORDS.findall(lowered))
+        assert terms.uses == expected and list(terms.uses) == list(expected)
+        assert prose(doc, ctx).runs == frozenset("\n".join(t.value for t in texts).split())
+        letters = frozenset(spelling._QUICK_LETTERS.findall(lowered))
+        assert spelling._context_words(doc, ctx) == letters
