@@ -440,9 +440,9 @@ def _join(first: Span, last: Span) -> Span:
 # costs more than the rest of reading a scalar, and a large corpus has millions of them.
 # rapidyaml keeps its tree as one array of fixed-size node records: the type, the key's
 # and the value's tag, text and anchor (each a pointer and a length), then the parent,
-# first and last child and next and previous sibling. That array is copied out in one
-# call and read as numbers; a scalar's text pointer, less the buffer's address, is its
-# offset. The layout is rapidyaml's and could change with a new version, so it is
+# first and last child and next and previous sibling. That array is read in place as
+# 64-bit numbers, without a call per node; a scalar's text pointer, less the buffer's
+# address, is its offset. The layout is rapidyaml's and could change with a new version, so it is
 # checked once per process against the extension's own functions on a document that
 # uses every kind of node the fast path reads; when it does not match, the walker above
 # asks the extension node by node, as before.
@@ -478,8 +478,11 @@ def _table_place(tree: Any) -> tuple[int, int] | None:
     return start, size
 
 
-def _copy_table(start: int, size: int) -> list[int]:
-    return memoryview(ctypes.string_at(start, size * _WORDS * 8)).cast("Q").tolist()
+def _view_table(start: int, size: int) -> memoryview:
+    """The node records as 64-bit numbers, read in place: a copy (a list of Python
+    numbers above all) would cost several times the tree's memory on a large file."""
+    records = (ctypes.c_uint64 * (size * _WORDS)).from_address(start)
+    return memoryview(records).cast("B").cast("Q")
 
 
 def _layout_matches() -> bool:
@@ -493,7 +496,7 @@ def _layout_matches() -> bool:
     place = _table_place(tree)
     if place is None or place[1] != tree.size() or ryml.NONE != 2**64 - 1:
         return False
-    table = _copy_table(*place)
+    table = _view_table(*place)
     for node in range(place[1]):
         row = table[node * _WORDS : (node + 1) * _WORDS]
         if (row[0], row[_W_FIRST], row[_W_NEXT]) != (
@@ -516,9 +519,10 @@ def _layout_matches() -> bool:
     return place[1] > 15  # the probe was read whole
 
 
-def _node_table(tree: Any) -> list[int] | None:
-    """The node records of ``tree`` as one list of numbers, or None when the layout is
-    not the one this module reads."""
+def _node_table(tree: Any) -> memoryview | None:
+    """The node records of ``tree`` as 64-bit numbers, or None when the layout is not
+    the one this module reads. The view reads the tree's memory: it is valid while the
+    tree lives, and the walker holds both."""
     global _layout
     if _layout is None:
         try:
@@ -528,13 +532,13 @@ def _node_table(tree: Any) -> list[int] | None:
     if not _layout:
         return None
     place = _table_place(tree)
-    return None if place is None else _copy_table(*place)
+    return None if place is None else _view_table(*place)
 
 
 class _TableWalker(_Walker):
     """The walker reading the copied node records: positions come from the pointers."""
 
-    def __init__(self, src: SourceText, tree: Any, buf: bytearray, table: list[int]) -> None:
+    def __init__(self, src: SourceText, tree: Any, buf: bytearray, table: memoryview) -> None:
         super().__init__(src, tree, buf)
         self.table = table
         self.buf = buf

@@ -107,3 +107,16 @@ def test_positions_from_the_records_are_where_libyaml_puts_them(
 
 def test_a_plain_scalar_folded_after_trailing_spaces_takes_the_careful_path() -> None:
     assert fastyaml.compose_fast(SourceText(Path("x.yaml"), "a: word  \n  more\n")) is None
+
+
+def test_the_node_records_are_read_in_place_not_copied() -> None:
+    """A copy, and a list of Python numbers above all, would cost several times the
+    tree's memory on a large file."""
+    import ryml
+
+    buf = bytearray(b"a: b\nc: [d, 'e']\n")
+    tree = ryml.parse_in_place(buf)
+    table = fastyaml._node_table(tree)
+    assert isinstance(table, memoryview)
+    assert table.nbytes == tree.size() * fastyaml._WORDS * 8
+    assert table.obj._b_needsfree_ == 0  # a ctypes array over the tree's own memory
