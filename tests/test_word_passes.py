@@ -99,3 +99,19 @@ def test_words_counted_run_by_run_are_the_words_of_the_whole_text() -> None:
         assert prose(doc, ctx).runs == frozenset("\n".join(t.value for t in texts).split())
         letters = frozenset(spelling._QUICK_LETTERS.findall(lowered))
         assert spelling._context_words(doc, ctx) == letters
+
+
+def test_the_article_pattern_matches_where_the_look_behind_first_one_did() -> None:
+    from pdp_lint.rules.wording import _ARTICLE
+
+    behind_first = re.compile(
+        r"(?<![\w'’./&-])(?P<article>[Aa]n?)[^\S\n]+(?P<next>[^\W_][\w'’&+-]*)(?P<after>[./:]?\w*)"
+    )
+    samples = ["A a an An x.a b", "a", "'a b", "’a b", "-an x", "&a y", "/a z", "ba c"]
+    samples += ["\na d", "Plan A is", "a\u00a0b", "an FAQ", "a 8-hour day", "A/B tests"]
+    for text in [*samples, *TEXTS, *framework_texts()]:
+        found = [(m.span(), m.groupdict()) for m in _ARTICLE.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in behind_first.finditer(text)]
+        assert [m.span("article") for m in _ARTICLE.finditer(text)] == [
+            m.span("article") for m in behind_first.finditer(text)
+        ]
