@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdp_lint.load.compose import compose
 
-from pdp_lint import fastyaml
-from pdp_lint.source import SourceText, read_source
-from pdp_lint.yamlnodes import Composed, compose
+from pdp_lint.load import fast as fastyaml
+from pdp_lint.load.nodes import Composed
+from pdp_lint.load.source import SourceText, read_source
 from tests.test_fastyaml import case_inputs, corpus_files, same
 
 

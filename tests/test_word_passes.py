@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.document import Document
-from pdp_lint.loader import load_file, load_text
+from pdp_lint.language.similarity import long_word_counts, word_counts
+from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_file, load_text
+from pdp_lint.load.source import SourceText
 from pdp_lint.rules import spelling
 from pdp_lint.rules.base import Context
 from pdp_lint.rules.textscan import prose
 from pdp_lint.rules.wording import _REPEATED_HINT
-from pdp_lint.similarity import long_word_counts, word_counts
-from pdp_lint.source import SourceText
 from tests.conftest import FRAMEWORKS
 
 TEXTS = [
