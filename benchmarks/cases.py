@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,17 @@ def _lint(tools: Tools, target: str, label: str, *, cache: bool) -> Command:
     return Command(label, (*argv, target), ROOT, frozenset({0, 1}))
 
 
+def _serial_lint(tools: Tools, target: str, label: str) -> Command:
+    """The full lint in one process (``-j 1``): the work, without parallel workers."""
+    argv = [tools.pdp_lint, "check", "--no-cache", "-j", "1", target]
+    return Command(label, tuple(argv), ROOT, frozenset({0, 1}))
+
+
+def _floor(target: str, label: str) -> Command:
+    """Read, parse, validate and one word pass: see benchmarks/floor.py."""
+    return Command(label, (sys.executable, "-m", "benchmarks.floor", target), ROOT)
+
+
 def _alternatives(tools: Tools, files: Sequence[str], where: str) -> list[Command]:
     ok = {"check-jsonschema": {0}, "yamllint": {0, 1}, "codespell": {0, 65}}
     extra = {
@@ -62,6 +74,9 @@ class SizeResult:
     full: Timing
     alternatives: dict[str, Timing]
     cached: Timing | None
+    #: the full lint with ``-j 1``, and the floor (benchmarks/floor.py), when measured
+    serial: Timing | None = None
+    floor: Timing | None = None
 
 
 @dataclass(slots=True)
@@ -133,7 +148,9 @@ class Benchmark:
         where = f"{size:,}"
         full = _lint(self.tools, repo_path(corpus), f"pdp-lint ({where})", cache=False)
         alternatives = _alternatives(self.tools, files, where)
-        timings = measure([full, *alternatives], self.repeat, self.progress)
+        serial = _serial_lint(self.tools, repo_path(corpus), f"pdp-lint -j 1 ({where})")
+        floor = _floor(repo_path(corpus), f"floor ({where})")
+        timings = measure([full, *alternatives, serial, floor], self.repeat, self.progress)
         cached: Timing | None = None
         if self.tools.has_cache:
             warm = _lint(self.tools, repo_path(corpus), f"pdp-lint cached ({where})", cache=True)
@@ -146,8 +163,10 @@ class Benchmark:
                 len(paths),
                 megabytes,
                 timings[0],
-                dict(zip(ALTERNATIVES, timings[1:], strict=True)),
+                dict(zip(ALTERNATIVES, timings[1:-2], strict=True)),
                 cached,
+                timings[-2],
+                timings[-1],
             )
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,6 +35,8 @@ class Command:
 @dataclass(slots=True)
 class Timing:
     seconds: list[float] = field(default_factory=list)
+    #: CPU seconds (user and system) of the process and the processes it waited for
+    cpu: list[float] = field(default_factory=list)
     #: the last line the command printed on its first run (a summary such as "Found ...").
     summary: str = ""
 
@@ -41,12 +44,29 @@ class Timing:
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
 
 def run_once(command: Command) -> tuple[float, str]:
     """Run ``command`` in a new process; wall-clock seconds and the last line of output."""
+    elapsed, _, last = run_timed(command)
+    return elapsed, last
+
+
+def run_timed(command: Command) -> tuple[float, float, str]:
+    """Run ``command`` in a new process; wall-clock seconds, CPU seconds (its own and its
+    children's) and the last line of output."""
     if command.before is not None:
         command.before()
     with tempfile.TemporaryFile() as out:
+        cpu = _children_cpu()
         start = time.perf_counter()
         done = subprocess.run(
             command.argv,
@@ -57,13 +77,14 @@ def run_once(command: Command) -> tuple[float, str]:
             check=False,
         )
         elapsed = time.perf_counter() - start
+        cpu = _children_cpu() - cpu
         out.seek(0, 2)
         out.seek(max(0, out.tell() - 4096))
         tail = out.read().decode("utf-8", "replace").strip().splitlines()
     last = tail[-1].strip() if tail else ""
     if done.returncode not in command.ok:
         raise CommandFailed(f"{command.label} exited with status {done.returncode}: {last}")
-    return elapsed, last
+    return elapsed, cpu, last
 
 
 def measure(
@@ -75,8 +96,9 @@ def measure(
     timings = [Timing() for _ in commands]
     for round_ in range(repeat):
         for command, timing in zip(commands, timings, strict=True):
-            seconds, last = run_once(command)
+            seconds, cpu, last = run_timed(command)
             timing.seconds.append(seconds)
+            timing.cpu.append(cpu)
             if round_ == 0:
                 timing.summary = last
             progress(f"{command.label}: run {round_ + 1}/{repeat}: {seconds:.2f} s")

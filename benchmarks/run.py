@@ -108,8 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandFailed as exc:
         print(f"benchmarks: {exc}", file=sys.stderr)
         return 1
+    if hasattr(os, "getloadavg"):
+        computer += f", {os.getloadavg()[0]:.2f} at the end"
     text = table(rows(results))
     print(text, end="")
+    print(f"Machine: {computer}.")
     output = args.output or (None if args.quick else DEFAULT_OUTPUT)
     if output is not None:
         output.write_text(document(results, tools, text, argv_list, computer), encoding="utf-8")

@@ -18,10 +18,14 @@ SCALING_PER_TENFOLD = 12.0
 CACHED_SECONDS = {100_000: 0.5}
 MEMORY_MEGABYTES = {100_000: 500.0}
 SITE_SECONDS = {100: 10.0}
+#: the full lint in one process at most this many times the floor's CPU time
+FLOOR_TIMES = {100_000: 3.0}
 FULL_CASE = "pdp-lint full lint, no cache"
 CACHED_CASE = "pdp-lint re-run, unchanged, cache warm"
 MEMORY_CASE = "pdp-lint full lint, peak resident memory"
 SITE_CASE = "pdp-lint site export"
+FLOOR_CASE = "floor: read, parse (rapidyaml), validate (jsonschema-rs), one word pass"
+VS_FLOOR_CASE = "pdp-lint full lint -j 1, CPU time vs the floor's"
 PRE_COMMIT_CASES = (
     "pre-commit: check-jsonschema + yamllint + codespell hooks",
     "pre-commit: pdp-lint hook",
@@ -69,6 +73,7 @@ def _size_rows(r: SizeResult) -> list[Row]:
     out += [
         Row(ALTERNATIVE_LABELS[n], size, seconds(r.alternatives[n].median)) for n in ALTERNATIVES
     ]
+    out += _floor_rows(r, size)
     if r.cached is None:
         out.append(Row(CACHED_CASE, size, "", result=NOT_CACHED))
     else:
@@ -76,6 +81,29 @@ def _size_rows(r: SizeResult) -> list[Row]:
         ratios = _ratios(r.cached.median, r.alternatives)
         out.append(Row(CACHED_CASE, size, seconds(r.cached.median), ratios, target, result))
     return out
+
+
+def _floor_rows(r: SizeResult, size: str) -> list[Row]:
+    """The floor, and the full lint in one process as a multiple of it. CPU times: the
+    floor is one process, and on a shared machine wall time follows the neighbours."""
+    if r.serial is None or r.floor is None:
+        return []
+    floor, serial = r.floor.cpu_median, r.serial.cpu_median
+    limit = FLOOR_TIMES.get(r.size)
+    times = serial / floor if floor else float("inf")
+    target = f"≤ {limit:g}x the floor" if limit else ""
+    result = verdict(times <= limit) if limit else ""
+    return [
+        Row(FLOOR_CASE, size, f"{seconds(r.floor.median)} ({seconds(floor)} CPU)"),
+        Row(
+            VS_FLOOR_CASE,
+            size,
+            f"{ratio(times)} ({seconds(serial)} vs {seconds(floor)} CPU; "
+            f"{seconds(r.serial.median)} wall)",
+            target=target,
+            result=result,
+        ),
+    ]
 
 
 def _scaling_rows(sizes: Sequence[SizeResult]) -> list[Row]:

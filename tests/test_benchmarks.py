@@ -35,6 +35,8 @@ EXPECTED_ROWS = (
     "pre-commit: pdp-lint hook",
     "pdp-lint full lint, peak resident memory",
     "pdp-lint site export",
+    "floor: read, parse (rapidyaml), validate (jsonschema-rs), one word pass",
+    "pdp-lint full lint -j 1, CPU time vs the floor's",
 )
 
 
@@ -96,6 +98,11 @@ def test_benchmark_command_prints_every_row_of_the_table(tmp_path: Path) -> None
     assert re.fullmatch(r"\d+\.\d+x", rows["pdp-lint full lint, no cache"][3])
     assert re.fullmatch(r"\d+ MB", rows["pdp-lint full lint, peak resident memory"][2])
     assert rows["pdp-lint one-file hook"][-1].rstrip(" |") in {"pass", "FAIL"}
+    floor = rows["floor: read, parse (rapidyaml), validate (jsonschema-rs), one word pass"]
+    assert re.fullmatch(r"\d+\.\d+ s \(\d+\.\d+ s CPU\)", floor[2]), floor
+    times = rows["pdp-lint full lint -j 1, CPU time vs the floor's"][2]
+    assert re.fullmatch(r"\d+\.\d+x \(\d+\.\d+ s vs \d+\.\d+ s CPU; \d+\.\d+ s wall\)", times)
+    assert re.search(r"load average \d+\.\d+ at the start, \d+\.\d+ at the end", done.stdout)
     written = results.read_text("utf-8")
     assert "- Machine: " in written and "CPUs available" in written
     assert "| pdp-lint one-file hook |" in written

@@ -77,6 +77,26 @@ def word_counts(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+def long_word_counts(texts: Iterable[str], shortest: int) -> Counter[str]:
+    """How often each of :func:`words` of at least ``shortest`` letters occurs in
+    ``texts``: :func:`word_counts` without the short words, which are never counted.
+
+    A run of letters shorter than ``shortest`` is skipped by the pattern itself, and a
+    match cannot start inside a longer run, whose start would have matched already.
+    """
+    plain: list[str] = []
+    counts: Counter[str] = Counter()
+    for text in texts:
+        if text.isascii():
+            plain.append(text)
+        else:
+            counts.update(w for w in words(text) if len(w) >= shortest)
+    joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
+    long_word = re.compile(f"[a-z0-9]{{{shortest},}}")
+    counts.update(long_word.findall(joined))
+    return counts
+
+
 def words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, without punctuation.
 

@@ -38,6 +38,8 @@ _PLAIN_SPECIAL = re.compile(r"[-+.~0-9]|(?:true|false|null|yes|no|on|off|y|n)$",
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)$|0o[0-7_]+$|0x[0-9a-fA-F_]+$")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+_SPECIAL_FIRST = frozenset("-+.~0123456789")
+_SPECIAL_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # what may lie between two scalars besides comments: spaces and indicators
 _GAP = re.compile(r"[ \t\r\n:,?\-\[\]{}]*")
@@ -149,6 +151,9 @@ def compose_fast(src: SourceText) -> Composed | None:
     except Exception:  # any parse error: libyaml explains it
         return None
     try:
+        table = _node_table(tree)
+        if table is not None:
+            return _TableWalker(src, tree, buf, table).run()
         return _Walker(src, tree, buf).run()
     except _NeedsCarefulPath:
         return None
@@ -295,6 +300,9 @@ class _Walker:
             return value
         if value in _NULL:
             return None
+        # what _PLAIN_SPECIAL matches, told without a search for most text
+        if value[0] not in _SPECIAL_FIRST and value.lower() not in _SPECIAL_WORDS:
+            return value
         if not _PLAIN_SPECIAL.match(value):
             return value
         if value in _BOOL:
@@ -424,3 +432,260 @@ def _join(first: Span, last: Span) -> Span:
     return Span(
         first.line, first.column, last.end_line, last.end_column, first.start_index, last.end_index
     )
+
+
+# -- the node table --------------------------------------------------------------------
+#
+# Each call into the extension (a node's type, key, value, first child, next sibling)
+# costs more than the rest of reading a scalar, and a large corpus has millions of them.
+# rapidyaml keeps its tree as one array of fixed-size node records: the type, the key's
+# and the value's tag, text and anchor (each a pointer and a length), then the parent,
+# first and last child and next and previous sibling. That array is read in place as
+# 64-bit numbers, without a call per node; a scalar's text pointer, less the buffer's
+# address, is its offset. The layout is rapidyaml's and could change with a new version, so it is
+# checked once per process against the extension's own functions on a document that
+# uses every kind of node the fast path reads; when it does not match, the walker above
+# asks the extension node by node, as before.
+
+_WORDS = 18  # 64-bit words of a node record
+_W_KEY, _W_VAL, _W_FIRST, _W_NEXT = 3, 9, 14, 16
+_PROBE = """\
+a: plain
+b: 'single ''quoted'''
+c: "double \\"quoted\\" \\u00e9"
+d:
+  - one
+  - [two, 'three', {four: 5}]
+  - e: 1.5
+    f: true
+g: {h: i, j: [k]}
+été: café
+"""
+_layout: bool | None = None
+
+
+def _table_place(tree: Any) -> tuple[int, int] | None:
+    """(address, nodes) of the tree's node array, read from the C++ object."""
+    try:
+        address = int(tree.this)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    if not address:
+        return None
+    start, capacity, size = (ctypes.c_uint64 * 3).from_address(address)
+    if not start or size > capacity:
+        return None
+    return start, size
+
+
+def _view_table(start: int, size: int) -> memoryview:
+    """The node records as 64-bit numbers, read in place: a copy (a list of Python
+    numbers above all) would cost several times the tree's memory on a large file."""
+    records = (ctypes.c_uint64 * (size * _WORDS)).from_address(start)
+    return memoryview(records).cast("B").cast("Q")
+
+
+def _layout_matches() -> bool:
+    """Whether the node records hold what the extension's functions say they hold."""
+    import ryml
+    from ryml import _ryml
+
+    buf = bytearray(_PROBE.encode("utf-8"))
+    with _quiet_stderr():
+        tree = ryml.parse_in_place(buf)
+    place = _table_place(tree)
+    if place is None or place[1] != tree.size() or ryml.NONE != 2**64 - 1:
+        return False
+    table = _view_table(*place)
+    for node in range(place[1]):
+        row = table[node * _WORDS : (node + 1) * _WORDS]
+        if (row[0], row[_W_FIRST], row[_W_NEXT]) != (
+            _ryml.Tree_type(tree, node),
+            _ryml.Tree_first_child(tree, node),
+            _ryml.Tree_next_sibling(tree, node),
+        ):
+            return False
+        for has, get, at in (
+            (_ryml.Tree_has_key, _ryml.Tree_key, _W_KEY),
+            (_ryml.Tree_has_val, _ryml.Tree_val, _W_VAL),
+        ):
+            if not has(tree, node):
+                continue
+            view = get(tree, node)
+            if view is None or row[at + 1] != len(view):
+                return False
+            if len(view) and row[at] != _address(view):
+                return False
+    return place[1] > 15  # the probe was read whole
+
+
+def _node_table(tree: Any) -> memoryview | None:
+    """The node records of ``tree`` as 64-bit numbers, or None when the layout is not
+    the one this module reads. The view reads the tree's memory: it is valid while the
+    tree lives, and the walker holds both."""
+    global _layout
+    if _layout is None:
+        try:
+            _layout = _layout_matches()
+        except Exception:  # an extension unlike the one this was written for
+            _layout = False
+    if not _layout:
+        return None
+    place = _table_place(tree)
+    return None if place is None else _view_table(*place)
+
+
+class _TableWalker(_Walker):
+    """The walker reading the copied node records: positions come from the pointers."""
+
+    def __init__(self, src: SourceText, tree: Any, buf: bytearray, table: memoryview) -> None:
+        super().__init__(src, tree, buf)
+        self.table = table
+        self.buf = buf
+        self.ascii = not self.offsets.wide
+
+    def run(self) -> Composed:
+        table = self.table
+        if len(table) < _WORDS or table[0] != self._type(self.tree, 0):
+            raise _NeedsCarefulPath
+        return super().run()
+
+    def _at(self, word: int, quoted: str) -> tuple[str, int, int]:
+        """Text and start and end character offsets of the scalar whose pointer is at
+        ``word`` of the table (quotes included)."""
+        table = self.table
+        size = table[word + 1]
+        if not size:
+            raise _NeedsCarefulPath  # an empty scalar or key has no place to point at
+        at = table[word] - self.base
+        try:
+            value = self.buf[at : at + size].decode("utf-8")
+        except UnicodeDecodeError:
+            raise _NeedsCarefulPath from None  # see _Walker._scalar
+        start = at if self.ascii else self.offsets.char(at)
+        end = start + len(value)
+        text = self.text
+        if not quoted:
+            if text[start:end] != value:
+                raise _NeedsCarefulPath  # a plain scalar folded over several lines
+            return value, start, end
+        start -= 1
+        if text[start : start + 1] != quoted:
+            raise _NeedsCarefulPath
+        if (
+            text[end + 1 : end + 2] == quoted
+            and quoted not in value
+            and "\\" not in value
+            and text[start + 1 : end + 1] == value
+        ):
+            return value, start, end + 2
+        return value, start, self._closing_quote(start, quoted)
+
+    def _val(self, node: int, kind: int) -> tuple[Any, Span, str]:
+        if kind & _VAL_UNSUPPORTED or not kind & _VAL_STYLED:
+            raise _NeedsCarefulPath  # tag, anchor, alias, block scalar, or `key:` alone
+        quote = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
+        value, start, end = self._at(node * _WORDS + _W_VAL, quote)
+        return self._resolve(value, not quote), self._span(start, end), quote
+
+    def node(self, node: int, depth: int) -> tuple[Any, Span]:
+        kind = self.table[node * _WORDS]
+        if depth > MAX_DEPTH or kind & (_VALTAG | _VALANCH | _VALREF):
+            raise _NeedsCarefulPath
+        if kind & _MAP:
+            return self.mapping(node, depth)
+        if kind & _SEQ:
+            return self.sequence(node, depth)
+        value, span, _ = self._val(node, kind)
+        return value, span
+
+    def mapping(self, node: int, depth: int) -> tuple[dict[str, Any], Span]:
+        table = self.table
+        out: dict[str, Any] = {}
+        loc = MapLoc(Span(1, 1, 1, 1))
+        self.locs[id(out)] = loc
+        keys, values, styles = loc.keys, loc.values, loc.styles
+        child = table[node * _WORDS + _W_FIRST]
+        first: Span | None = None
+        vspan: Span | None = None
+        none = self.none
+        at, span_of, resolve = self._at, self._span, self._resolve
+        buf, base, text = self.buf, self.base, self.text
+        ascii_text = self.ascii
+        while child != none:
+            row = child * _WORDS
+            kind = table[row]
+            if kind & _KEY_UNSUPPORTED or not kind & _KEY_PLAIN:
+                raise _NeedsCarefulPath
+            # a plain key, as _at reads it
+            size = table[row + _W_KEY + 1]
+            if not size:
+                raise _NeedsCarefulPath
+            kstart = table[row + _W_KEY] - base
+            try:
+                key = buf[kstart : kstart + size].decode("utf-8")
+            except UnicodeDecodeError:
+                raise _NeedsCarefulPath from None
+            if not ascii_text:
+                kstart = self.offsets.char(kstart)
+            kend = kstart + len(key)
+            if text[kstart:kend] != key or key in out or key == "<<":
+                raise _NeedsCarefulPath
+            kspan = span_of(kstart, kend)
+            value: Any
+            if kind & _MAP:
+                value, vspan = self.mapping(child, depth + 1)
+                style = ""
+            elif kind & _SEQ:
+                value, vspan = self.sequence(child, depth + 1)
+                style = ""
+            else:
+                if kind & _VAL_UNSUPPORTED or not kind & _VAL_STYLED:
+                    raise _NeedsCarefulPath  # see _val
+                style = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
+                value, vstart, vend = at(row + _W_VAL, style)
+                if not style:
+                    value = resolve(value, True)
+                vspan = span_of(vstart, vend)
+            out[key] = value
+            keys[key] = kspan
+            values[key] = vspan
+            styles[key] = style
+            if first is None:
+                first = kspan
+            child = table[row + _W_NEXT]
+        if first is None or vspan is None or depth > MAX_DEPTH:
+            raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
+        loc.span = self._container_span(first, vspan, "{")
+        return out, loc.span
+
+    def sequence(self, node: int, depth: int) -> tuple[list[Any], Span]:
+        table = self.table
+        items: list[Any] = []
+        loc = SeqLoc(Span(1, 1, 1, 1))
+        self.locs[id(items)] = loc
+        spans, styles = loc.items, loc.styles
+        child = table[node * _WORDS + _W_FIRST]
+        none = self.none
+        while child != none:
+            row = child * _WORDS
+            kind = table[row]
+            if kind & (_VALTAG | _VALANCH | _VALREF):
+                raise _NeedsCarefulPath
+            value: Any
+            if kind & _MAP:
+                value, span = self.mapping(child, depth + 1)
+                style = ""
+            elif kind & _SEQ:
+                value, span = self.sequence(child, depth + 1)
+                style = ""
+            else:
+                value, span, style = self._val(child, kind)
+            items.append(value)
+            spans.append(span)
+            styles.append(style)
+            child = table[row + _W_NEXT]
+        if not spans or depth > MAX_DEPTH:
+            raise _NeedsCarefulPath  # an empty sequence `[]`, or nested too deep
+        loc.span = self._container_span(spans[0], spans[-1], "-[")
+        return items, loc.span

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import msgspec
 
-from pdp_lint.language.similarity import word_counts, words
+from pdp_lint.language.similarity import long_word_counts, words
 from pdp_lint.load.document import Document
 from pdp_lint.model.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
@@ -212,8 +212,7 @@ def _sum(counters: list[Counter[str]]) -> Counter[str]:
 @corpus_fact("naming.frequency", merge=_sum)
 def _word_counts(doc: Document, ctx: Context) -> Counter[str]:
     # only words of four letters or more can be a slip apart (see `_allowed`)
-    counts = word_counts(t.value for t in doc.texts)
-    return Counter({w: n for w, n in counts.items() if len(w) >= 4})
+    return long_word_counts((t.value for t in doc.texts), 4)
 
 
 def _index(ctx: Context) -> NameIndex:

@@ -83,7 +83,17 @@ def _context_words(doc: Document, ctx: Context) -> frozenset[str]:
     suggestions."""
     # a misspelling is never a candidate correction, so no lookups are needed; letters
     # never span a space, so each distinct run of non-space is read once
-    return frozenset(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower()))
+    return _letters(doc, ctx)
+
+
+def _letters(doc: Document, ctx: Context) -> frozenset[str]:
+    """The runs of letters of a document's prose, lower-cased, made once per document."""
+
+    def build() -> frozenset[str]:
+        return frozenset(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower()))
+
+    found: frozenset[str] = ctx.document_memo(doc, "spelling.letters", build)
+    return found
 
 
 class Terms(NamedTuple):
@@ -118,9 +128,15 @@ def _names(framework: Framework) -> list[str]:
 @corpus_fact("spelling.terms", merge=_merge_terms)
 def _terms(doc: Document, ctx: Context) -> Terms:
     """How often a document uses each word, and the words of its names."""
-    text = "\n".join(t.value for t in prose(doc, ctx).texts).lower()
     names = frozenset(_QUICK_WORDS.findall(" ".join(_names(doc.framework))))
-    return Terms(Counter(_QUICK_WORDS.findall(text)), names)
+    # no word spans a space, and lower-casing a run reads nothing beyond it: each
+    # distinct run is searched once and its words counted as often as it occurs
+    uses: Counter[str] = Counter()
+    find = _QUICK_WORDS.findall
+    for run, times in prose(doc, ctx).run_counts.items():
+        for word in find(run.lower()):
+            uses[word] += times
+    return Terms(uses, names)
 
 
 #: a word used this many times in the project's frameworks is one of its terms (unless
@@ -578,7 +594,7 @@ class SpellingVariant(Rule):
         british_locale = framework.locale == "en-GB"
         suspects = _suspects(british_locale)
         # letters never span a space, so the distinct runs of non-space hold every word
-        if suspects.isdisjoint(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower())):
+        if suspects.isdisjoint(_letters(doc, ctx)):
             return  # only spellings of the framework's locale: nothing to count
         keys = us_index.keys() | gb_index.keys()
         for i, text in enumerate(texts):

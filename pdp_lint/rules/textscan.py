@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from functools import cache
 
 import msgspec
@@ -134,12 +135,22 @@ class Prose(msgspec.Struct, eq=False):
     starts: list[int]
     _lowered: str | None = None
     _runs: frozenset[str] | None = None
+    _run_counts: Counter[str] | None = None
+
+    @property
+    def run_counts(self) -> Counter[str]:
+        """How often each run of non-space characters occurs in the values, in order of
+        first use. No word spans a space: a rule that counts words can read each
+        distinct run once instead of the whole text."""
+        if self._run_counts is None:
+            self._run_counts = Counter(self.joined.split())
+        return self._run_counts
 
     @property
     def runs(self) -> frozenset[str]:
         """The distinct runs of non-space characters of the values."""
         if self._runs is None:
-            self._runs = frozenset(self.joined.split())
+            self._runs = frozenset(self.run_counts)
         return self._runs
 
     @property

@@ -161,8 +161,10 @@ _REPEATED = re.compile(
     r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-]))+",
     re.IGNORECASE,
 )
-#: in lower case, every match of _REPEATED is a match of this quicker pattern
-_REPEATED_HINT = re.compile(r"\b(\w+)\s+\1\b")
+#: in lower case, every match of _REPEATED is a match of this quicker pattern; the word
+#: is taken whole (possessive: a shorter one is never followed by a space), so the
+#: search does not try every shorter prefix of every word again
+_REPEATED_HINT = re.compile(r"\b(\w++)\s+\1\b")
 _SPACES = re.compile(r"\s*")
 _BLANKS = re.compile(r"[ \t]*")
 #: doublings that are grammatical: "she had had enough", "he said that that was wrong"
@@ -255,8 +257,11 @@ class RepeatedWord(Rule):
 
 # "a" or "an" and the word after it, on one line. The article stands alone: not the
 # letter of "Plan A", "a)" or "a/an".
+# "a" or "an" not inside a word, a quote, a path or a compound: the letter comes before
+# the look behind it, so a search skips quickly to the next "a" instead of looking
+# behind every character of the text first
 _ARTICLE = re.compile(
-    r"(?<![\w'’./&-])(?P<article>[Aa]n?)[^\S\n]+(?P<next>[^\W_][\w'’&+-]*)(?P<after>[./:]?\w*)"
+    r"(?P<article>[Aa](?<![\w'’./&-][Aa])n?)[^\S\n]+(?P<next>[^\W_][\w'’&+-]*)(?P<after>[./:]?\w*)"
 )
 #: words after which "a" or "A" is not an article ("A and B", "option a or b")
 _NOT_AFTER_ARTICLE = frozenset(

@@ -1,0 +1,117 @@
+"""Quicker word passes find exactly what the slower ones they replace found."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pdp_lint.language.similarity import long_word_counts, word_counts
+from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_file, load_text
+from pdp_lint.load.source import SourceText
+from pdp_lint.rules import spelling
+from pdp_lint.rules.base import Context
+from pdp_lint.rules.textscan import prose
+from pdp_lint.rules.wording import _REPEATED_HINT
+from tests.conftest import FRAMEWORKS
+
+TEXTS = [
+    "Uses uses the the tools; KE's and KEs, day-to-day work.",
+    "A bc def ghij klmno 1234 12345 a1b2 x",
+    "Café naïve façade ‘quoted’ İstanbul straße ÉTÉ été",
+    "don't can`t won’t it's",
+    "",
+]
+
+
+def framework_texts() -> list[str]:
+    return [p.read_text("utf-8") for p in sorted(FRAMEWORKS.glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("shortest", [1, 3, 4, 6])
+def test_long_word_counts_are_word_counts_without_the_short_words(shortest: int) -> None:
+    for texts in (TEXTS, framework_texts(), [t.upper() for t in TEXTS]):
+        counts = word_counts(texts)
+        expected = Counter({w: n for w, n in counts.items() if len(w) >= shortest})
+        found = long_word_counts(texts, shortest)
+        assert found == expected
+        assert list(found) == list(expected)  # the same order, first use first
+
+
+def test_the_repeated_word_hint_finds_what_the_backtracking_pattern_found() -> None:
+    backtracking = re.compile(r"\b(\w+)\s+\1\b")
+    samples = [*TEXTS, "ab b", "a a", "abc abc abcd", "x\n x", "the  the", "é é", "1 1"]
+    for text in [*samples, *framework_texts()]:
+        lowered = text.lower()
+        assert [m.span() for m in _REPEATED_HINT.finditer(lowered)] == [
+            m.span() for m in backtracking.finditer(lowered)
+        ]
+
+
+def documents() -> list[Document]:
+    """The canonical frameworks, and one framework holding the texts above."""
+    out = []
+    for path in sorted(FRAMEWORKS.glob("*.yaml")):
+        loaded = load_file(path)
+        assert loaded.framework is not None and loaded.source is not None
+        out.append(Document(loaded.framework, loaded.source))
+    odd = "\n".join(
+        f"          - id: b{i}\n            text: {json.dumps(t)}" for i, t in enumerate(TEXTS) if t
+    )
+    text = MINIMAL_WITH_BEHAVIORS.replace("BEHAVIORS", odd)
+    loaded = load_text(SourceText(Path("odd.yaml"), text))
+    assert loaded.framework is not None and loaded.source is not None, loaded.problems
+    out.append(Document(loaded.framework, loaded.source))
+    return out
+
+
+MINIMAL_WITH_BEHAVIORS = """\
+id: odd
+title: Odd PDP
+owner:
+  team: Σίσυφος #team @lead
+locale: en-US
+version: "1.0"
+status: draft
+competencies:
+  - id: knowledge
+    name: ΟΔΟΣ Knowledge
+    levels:
+      - level: 1
+        summary: "ΣΟΦΟΣ σοφος tab\\there nbsp\\u00a0here #tag @mention o'neil’s"
+        behaviors:
+BEHAVIORS
+"""
+
+
+def test_words_counted_run_by_run_are_the_words_of_the_whole_text() -> None:
+    for doc in documents():
+        ctx = Context([doc])
+        texts = prose(doc, ctx).texts
+        lowered = "\n".join(t.value for t in texts).lower()
+        terms = spelling._terms(doc, ctx)
+        expected = Counter(spelling._QUICK_WORDS.findall(lowered))
+        assert terms.uses == expected and list(terms.uses) == list(expected)
+        assert prose(doc, ctx).runs == frozenset("\n".join(t.value for t in texts).split())
+        letters = frozenset(spelling._QUICK_LETTERS.findall(lowered))
+        assert spelling._context_words(doc, ctx) == letters
+
+
+def test_the_article_pattern_matches_where_the_look_behind_first_one_did() -> None:
+    from pdp_lint.rules.wording import _ARTICLE
+
+    behind_first = re.compile(
+        r"(?<![\w'’./&-])(?P<article>[Aa]n?)[^\S\n]+(?P<next>[^\W_][\w'’&+-]*)(?P<after>[./:]?\w*)"
+    )
+    samples = ["A a an An x.a b", "a", "'a b", "’a b", "-an x", "&a y", "/a z", "ba c"]
+    samples += ["\na d", "Plan A is", "a\u00a0b", "an FAQ", "a 8-hour day", "A/B tests"]
+    for text in [*samples, *TEXTS, *framework_texts()]:
+        found = [(m.span(), m.groupdict()) for m in _ARTICLE.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in behind_first.finditer(text)]
+        assert [m.span("article") for m in _ARTICLE.finditer(text)] == [
+            m.span("article") for m in behind_first.finditer(text)
+        ]
