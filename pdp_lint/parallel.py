@@ -8,17 +8,19 @@ file runs, the rules that compare it with the corpus take what they need of it
 has given its facts, those rules finish (:class:`pdp_lint.linter.Linter`).
 
 A model costs as much to send to another process as to load again, so with several
-processes each worker streams its own share of the files, sends its facts to the
-parent, receives everyone's in corpus order (merged where a rule reads only their sum)
-and finishes its own files. Workers are forked, so they start with the parent's modules
-and settings. Every way gives the same problems; tests compare them.
+processes each one streams the files it takes from a shared queue (largest first, one at
+a time: this process takes files too, and a process slowed by a busy core simply takes
+fewer), sends its facts to this one, receives everyone's in corpus order (merged where
+a rule reads only their sum) and finishes the files it took. Workers are forked, so
+they start with the parent's modules and settings. Every way gives the same problems;
+tests compare them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,18 +81,6 @@ class WorkerFailed(RuntimeError):
     """A worker process failed; the message holds its traceback."""
 
 
-def share(files: Sequence[Path], jobs: int) -> list[list[int]]:
-    """Split file indices into ``jobs`` shares of about equal size, each in file order."""
-    sizes = [_size(path) for path in files]
-    loads = [0] * jobs
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    for i in sorted(range(len(files)), key=lambda i: -sizes[i]):
-        j = loads.index(min(loads))
-        shares[j].append(i)
-        loads[j] += sizes[i] + 1
-    return [sorted(s) for s in shares if s]
-
-
 class _NoCorpus(list):  # type: ignore[type-arg]
     """The corpus of a streaming check: reading it is a bug (a rule must use facts)."""
 
@@ -117,9 +107,10 @@ class _Stream:
         self.pending: list[tuple[int, Pending]] = []
 
     def read(
-        self, paths: Sequence[Path], indices: Sequence[int], n_targets: int
+        self, files: Iterable[tuple[int, Path]], n_targets: int
     ) -> tuple[list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
-        """Load each file, take its facts, begin checking it if it is a target, drop it.
+        """Load each file (its index in the run, its path), take its facts, begin
+        checking it if it is a target, drop it.
 
         The facts of kinds read only as a sum are folded into one value as the files
         come (third item), so they cost memory by what is distinct, not by file; the
@@ -140,7 +131,7 @@ class _Stream:
         pending: dict[str, list[Any]] = {kind: [] for kind in summed}
         outcomes: list[LoadOutcome] = []
         facts: list[dict[str, Any] | None] = []
-        for index, path in zip(indices, paths, strict=True):
+        for index, path in files:
             item = load_one(path, self.settings)
             outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
             if item.framework is None or item.source is None:
@@ -196,7 +187,7 @@ def run_streaming(
     files = [*targets, *extra]
     if jobs <= 1:
         stream = _Stream(settings, kinds)
-        outcomes, facts, sums = stream.read(files, range(len(files)), len(targets))
+        outcomes, facts, sums = stream.read(enumerate(files), len(targets))
         done = stream.finish(gather(kinds, facts, [sums]))
         return outcomes[: len(targets)], [p for _, problems in done for p in problems]
     return _run_workers(files, len(targets), settings, kinds, jobs)
@@ -205,47 +196,85 @@ def run_streaming(
 def _run_workers(
     files: list[Path], n_targets: int, settings: Settings, kinds: Sequence[str], jobs: int
 ) -> tuple[list[LoadOutcome], list[Problem]]:
+    """Check with ``jobs - 1`` workers and this process, taking files from one queue.
+
+    The files are handed out one at a time, largest first, to whichever process asks
+    next, so a process that gets less of a CPU (a busy neighbour on its core) reads
+    fewer files and the others are never kept waiting for a share fixed in advance.
+    """
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    workers: list[tuple[Any, Connection, list[int]]] = []
+    sizes = [_size(path) for path in files]
+    order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
+    taken = context.Value("q", 0)
+    workers: list[tuple[Any, Connection]] = []
     try:
-        for indices in share(files, jobs):
+        for _ in range(jobs - 1):
             mine, theirs = context.Pipe()
             process = context.Process(
                 target=_worker,
-                args=(theirs, [files[i] for i in indices], indices, n_targets, settings, kinds),
+                args=(theirs, files, order, taken, n_targets, settings, kinds),
                 daemon=True,
             )
             process.start()
             theirs.close()
-            workers.append((process, mine, indices))
+            workers.append((process, mine))
+        stream = _Stream(settings, kinds)
+        own = _read_queue(stream, files, order, taken, n_targets)
         outcomes: list[LoadOutcome | None] = [None] * len(files)
         facts: list[dict[str, Any] | None] = [None] * len(files)
         sums: list[dict[str, Any]] = []
-        for _, conn, indices in workers:
-            loaded, taken, summed = _receive(conn)
-            for i, outcome, found in zip(indices, loaded, taken, strict=True):
-                outcomes[i], facts[i] = outcome, found
+        for indices, loaded, found, summed in [own, *(_receive(conn) for _, conn in workers)]:
+            for i, outcome, fact in zip(indices, loaded, found, strict=True):
+                outcomes[i], facts[i] = outcome, fact
             sums.append(summed)
+        del own
         gathered = gather(kinds, facts, sums)
         del facts, sums
-        for _, conn, _ in workers:
+        for _, conn in workers:
             conn.send(gathered)
         by_target: list[list[Problem]] = [[] for _ in range(n_targets)]
-        for _, conn, _ in workers:
+        for i, problems in stream.finish(gathered):
+            by_target[i] = problems
+        for _, conn in workers:
             for i, problems in _receive(conn):
                 by_target[i] = problems
-        for process, conn, _ in workers:
+        for process, conn in workers:
             conn.close()
             process.join()
     finally:
-        for process, _, _ in workers:
+        for process, _ in workers:
             if process.is_alive():
                 process.kill()
                 process.join()
     loads = [o for o in outcomes[:n_targets] if o is not None]
     return loads, [p for problems in by_target for p in problems]
+
+
+def _read_queue(
+    stream: _Stream, files: Sequence[Path], order: Sequence[int], taken: Any, n_targets: int
+) -> tuple[list[int], list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
+    """Read the files this process takes from the shared queue, one at a time."""
+
+    def mine() -> Iterator[int]:
+        while True:
+            with taken.get_lock():
+                k = taken.value
+                taken.value = k + 1
+            if k >= len(order):
+                return
+            yield order[k]
+
+    indices: list[int] = []
+
+    def items() -> Iterator[tuple[int, Path]]:
+        for i in mine():
+            indices.append(i)
+            yield i, files[i]
+
+    outcomes, facts, sums = stream.read(items(), n_targets)
+    return indices, outcomes, facts, sums
 
 
 def _receive(conn: Connection) -> Any:
@@ -262,15 +291,16 @@ def _receive(conn: Connection) -> Any:
 
 def _worker(
     conn: Connection,
-    paths: list[Path],
-    indices: list[int],
+    files: list[Path],
+    order: list[int],
+    taken: Any,
     n_targets: int,
     settings: Settings,
     kinds: Sequence[str],
 ) -> None:
     try:
         stream = _Stream(settings, kinds)
-        conn.send(("ok", stream.read(paths, indices, n_targets)))
+        conn.send(("ok", _read_queue(stream, files, order, taken, n_targets)))
         conn.send(("ok", stream.finish(conn.recv())))
     except MemoryError:  # the parent tells it as such, in one line
         with contextlib.suppress(OSError):
