@@ -195,8 +195,8 @@ def vocabulary(
 
     Exit status: 0, or 2 for a usage or configuration error.
     """
-    from pdp_lint.cli import _settings
     from pdp_lint.discovery import default_paths
+    from pdp_lint.fastcheck import settings_for as _settings
     from pdp_lint.lint import run_check
 
     validate_terms(add)
