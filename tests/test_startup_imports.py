@@ -52,6 +52,7 @@ AVOIDED = {
     "tempfile": "atomic writes (a check writes nothing)",
     "zipfile": "the handouts",
     "xml": "the handouts",
+    "json": "the schema is read with msgspec",
     "sqlite3": "nothing",
     "unittest": "nothing",
     "pydoc": "click's help pager",
