@@ -171,7 +171,10 @@ def _run_check(
         from pdp_lint.parallel import plan_jobs
 
         workers = plan_jobs([*found.files, *extra_files], jobs)
-        result = _run_streaming(found.files, extra_files, settings, errors, kinds, workers)
+        adaptive = not jobs  # the default: workers only where a core is idle
+        result = _run_streaming(
+            found.files, extra_files, settings, errors, kinds, workers, adaptive
+        )
     else:
         result = _run_serial(found.files, extra_files, settings, texts, errors)
     result.report.source_line = _lines_from(result)
@@ -201,10 +204,11 @@ def _run_streaming(
     errors: list[Problem],
     kinds: list[str],
     jobs: int,
+    adaptive: bool = False,
 ) -> CheckResult:
     from pdp_lint.parallel import run_streaming
 
-    loads, found = run_streaming(targets, extra, settings, kinds, jobs)
+    loads, found = run_streaming(targets, extra, settings, kinds, jobs, adaptive=adaptive)
     problems = errors + [p for item in loads for p in item.problems] + found
     unreadable = bool(errors) or any(item.unreadable for item in loads)
     files = [item.display for item in loads]
