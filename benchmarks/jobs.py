@@ -7,10 +7,11 @@ A pre-commit run beside an editor, or a CI runner with neighbours, does not have
 core to itself. Each round times four cold ``pdp-lint check --no-cache CORPUS``
 processes, interleaved: the default and ``-j 1``, each once with nothing else started
 and once beside a neighbour (``python -c 'while 1: pass'``, started before the check and
-killed after it). The table shows the medians of wall and CPU time (the process and its
-workers, ``os.wait4``), the default's median divided by ``-j 1``'s in the same
-condition, and the load average at the start and end of the run: on a shared machine
-other work is a neighbour too. See benchmarks/README.md.
+killed after it); every other round runs them in the reverse order. The table shows the
+medians of wall and CPU time (the process and its workers, ``os.wait4``), the default's
+median divided by ``-j 1``'s in the same condition, and the load average at the start
+and end of the run: on a shared machine other work is a neighbour too. See
+benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -90,7 +91,9 @@ def measure(
 ) -> dict[Case, Runs]:
     runs = {case: Runs() for case in CASES}
     for round_ in range(repeat):
-        for case in CASES:
+        # every other round in the reverse order, so a load that rises or falls during
+        # the run weighs on both sides of each pair alike
+        for case in CASES if round_ % 2 == 0 else CASES[::-1]:
             progress(f"round {round_ + 1}/{repeat}: {case.label}")
             argv = (pdp_lint, "check", "--no-cache", *case.jobs, str(corpus))
             wall, cpu, output = run_once(argv, corpus, case.neighbour)

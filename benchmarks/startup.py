@@ -3,9 +3,10 @@
     python -m benchmarks.startup [--repeat 21] [--pdp-lint PATH] [--output FILE]
 
 Times cold processes, interleaved: a bare ``python -c pass`` of the interpreter that
-runs pdp-lint, ``pdp-lint --version`` (the click command line) and the one-file hook
-``pdp-lint check --no-cache frameworks/cx-pdp.yaml``. For each it gives the median wall
-time and the median less the bare start's; and from ``python -X importtime`` the own
+runs pdp-lint, ``pdp-lint --version`` (the click command line), the one-file hook
+``pdp-lint check --no-cache frameworks/cx-pdp.yaml`` and, as the hook's yardstick,
+check-jsonschema on the same file. For each it gives the median wall and CPU time and
+the wall median less the bare start's; and from ``python -X importtime`` the own
 time of the modules each imports that a bare start does not, every module at its
 fastest of the runs (load inflates the fastest least), with the ten slowest. See
 benchmarks/README.md.
@@ -37,10 +38,13 @@ def _python_of(program: str) -> str:
     return first[2:].split()[0] if first.startswith("#!") else sys.executable
 
 
-def _wall(argv: Sequence[str]) -> float:
+def _timed(argv: Sequence[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user and system) of one process."""
     start = time.perf_counter()
-    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
 def _imports(python: str, args: Sequence[str]) -> dict[str, int]:
@@ -73,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     python = _python_of(program)
+    reference = find_tool("check-jsonschema")
     repeat = 3 if args.quick else args.repeat
     cases = {
         "bare `python -c pass`": ["-c", "pass"],
@@ -84,14 +89,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             HOOK_FILE,
         ],
     }
+    schema_case = "check-jsonschema, the same file"
+    if reference is not None:  # the hook's yardstick, as in the main benchmark
+        schema = [reference, "--schemafile", "schema/framework.schema.json", HOOK_FILE]
+        cases[schema_case] = [_python_of(reference), *schema]
     computer, start_load = machine(), os.getloadavg()
     for case_args in cases.values():  # compile and cache the bytecode first
         _imports(python, case_args)
     walls: dict[str, list[float]] = {name: [] for name in cases}
+    cpus: dict[str, list[float]] = {name: [] for name in cases}
     fastest: dict[str, dict[str, int]] = {name: {} for name in cases}
     for _ in range(repeat):
         for name, case_args in cases.items():
-            walls[name].append(_wall([python, *case_args]))
+            interpreter = case_args[0] if name == schema_case else python
+            rest = case_args[1:] if name == schema_case else case_args
+            wall, cpu = _timed([interpreter, *rest])
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            if name == schema_case:
+                continue
             for module, own in _imports(python, case_args).items():
                 known = fastest[name].get(module, own)
                 fastest[name][module] = min(known, own)
@@ -100,12 +116,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     bare_wall = statistics.median(walls[bare_name])
     bare_modules = fastest[bare_name]
     lines = [
-        "| case | wall (median) | above a bare start | imports above a bare start "
-        "| modules | slowest of them (own ms) |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| case | wall (median) | CPU (median) | above a bare start (wall) "
+        "| imports above a bare start | modules | slowest of them (own ms) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name in cases:
         wall = statistics.median(walls[name])
+        cpu = statistics.median(cpus[name])
+        if name == schema_case:
+            hook = next(n for n in cases if n.startswith("one-file hook"))
+            lines.append(
+                f"| {name} | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms | the hook takes "
+                f"{statistics.median(walls[hook]) / wall:.2f}x its wall time, "
+                f"{statistics.median(cpus[hook]) / cpu:.2f}x its CPU time | — | — | — |"
+            )
+            continue
         above = {m: t for m, t in fastest[name].items() if m not in bare_modules}
         slowest = ", ".join(
             f"{m} {t / 1000:.1f}" for m, t in sorted(above.items(), key=lambda i: -i[1])[:10]
@@ -113,12 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         above_ms = sum(above.values()) / 1000
         if name == bare_name:
             lines.append(
-                f"| {name} | {wall * 1000:.0f} ms | — | {sum(bare_modules.values()) / 1000:.1f} "
-                f"ms (its own) | {len(bare_modules)} | — |"
+                f"| {name} | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms | — "
+                f"| {sum(bare_modules.values()) / 1000:.1f} ms (its own) "
+                f"| {len(bare_modules)} | — |"
             )
         else:
             lines.append(
-                f"| {name} | {wall * 1000:.0f} ms | {(wall - bare_wall) * 1000:.0f} ms "
+                f"| {name} | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms "
+                f"| {(wall - bare_wall) * 1000:.0f} ms "
                 f"| {above_ms:.1f} ms | {len(above)} | {slowest} |"
             )
     load = ", ".join(f"{v:.2f}" for v in start_load), ", ".join(f"{v:.2f}" for v in end_load)
