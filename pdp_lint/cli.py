@@ -162,8 +162,8 @@ def _run_options(func: Callable[..., None]) -> Callable[..., None]:
     type=click.IntRange(min=0),
     default=0,
     show_default=False,
-    help="Processes to check with [default: 0, as many as pay for the size of the run, "
-    "up to the usable cores].",
+    help="Processes to check with [default: 0: from 2 MB of YAML, one more for each core "
+    "seen idle during the run, up to the usable cores].",
 )
 def check(
     paths: tuple[Path, ...],

@@ -134,9 +134,9 @@ def run_check(
     the whole run up in the content-hash cache first and stores it after. With
     ``stream``, models are dropped as soon as each file is checked and ``loaded`` is
     empty (see :mod:`pdp_lint.parallel`); ``jobs`` is then the number of processes
-    (None or 0: as many as pay for the size of the run). Callers that need the models
-    (the fixer, baselines, exports) do not stream, nor does a run with a rule that
-    compares whole models across files.
+    (None or 0: more than one only for a large run, while cores sit idle). Callers
+    that need the models (the fixer, baselines, exports) do not stream, nor does a run
+    with a rule that compares whole models across files.
     """
     with _collector_paused():
         return _run_check(paths, settings, texts, cache, stream, jobs)
