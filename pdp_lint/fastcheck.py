@@ -10,7 +10,7 @@ refuse, ``--fix``, baselines, another command) it returns None and the click com
 line in :mod:`pdp_lint.cli` runs instead, so help, every error message and every exit
 status come from one place. Tests compare what both parse from many command lines.
 
-The helpers the ``check`` command runs (settings, report, exit status) live here, free
+The functions the ``check`` command runs (settings, report, exit status) live here, free
 of click, and :mod:`pdp_lint.cli` uses them too; :func:`echo` writes what
 ``click.echo`` writes.
 """
