@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 import pytest
 
-from pdp_lint.cli import check as click_check
-from pdp_lint.fastcheck import parse
-from pdp_lint.reporters.text import style
+from pdp_lint.cli.commands import check as click_check
+from pdp_lint.cli.fastcheck import parse
+from pdp_lint.report.text import style
 from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
 
 #: the parameters the fast path gives ``check``, as click names them
@@ -101,7 +101,9 @@ def test_shell_completion_is_left_to_click(monkeypatch: pytest.MonkeyPatch):
 def _both(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> list[tuple]:
     """Run ``args`` through the program (fast path) and through the click command line."""
     environ = {**os.environ, **(env or {})}
-    through_click = "import sys; from pdp_lint.cli import main; sys.argv[0] = 'pdp-lint'; main()"
+    through_click = (
+        "import sys; from pdp_lint.cli.commands import main; sys.argv[0] = 'pdp-lint'; main()"
+    )
     results = []
     for argv in (
         [sys.executable, "-m", "pdp_lint", *args],
@@ -148,7 +150,7 @@ def test_a_closed_pipe_ends_the_check_quietly_as_with_click():
     statuses = []
     for program in (
         [sys.executable, "-m", "pdp_lint"],
-        [sys.executable, "-c", "import sys; from pdp_lint.cli import main; main()"],
+        [sys.executable, "-c", "import sys; from pdp_lint.cli.commands import main; main()"],
     ):
         reader, writer = os.pipe()
         os.close(reader)

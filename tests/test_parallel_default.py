@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from pdp_lint import parallel
-from pdp_lint.config import load_settings
-from pdp_lint.lint import run_check
-from pdp_lint.parallel import IdleWatch
+from pdp_lint.engine import parallel
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
+from pdp_lint.engine.parallel import IdleWatch
 from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
 
 STAT = """cpu  {a} 0 {b} {idle} {wait} 0 0 {steal} 0 0

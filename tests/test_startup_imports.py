@@ -35,8 +35,8 @@ AVOIDED = {
     "cattrs": "the language server",
     "pdp_lint.server": "the language server",
     "pdp_lint.changes": "the changes command",
-    "pdp_lint.fixer": "fixing",
-    "pdp_lint.cache": "the cache (the hook runs with --no-cache)",
+    "pdp_lint.fix.fixer": "fixing",
+    "pdp_lint.engine.cache": "the cache (the hook runs with --no-cache)",
     "rapidfuzz": "the near-miss names rule, only when two names could be a slip apart",
     "ruamel": "the fixer's round trip",
     "jsonschema": "check-jsonschema's validator (pdp-lint uses jsonschema-rs)",
@@ -104,7 +104,7 @@ def test_a_one_file_check_imports_none_of_what_it_does_without(
     measured: tuple[dict[str, int], dict[str, int]],
 ):
     _, check = measured
-    assert "pdp_lint.linter" in check and "jsonschema_rs" in check  # the check did run
+    assert "pdp_lint.engine.linter" in check and "jsonschema_rs" in check  # the check did run
     joined = {
         name: why
         for name, why in AVOIDED.items()

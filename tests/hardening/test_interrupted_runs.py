@@ -172,7 +172,7 @@ def test_an_interrupt_during_the_run_is_the_same_one_line_and_exit_130():
         lines = []
         for line in child.stderr:
             lines.append(line)
-            if line.split("|")[-1].strip() == "pdp_lint.linter":
+            if line.split("|")[-1].strip() == "pdp_lint.engine.linter":
                 child.send_signal(signal.SIGINT)
                 break
         out, rest = child.communicate(timeout=60)

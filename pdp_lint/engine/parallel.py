@@ -1,0 +1,422 @@
+"""Checking without keeping models, in one process or several.
+
+A model takes about ten times the memory of its YAML, and loading dominates a large
+run, so a check of a whole project streams: each file is loaded, its corpus facts are
+taken (see :meth:`pdp_lint.rules.base.Context.facts`), every rule that needs only the
+file runs, the rules that compare it with the corpus take what they need of it
+(:meth:`pdp_lint.rules.base.Rule.collect`), and the model is dropped. Once every file
+has given its facts, those rules finish (:class:`pdp_lint.engine.linter.Linter`).
+
+A model costs as much to send to another process as to load again, so with several
+processes each one streams the files it takes from a shared queue (largest first, one at
+a time: this process takes files too, and a process slowed by a busy core simply takes
+fewer), sends its facts to this one, receives everyone's in corpus order (merged where
+a rule reads only their sum) and finishes the files it took. Workers are forked, so
+they start with the parent's modules and settings. Every way gives the same problems;
+tests compare them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from pdp_lint.engine.config import Settings
+from pdp_lint.model.problem import Problem
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+#: below this much YAML in a run, starting processes costs more than it saves
+MIN_BYTES = 2_000_000
+#: and below this many bytes a worker, likewise
+MIN_BYTES_PER_JOB = 500_000
+#: files whose facts of a summed kind are kept before they are folded into one
+_FOLD_EVERY = 64
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def plan_jobs(files: Sequence[Path], requested: int | None) -> int:
+    """How many processes to use for ``files``: ``requested`` (0 or None: as many as
+    could pay, up to the usable cores, each started only once a core is seen idle; see
+    :class:`IdleWatch`), never more than the files."""
+    if requested is not None and requested > 0:
+        return max(1, min(requested, len(files)))
+    size = sum(_size(path) for path in files)
+    if size < MIN_BYTES:
+        return 1  # and multiprocessing is not even imported (a hook's start-up)
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(usable_cores(), len(files), size // MIN_BYTES_PER_JOB))
+
+
+class LoadOutcome(msgspec.Struct, frozen=True):
+    """What is kept of loading one file."""
+
+    display: str
+    problems: list[Problem]
+    unreadable: bool
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process failed; the message holds its traceback."""
+
+
+class _NoCorpus(list):  # type: ignore[type-arg]
+    """The corpus of a streaming check: reading it is a bug (a rule must use facts)."""
+
+    def _refuse(self, *args: Any) -> Any:
+        raise RuntimeError(
+            "a rule read ctx.corpus in a streaming check; declare the corpus facts it "
+            "needs (Rule.facts) or mark it needs_corpus"
+        )
+
+    __iter__ = __len__ = __getitem__ = __bool__ = _refuse
+
+
+class _Stream:
+    """One process's share of a streaming check."""
+
+    def __init__(self, settings: Settings, kinds: Sequence[str]) -> None:
+        from pdp_lint.engine.linter import Linter, Pending
+        from pdp_lint.rules.base import Context
+
+        self.settings = settings
+        self.kinds = kinds
+        self.ctx = Context(corpus=_NoCorpus(), settings=settings)
+        self.linter = Linter(settings, self.ctx)
+        self.pending: list[tuple[int, Pending]] = []
+
+    def read(
+        self, files: Iterable[tuple[int, Path]], n_targets: int
+    ) -> tuple[list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
+        """Load each file (its index in the run, its path), take its facts, begin
+        checking it if it is a target, drop it.
+
+        The facts of kinds read only as a sum are folded into one value as the files
+        come (third item), so they cost memory by what is distinct, not by file; the
+        others are listed per file (``None`` for a file without a model).
+        """
+        from pdp_lint.engine.loading import load_one
+
+        from pdp_lint.load.document import Document
+        from pdp_lint.rules.base import FACT_KINDS, Merge
+
+        listed: list[str] = []
+        summed: dict[str, Merge] = {}
+        for kind in self.kinds:
+            merge = FACT_KINDS[kind][1]
+            if merge is None:
+                listed.append(kind)
+            else:
+                summed[kind] = merge
+        pending: dict[str, list[Any]] = {kind: [] for kind in summed}
+        outcomes: list[LoadOutcome] = []
+        facts: list[dict[str, Any] | None] = []
+        for index, path in files:
+            item = load_one(path, self.settings)
+            outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
+            if item.framework is None or item.source is None:
+                facts.append(None)
+                continue
+            doc = Document(item.framework, item.source)
+            facts.append({kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in listed})
+            for kind, merge in summed.items():
+                found = pending[kind]
+                found.append(FACT_KINDS[kind][0](doc, self.ctx))
+                if len(found) >= _FOLD_EVERY:
+                    found[:] = [merge(found)]
+            if index < n_targets:
+                self.pending.append((index, self.linter.begin(doc)))
+            self.ctx.forget(doc)
+        sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
+        return outcomes, facts, sums
+
+    def finish(self, gathered: dict[str, Any]) -> list[tuple[int, list[Problem]]]:
+        self.ctx.gathered = gathered
+        done = [(index, self.linter.end(pending)) for index, pending in self.pending]
+        self.pending = []
+        return done
+
+
+def gather(
+    kinds: Sequence[str], facts: Sequence[dict[str, Any] | None], sums: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """The facts of every loaded file in corpus order, and the sums of each process's
+    facts for the kinds read as a sum."""
+    from pdp_lint.rules.base import FACT_KINDS
+
+    gathered: dict[str, Any] = {}
+    for kind in kinds:
+        _, merge = FACT_KINDS[kind]
+        if merge is not None:
+            gathered[kind] = merge([part[kind] for part in sums])
+        else:
+            gathered[kind] = [f[kind] for f in facts if f is not None]
+    return gathered
+
+
+def run_streaming(
+    targets: Sequence[Path],
+    extra: Sequence[Path],
+    settings: Settings,
+    kinds: Sequence[str],
+    jobs: int,
+    *,
+    adaptive: bool = False,
+) -> tuple[list[LoadOutcome], list[Problem]]:
+    """Load and check ``targets`` (with ``extra`` files as the rest of the corpus) in
+    ``jobs`` processes (1: this one); the load outcome of each target, and the rules'
+    problems in target order. ``adaptive``: ``jobs`` is the most, and a worker starts
+    only once a core is seen idle while this process reads (see :class:`IdleWatch`)."""
+    files = [*targets, *extra]
+    if jobs <= 1:
+        stream = _Stream(settings, kinds)
+        outcomes, facts, sums = stream.read(enumerate(files), len(targets))
+        done = stream.finish(gather(kinds, facts, [sums]))
+        return outcomes[: len(targets)], [p for _, problems in done for p in problems]
+    watch = IdleWatch() if adaptive else None
+    return _run_workers(files, len(targets), settings, kinds, jobs, watch)
+
+
+class IdleWatch:
+    """How many of the usable cores sat idle since the last look, from ``/proc/stat``.
+
+    The default ``--jobs`` starts a worker only when a core is idle while this process
+    reads: on a machine whose other cores are busy (an editor, a build, a CI
+    neighbour), a worker would share a core and cost more than it brings, so the run
+    stays in one process and is never slower than ``-j 1``. The look is taken while
+    this process works (it counts itself as busy), over at least :attr:`WINDOW` seconds;
+    where ``/proc/stat`` cannot be read, every usable core counts as idle.
+    """
+
+    WINDOW = 0.1
+    #: idle time of the usable cores, in cores, that starts one worker
+    THRESHOLD = 0.5
+
+    def __init__(self, stat: Path = Path("/proc/stat")) -> None:
+        import time
+
+        self.stat = stat
+        self.clock = time.monotonic
+        self.cpus = {f"cpu{n}" for n in _affinity()}
+        self.since = self.clock()
+        self.last = self._read()
+
+    def _read(self) -> dict[str, tuple[int, int]] | None:
+        """Idle and total ticks of each usable core; None if unknown."""
+        try:
+            text = self.stat.read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return None
+        ticks: dict[str, tuple[int, int]] = {}
+        for line in text.splitlines():
+            name, _, rest = line.partition(" ")
+            if name in self.cpus:
+                fields = [int(f) for f in rest.split()[:8] if f.isdigit()]
+                if len(fields) >= 5:
+                    # user nice system idle iowait irq softirq steal; steal is time the
+                    # host gave another machine: busy, as far as this one can tell
+                    ticks[name] = (fields[3] + fields[4], sum(fields))
+        return ticks or None
+
+    def idle_cores(self) -> float | None:
+        """Cores idle since the last look (then a new window begins), or None while the
+        window is shorter than :attr:`WINDOW`."""
+        now = self.clock()
+        if now - self.since < self.WINDOW:
+            return None
+        current = self._read()
+        previous, self.last, self.since = self.last, current, now
+        if current is None or previous is None:
+            return float(len(self.cpus))
+        idle = 0.0
+        for name, (free, total) in current.items():
+            if name in previous:
+                was_free, was_total = previous[name]
+                if total > was_total:
+                    idle += (free - was_free) / (total - was_total)
+        return idle
+
+
+def _affinity() -> list[int]:
+    try:
+        return sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return list(range(os.cpu_count() or 1))
+
+
+def _run_workers(
+    files: list[Path],
+    n_targets: int,
+    settings: Settings,
+    kinds: Sequence[str],
+    jobs: int,
+    watch: IdleWatch | None,
+) -> tuple[list[LoadOutcome], list[Problem]]:
+    """Check with up to ``jobs - 1`` workers and this process, taking files from one
+    queue.
+
+    The files are handed out one at a time, largest first, to whichever process asks
+    next, so a process that gets less of a CPU (a busy neighbour on its core) reads
+    fewer files and the others are never kept waiting for a share fixed in advance.
+    Without ``watch`` the workers start at once; with it, each starts while this process
+    reads, once ``watch`` sees a core idle and enough work is left to pay for it.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    sizes = [_size(path) for path in files]
+    order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
+    # bytes left in the queue once its first k files are taken
+    left = [0] * (len(order) + 1)
+    for k in range(len(order) - 1, -1, -1):
+        left[k] = left[k + 1] + sizes[order[k]]
+    taken = context.Value("q", 0)
+    workers: list[tuple[Any, Connection]] = []
+
+    def start_worker() -> None:
+        mine, theirs = context.Pipe()
+        process = context.Process(
+            target=_worker,
+            args=(theirs, files, order, taken, n_targets, settings, kinds),
+            daemon=True,
+        )
+        process.start()
+        theirs.close()
+        workers.append((process, mine))
+
+    def maybe_start() -> None:
+        """Between two files of this process: start workers where a core is idle."""
+        if watch is None or len(workers) >= jobs - 1:
+            return
+        idle = watch.idle_cores()
+        if idle is None or left[min(taken.value, len(order))] < MIN_BYTES_PER_JOB:
+            return
+        for _ in range(min(jobs - 1 - len(workers), int(idle + 1 - IdleWatch.THRESHOLD))):
+            start_worker()
+
+    try:
+        if watch is None:
+            for _ in range(jobs - 1):
+                start_worker()
+        stream = _Stream(settings, kinds)
+        own = _read_queue(stream, files, order, taken, n_targets, maybe_start)
+        outcomes: list[LoadOutcome | None] = [None] * len(files)
+        facts: list[dict[str, Any] | None] = [None] * len(files)
+        sums: list[dict[str, Any]] = []
+        for indices, loaded, found, summed in [own, *(_receive(conn) for _, conn in workers)]:
+            for i, outcome, fact in zip(indices, loaded, found, strict=True):
+                outcomes[i], facts[i] = outcome, fact
+            sums.append(summed)
+        del own
+        gathered = gather(kinds, facts, sums)
+        del facts, sums
+        for _, conn in workers:
+            conn.send(gathered)
+        by_target: list[list[Problem]] = [[] for _ in range(n_targets)]
+        for i, problems in stream.finish(gathered):
+            by_target[i] = problems
+        for _, conn in workers:
+            for i, problems in _receive(conn):
+                by_target[i] = problems
+        for process, conn in workers:
+            conn.close()
+            process.join()
+    finally:
+        for process, _ in workers:
+            if process.is_alive():
+                process.kill()
+                process.join()
+    loads = [o for o in outcomes[:n_targets] if o is not None]
+    return loads, [p for problems in by_target for p in problems]
+
+
+def _read_queue(
+    stream: _Stream,
+    files: Sequence[Path],
+    order: Sequence[int],
+    taken: Any,
+    n_targets: int,
+    between: Callable[[], None] | None = None,
+) -> tuple[list[int], list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
+    """Read the files this process takes from the shared queue, one at a time (calling
+    ``between`` before taking each)."""
+
+    def mine() -> Iterator[int]:
+        while True:
+            if between is not None:
+                between()
+            with taken.get_lock():
+                k = taken.value
+                taken.value = k + 1
+            if k >= len(order):
+                return
+            yield order[k]
+
+    indices: list[int] = []
+
+    def items() -> Iterator[tuple[int, Path]]:
+        for i in mine():
+            indices.append(i)
+            yield i, files[i]
+
+    outcomes, facts, sums = stream.read(items(), n_targets)
+    return indices, outcomes, facts, sums
+
+
+def _receive(conn: Connection) -> Any:
+    try:
+        status, payload = conn.recv()
+    except EOFError:
+        raise WorkerFailed("a worker process ended without an answer") from None
+    if status == "memory":
+        raise MemoryError("a worker process ran out of memory")
+    if status == "error":
+        raise WorkerFailed(payload)
+    return payload
+
+
+def _worker(
+    conn: Connection,
+    files: list[Path],
+    order: list[int],
+    taken: Any,
+    n_targets: int,
+    settings: Settings,
+    kinds: Sequence[str],
+) -> None:
+    try:
+        stream = _Stream(settings, kinds)
+        conn.send(("ok", _read_queue(stream, files, order, taken, n_targets)))
+        conn.send(("ok", stream.finish(conn.recv())))
+    except MemoryError:  # the parent tells it as such, in one line
+        with contextlib.suppress(OSError):
+            conn.send(("memory", ""))
+    except BaseException:  # reported to the parent, which fails the run
+        import traceback
+
+        with contextlib.suppress(OSError):
+            conn.send(("error", traceback.format_exc()))
+    finally:
+        conn.close()
