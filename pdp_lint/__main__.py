@@ -1,7 +1,9 @@
 """Allow ``python -m pdp_lint``; also the entry point of the ``pdp-lint`` script.
 
-The command line is imported inside the handler of an interrupt, so a Ctrl-C while
-Python is still loading pdp-lint is one line and exit status 130, not a traceback.
+A ``check`` whose arguments :func:`pdp_lint.cli.fastcheck.parse` reads (what a pre-commit
+hook runs) starts without click; every other command line goes to the click command
+line. Either is imported inside the handler of an interrupt, so a Ctrl-C while Python is
+still loading pdp-lint is one line and exit status 130, not a traceback.
 """
 
 import sys
@@ -12,11 +14,18 @@ EXIT_INTERRUPTED = 130
 def run() -> None:
     """Load the command line and run it; an interrupt while loading is one line."""
     try:
-        from pdp_lint.cli.commands import main
-    except KeyboardInterrupt:
+        from pdp_lint.cli.fastcheck import guarded, parse, run_standalone
+
+        params = parse(sys.argv[1:])
+        if params is None:
+            from pdp_lint.cli.commands import main
+
+            main()
+        else:
+            guarded(lambda: run_standalone(params))
+    except KeyboardInterrupt:  # before the command line's own handler was installed
         sys.stderr.write("pdp-lint: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    main()
 
 
 if __name__ == "__main__":

@@ -11,15 +11,36 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from pdp_lint import __version__
+from pdp_lint.cli.fastcheck import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    Interrupted,
+    guarded,
+    report_check,
+    use_color,
+)
+from pdp_lint.cli.fastcheck import emit as _emit
+from pdp_lint.cli.fastcheck import exit_status as _exit_status
+from pdp_lint.cli.fastcheck import settings_for as _settings
 from pdp_lint.engine.discovery import default_paths
 from pdp_lint.report import REPORTERS
 
 if TYPE_CHECKING:
     from pdp_lint.engine.config import Settings
     from pdp_lint.fix.fixer import FixOutcome
-    from pdp_lint.model.problem import Report
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "Interrupted",
+    "cli",
+    "main",
+    "use_color",
+]
 
 
 #: commands defined elsewhere, by name: "module:attribute". They are imported only when
@@ -141,8 +162,8 @@ def _run_options(func: Callable[..., None]) -> Callable[..., None]:
     type=click.IntRange(min=0),
     default=0,
     show_default=False,
-    help="Processes to check with [default: 0, as many as pay for the size of the run, "
-    "up to the usable cores].",
+    help="Processes to check with [default: 0: from 2 MB of YAML, one more for each core "
+    "seen idle during the run, up to the usable cores].",
 )
 def check(
     paths: tuple[Path, ...],
@@ -169,154 +190,18 @@ def check(
     settings = _settings(targets, config, select, ignore)
     if fix or unsafe_fixes:
         _fix_and_report(targets, settings, unsafe_fixes, fmt, output, color, strict)
-    from pdp_lint import api
-
-    # a baseline maps problems to model nodes, so it needs a fresh run
-    use_cache = not no_cache and baseline is None and write_baseline is None
-    # a baseline maps problems to model nodes, which a streaming run does not keep
-    stream = baseline is None and write_baseline is None
-    result = api.check(targets, settings, cache=use_cache, stream=stream, jobs=jobs)
-    report = result.report
-    report.files = result.files
-    report.source_text = result.source_text
-    if write_baseline is not None:
-        from pdp_lint.engine.baseline import write_baseline as write
-
-        try:
-            count = write(write_baseline, report.problems, result.loaded)
-        except OSError as exc:
-            _cannot_write(write_baseline, exc, "the baseline", "--write-baseline path")
-        click.echo(
-            f"pdp-lint: wrote {count} baseline entr{'y' if count == 1 else 'ies'} "
-            f"to {write_baseline}",
-            err=True,
-        )
-        sys.exit(EXIT_OK)
-    if baseline is not None:
-        from pdp_lint.engine.baseline import BaselineError, apply_baseline, read_baseline
-
-        try:
-            recorded = read_baseline(baseline)
-        except BaselineError as exc:
-            click.echo(f"pdp-lint: {exc}", err=True)
-            sys.exit(EXIT_USAGE)
-        report.problems, report.stale_baseline = apply_baseline(
-            report.problems, result.loaded, baseline, recorded
-        )
-    _emit(report, fmt, output, color)
-    sys.exit(_exit_status(report, result.unreadable, strict))
-
-
-def _is_dir(path: Path) -> bool:
-    """Path.is_dir, except that a folder that cannot be looked at is not one."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def _settings(
-    targets: list[Path], config: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
-) -> Settings:
-    """The configuration for a run, with command-line selections applied; exit 2 if bad."""
-    from pdp_lint.engine.config import ConfigError, load_settings
-    from pdp_lint.rules import resolve_selector
-
-    first = targets[0]
-    try:
-        settings = load_settings(config, start=first if _is_dir(first) else first.parent)
-    except ConfigError as exc:
-        click.echo(f"pdp-lint: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    for flag, values in (("--select", select), ("--ignore", ignore)):
-        for value in values:
-            if not resolve_selector(value):
-                click.echo(
-                    f"pdp-lint: {flag} {value}: no such rule, name or group; see `pdp-lint rules`",
-                    err=True,
-                )
-                sys.exit(EXIT_USAGE)
-    if select:
-        settings.select, settings.extend_select = tuple(select), ()
-    settings.ignore = settings.ignore + tuple(ignore)
-    return settings
-
-
-def _emit(report: Report, fmt: str | None, output: Path | None, color: bool | None) -> None:
-    import os
-
-    if fmt is None:
-        fmt = (
-            "github"
-            if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
-            else "text"
-        )
-    report.color = use_color(color, to_file=output is not None)
-    text = REPORTERS[fmt]().render(report)
-    if output is not None:
-        _write_report(output, text)
-    else:
-        # click strips colour codes from output that is not a terminal unless told not to
-        click.echo(text, nl=False, color=report.color)
-
-
-def use_color(flag: bool | None, *, to_file: bool = False) -> bool:
-    """Whether to colour the text output, in this order of precedence.
-
-    1. ``--color`` / ``--no-color``, the explicit choice of this run;
-    2. ``NO_COLOR`` set and not empty: no colour (https://no-color.org);
-    3. ``FORCE_COLOR`` set and not empty: colour even when piped
-       (https://force-color.org); ``NO_COLOR`` wins when both are set, as in CPython;
-    4. otherwise colour when standard output is a terminal (and ``TERM`` is not
-       ``dumb``). A report written with ``--output`` is coloured only by ``--color``:
-       the variables are meant for what a terminal or a CI log shows.
-    """
-    import os
-
-    if flag is not None:
-        return flag
-    if to_file:
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def _write_report(output: Path, text: str) -> None:
-    """Write the report to ``output`` atomically; a path that cannot be written exits 2."""
-    from pdp_lint.atomic import write_text_atomic
-
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        _cannot_write(output, exc, "the report", "--output path")
-
-
-def _cannot_write(path: Path, exc: OSError, what: str, option: str) -> NoReturn:
-    """One line for a file the user asked for that cannot be written; exit 2."""
-    if isinstance(exc, NotADirectoryError | FileExistsError):
-        # mkdir of the folders, or the write itself, met a file where a folder belongs
-        reason = "a part of the path is a file, not a folder"
-    elif isinstance(exc, IsADirectoryError):
-        reason = "it is a folder"
-    elif isinstance(exc, PermissionError):
-        reason = "permission denied"
-    else:
-        reason = exc.strerror or str(exc)
-    click.echo(
-        f"pdp-lint: cannot write {what} to {path}: {reason}; choose another {option}",
-        err=True,
+    report_check(
+        targets,
+        settings,
+        fmt=fmt,
+        output=output,
+        strict=strict,
+        no_cache=no_cache,
+        jobs=jobs,
+        color=color,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
-    sys.exit(EXIT_USAGE)
-
-
-def _exit_status(report: Report, unreadable: bool, strict: bool) -> int:
-    if unreadable:
-        return EXIT_USAGE
-    failing = {"error", "warning"} if strict else {"error"}
-    return EXIT_PROBLEMS if any(p.severity.value in failing for p in report.problems) else EXIT_OK
 
 
 def _fix_and_report(
@@ -464,61 +349,7 @@ def rules(code: str | None, fmt: str | None) -> None:
     click.echo(RENDERERS[fmt](matched, code is None), nl=False)
 
 
-EXIT_INTERRUPTED = 130
-
-
-class Interrupted(BaseException):
-    """Ctrl-C. Not a KeyboardInterrupt, which click would report as "Aborted!" with
-    exit status 1; like one, it is no Exception, so cleanup written for any failure
-    (``except BaseException``: temporary files, a half-built site) still runs."""
-
-
-def _interrupted(signum: int, frame: object) -> None:
-    raise Interrupted
-
-
-_OUT_OF_MEMORY = (
-    "pdp-lint: out of memory: the files checked need more memory than this process may "
-    "use; check fewer or smaller files at a time (a large file is read whole, see "
-    "max-file-size), or allow more memory (ulimit -v)\n"
-)
-
-
 def main() -> None:
-    """Entry point of the ``pdp-lint`` script.
-
-    An unexpected failure is a bug in pdp-lint, not in the user's files: it is told in
-    one line with exit status 2; ``PDP_LINT_DEBUG=1`` shows the traceback.
-    """
-    import gc
-    import os
-    import signal
-
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, _interrupted)
-    try:
-        cli(prog_name="pdp-lint", standalone_mode=True)
-    except (Interrupted, KeyboardInterrupt):
-        click.echo("pdp-lint: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except MemoryError:
-        # not a bug but a limit: the run is dropped (its frames go with the exception
-        # block), then told in the line made before memory ran out
-        sys.stderr.write(_OUT_OF_MEMORY)
-        sys.exit(EXIT_USAGE)
-    except Exception as exc:  # the last line of defence
-        if os.environ.get("PDP_LINT_DEBUG"):
-            raise
-        click.echo(
-            f"pdp-lint: internal error: {type(exc).__name__}: {exc} "
-            "(set PDP_LINT_DEBUG=1 for details and report it)",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
-    finally:
-        # The process ends here. Python's last garbage collections would walk every
-        # object of the run (modules, classes, the model) looking for cycles to
-        # finalize, some 15 ms of a one-file check; nothing of pdp-lint needs a
-        # finalizer at exit (files are closed where they are written), so the objects
-        # are left out of them.
-        gc.freeze()
+    """Entry point of the ``pdp-lint`` program's click command line (see
+    :func:`pdp_lint.cli.fastcheck.guarded` for how failures end)."""
+    guarded(lambda: cli(prog_name="pdp-lint", standalone_mode=True))

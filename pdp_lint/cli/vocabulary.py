@@ -196,7 +196,7 @@ def vocabulary(
     Exit status: 0, or 2 for a usage or configuration error.
     """
     from pdp_lint import api
-    from pdp_lint.cli.commands import _settings
+    from pdp_lint.cli.fastcheck import settings_for as _settings
     from pdp_lint.engine.discovery import default_paths
 
     validate_terms(add)

@@ -103,9 +103,9 @@ def run_check(
     the whole run up in the content-hash cache first and stores it after. With
     ``stream``, models are dropped as soon as each file is checked and ``loaded`` is
     empty (see :mod:`pdp_lint.engine.parallel`); ``jobs`` is then the number of processes
-    (None or 0: as many as pay for the size of the run). Callers that need the models
-    (the fixer, baselines, exports) do not stream, nor does a run with a rule that
-    compares whole models across files.
+    (None or 0: more than one only for a large run, while cores sit idle). Callers
+    that need the models (the fixer, baselines, exports) do not stream, nor does a run
+    with a rule that compares whole models across files.
     """
     with _collector_paused():
         return _run_check(paths, settings, texts, cache, stream, jobs)
@@ -140,7 +140,10 @@ def _run_check(
         from pdp_lint.engine.parallel import plan_jobs
 
         workers = plan_jobs([*found.files, *extra_files], jobs)
-        result = _run_streaming(found.files, extra_files, settings, errors, kinds, workers)
+        adaptive = not jobs  # the default: workers only where a core is idle
+        result = _run_streaming(
+            found.files, extra_files, settings, errors, kinds, workers, adaptive
+        )
     else:
         result = _run_serial(found.files, extra_files, settings, texts, errors)
     result.report.source_line = _lines_from(result)
@@ -170,10 +173,11 @@ def _run_streaming(
     errors: list[Problem],
     kinds: list[str],
     jobs: int,
+    adaptive: bool = False,
 ) -> CheckResult:
     from pdp_lint.engine.parallel import run_streaming
 
-    loads, found = run_streaming(targets, extra, settings, kinds, jobs)
+    loads, found = run_streaming(targets, extra, settings, kinds, jobs, adaptive=adaptive)
     problems = errors + [p for item in loads for p in item.problems] + found
     unreadable = bool(errors) or any(item.unreadable for item in loads)
     files = [item.display for item in loads]

@@ -8,17 +8,19 @@ file runs, the rules that compare it with the corpus take what they need of it
 has given its facts, those rules finish (:class:`pdp_lint.engine.linter.Linter`).
 
 A model costs as much to send to another process as to load again, so with several
-processes each worker streams its own share of the files, sends its facts to the
-parent, receives everyone's in corpus order (merged where a rule reads only their sum)
-and finishes its own files. Workers are forked, so they start with the parent's modules
-and settings. Every way gives the same problems; tests compare them.
+processes each one streams the files it takes from a shared queue (largest first, one at
+a time: this process takes files too, and a process slowed by a busy core simply takes
+fewer), sends its facts to this one, receives everyone's in corpus order (merged where
+a rule reads only their sum) and finishes the files it took. Workers are forked, so
+they start with the parent's modules and settings. Every way gives the same problems;
+tests compare them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +56,8 @@ def _size(path: Path) -> int:
 
 def plan_jobs(files: Sequence[Path], requested: int | None) -> int:
     """How many processes to use for ``files``: ``requested`` (0 or None: as many as
-    pay, up to the usable cores), never more than the files."""
+    could pay, up to the usable cores, each started only once a core is seen idle; see
+    :class:`IdleWatch`), never more than the files."""
     if requested is not None and requested > 0:
         return max(1, min(requested, len(files)))
     size = sum(_size(path) for path in files)
@@ -77,18 +80,6 @@ class LoadOutcome(msgspec.Struct, frozen=True):
 
 class WorkerFailed(RuntimeError):
     """A worker process failed; the message holds its traceback."""
-
-
-def share(files: Sequence[Path], jobs: int) -> list[list[int]]:
-    """Split file indices into ``jobs`` shares of about equal size, each in file order."""
-    sizes = [_size(path) for path in files]
-    loads = [0] * jobs
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    for i in sorted(range(len(files)), key=lambda i: -sizes[i]):
-        j = loads.index(min(loads))
-        shares[j].append(i)
-        loads[j] += sizes[i] + 1
-    return [sorted(s) for s in shares if s]
 
 
 class _NoCorpus(list):  # type: ignore[type-arg]
@@ -117,9 +108,10 @@ class _Stream:
         self.pending: list[tuple[int, Pending]] = []
 
     def read(
-        self, paths: Sequence[Path], indices: Sequence[int], n_targets: int
+        self, files: Iterable[tuple[int, Path]], n_targets: int
     ) -> tuple[list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
-        """Load each file, take its facts, begin checking it if it is a target, drop it.
+        """Load each file (its index in the run, its path), take its facts, begin
+        checking it if it is a target, drop it.
 
         The facts of kinds read only as a sum are folded into one value as the files
         come (third item), so they cost memory by what is distinct, not by file; the
@@ -140,7 +132,7 @@ class _Stream:
         pending: dict[str, list[Any]] = {kind: [] for kind in summed}
         outcomes: list[LoadOutcome] = []
         facts: list[dict[str, Any] | None] = []
-        for index, path in zip(indices, paths, strict=True):
+        for index, path in files:
             item = load_one(path, self.settings)
             outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
             if item.framework is None or item.source is None:
@@ -189,63 +181,207 @@ def run_streaming(
     settings: Settings,
     kinds: Sequence[str],
     jobs: int,
+    *,
+    adaptive: bool = False,
 ) -> tuple[list[LoadOutcome], list[Problem]]:
     """Load and check ``targets`` (with ``extra`` files as the rest of the corpus) in
     ``jobs`` processes (1: this one); the load outcome of each target, and the rules'
-    problems in target order."""
+    problems in target order. ``adaptive``: ``jobs`` is the most, and a worker starts
+    only once a core is seen idle while this process reads (see :class:`IdleWatch`)."""
     files = [*targets, *extra]
     if jobs <= 1:
         stream = _Stream(settings, kinds)
-        outcomes, facts, sums = stream.read(files, range(len(files)), len(targets))
+        outcomes, facts, sums = stream.read(enumerate(files), len(targets))
         done = stream.finish(gather(kinds, facts, [sums]))
         return outcomes[: len(targets)], [p for _, problems in done for p in problems]
-    return _run_workers(files, len(targets), settings, kinds, jobs)
+    watch = IdleWatch() if adaptive else None
+    return _run_workers(files, len(targets), settings, kinds, jobs, watch)
+
+
+class IdleWatch:
+    """How many of the usable cores sat idle since the last look, from ``/proc/stat``.
+
+    The default ``--jobs`` starts a worker only when a core is idle while this process
+    reads: on a machine whose other cores are busy (an editor, a build, a CI
+    neighbour), a worker would share a core and cost more than it brings, so the run
+    stays in one process and is never slower than ``-j 1``. The look is taken while
+    this process works (it counts itself as busy), over at least :attr:`WINDOW` seconds;
+    where ``/proc/stat`` cannot be read, every usable core counts as idle.
+    """
+
+    WINDOW = 0.1
+    #: idle time of the usable cores, in cores, that starts one worker
+    THRESHOLD = 0.5
+
+    def __init__(self, stat: Path = Path("/proc/stat")) -> None:
+        import time
+
+        self.stat = stat
+        self.clock = time.monotonic
+        self.cpus = {f"cpu{n}" for n in _affinity()}
+        self.since = self.clock()
+        self.last = self._read()
+
+    def _read(self) -> dict[str, tuple[int, int]] | None:
+        """Idle and total ticks of each usable core; None if unknown."""
+        try:
+            text = self.stat.read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return None
+        ticks: dict[str, tuple[int, int]] = {}
+        for line in text.splitlines():
+            name, _, rest = line.partition(" ")
+            if name in self.cpus:
+                fields = [int(f) for f in rest.split()[:8] if f.isdigit()]
+                if len(fields) >= 5:
+                    # user nice system idle iowait irq softirq steal; steal is time the
+                    # host gave another machine: busy, as far as this one can tell
+                    ticks[name] = (fields[3] + fields[4], sum(fields))
+        return ticks or None
+
+    def idle_cores(self) -> float | None:
+        """Cores idle since the last look (then a new window begins), or None while the
+        window is shorter than :attr:`WINDOW`."""
+        now = self.clock()
+        if now - self.since < self.WINDOW:
+            return None
+        current = self._read()
+        previous, self.last, self.since = self.last, current, now
+        if current is None or previous is None:
+            return float(len(self.cpus))
+        idle = 0.0
+        for name, (free, total) in current.items():
+            if name in previous:
+                was_free, was_total = previous[name]
+                if total > was_total:
+                    idle += (free - was_free) / (total - was_total)
+        return idle
+
+
+def _affinity() -> list[int]:
+    try:
+        return sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return list(range(os.cpu_count() or 1))
 
 
 def _run_workers(
-    files: list[Path], n_targets: int, settings: Settings, kinds: Sequence[str], jobs: int
+    files: list[Path],
+    n_targets: int,
+    settings: Settings,
+    kinds: Sequence[str],
+    jobs: int,
+    watch: IdleWatch | None,
 ) -> tuple[list[LoadOutcome], list[Problem]]:
+    """Check with up to ``jobs - 1`` workers and this process, taking files from one
+    queue.
+
+    The files are handed out one at a time, largest first, to whichever process asks
+    next, so a process that gets less of a CPU (a busy neighbour on its core) reads
+    fewer files and the others are never kept waiting for a share fixed in advance.
+    Without ``watch`` the workers start at once; with it, each starts while this process
+    reads, once ``watch`` sees a core idle and enough work is left to pay for it.
+    """
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    workers: list[tuple[Any, Connection, list[int]]] = []
+    sizes = [_size(path) for path in files]
+    order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
+    # bytes left in the queue once its first k files are taken
+    left = [0] * (len(order) + 1)
+    for k in range(len(order) - 1, -1, -1):
+        left[k] = left[k + 1] + sizes[order[k]]
+    taken = context.Value("q", 0)
+    workers: list[tuple[Any, Connection]] = []
+
+    def start_worker() -> None:
+        mine, theirs = context.Pipe()
+        process = context.Process(
+            target=_worker,
+            args=(theirs, files, order, taken, n_targets, settings, kinds),
+            daemon=True,
+        )
+        process.start()
+        theirs.close()
+        workers.append((process, mine))
+
+    def maybe_start() -> None:
+        """Between two files of this process: start workers where a core is idle."""
+        if watch is None or len(workers) >= jobs - 1:
+            return
+        idle = watch.idle_cores()
+        if idle is None or left[min(taken.value, len(order))] < MIN_BYTES_PER_JOB:
+            return
+        for _ in range(min(jobs - 1 - len(workers), int(idle + 1 - IdleWatch.THRESHOLD))):
+            start_worker()
+
     try:
-        for indices in share(files, jobs):
-            mine, theirs = context.Pipe()
-            process = context.Process(
-                target=_worker,
-                args=(theirs, [files[i] for i in indices], indices, n_targets, settings, kinds),
-                daemon=True,
-            )
-            process.start()
-            theirs.close()
-            workers.append((process, mine, indices))
+        if watch is None:
+            for _ in range(jobs - 1):
+                start_worker()
+        stream = _Stream(settings, kinds)
+        own = _read_queue(stream, files, order, taken, n_targets, maybe_start)
         outcomes: list[LoadOutcome | None] = [None] * len(files)
         facts: list[dict[str, Any] | None] = [None] * len(files)
         sums: list[dict[str, Any]] = []
-        for _, conn, indices in workers:
-            loaded, taken, summed = _receive(conn)
-            for i, outcome, found in zip(indices, loaded, taken, strict=True):
-                outcomes[i], facts[i] = outcome, found
+        for indices, loaded, found, summed in [own, *(_receive(conn) for _, conn in workers)]:
+            for i, outcome, fact in zip(indices, loaded, found, strict=True):
+                outcomes[i], facts[i] = outcome, fact
             sums.append(summed)
+        del own
         gathered = gather(kinds, facts, sums)
         del facts, sums
-        for _, conn, _ in workers:
+        for _, conn in workers:
             conn.send(gathered)
         by_target: list[list[Problem]] = [[] for _ in range(n_targets)]
-        for _, conn, _ in workers:
+        for i, problems in stream.finish(gathered):
+            by_target[i] = problems
+        for _, conn in workers:
             for i, problems in _receive(conn):
                 by_target[i] = problems
-        for process, conn, _ in workers:
+        for process, conn in workers:
             conn.close()
             process.join()
     finally:
-        for process, _, _ in workers:
+        for process, _ in workers:
             if process.is_alive():
                 process.kill()
                 process.join()
     loads = [o for o in outcomes[:n_targets] if o is not None]
     return loads, [p for problems in by_target for p in problems]
+
+
+def _read_queue(
+    stream: _Stream,
+    files: Sequence[Path],
+    order: Sequence[int],
+    taken: Any,
+    n_targets: int,
+    between: Callable[[], None] | None = None,
+) -> tuple[list[int], list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
+    """Read the files this process takes from the shared queue, one at a time (calling
+    ``between`` before taking each)."""
+
+    def mine() -> Iterator[int]:
+        while True:
+            if between is not None:
+                between()
+            with taken.get_lock():
+                k = taken.value
+                taken.value = k + 1
+            if k >= len(order):
+                return
+            yield order[k]
+
+    indices: list[int] = []
+
+    def items() -> Iterator[tuple[int, Path]]:
+        for i in mine():
+            indices.append(i)
+            yield i, files[i]
+
+    outcomes, facts, sums = stream.read(items(), n_targets)
+    return indices, outcomes, facts, sums
 
 
 def _receive(conn: Connection) -> Any:
@@ -262,15 +398,16 @@ def _receive(conn: Connection) -> Any:
 
 def _worker(
     conn: Connection,
-    paths: list[Path],
-    indices: list[int],
+    files: list[Path],
+    order: list[int],
+    taken: Any,
     n_targets: int,
     settings: Settings,
     kinds: Sequence[str],
 ) -> None:
     try:
         stream = _Stream(settings, kinds)
-        conn.send(("ok", stream.read(paths, indices, n_targets)))
+        conn.send(("ok", _read_queue(stream, files, order, taken, n_targets)))
         conn.send(("ok", stream.finish(conn.recv())))
     except MemoryError:  # the parent tells it as such, in one line
         with contextlib.suppress(OSError):

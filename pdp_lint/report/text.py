@@ -8,11 +8,22 @@ to the place.
 
 from __future__ import annotations
 
-import click
-
 from pdp_lint.model.problem import Problem, Report, Severity
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+#: ANSI foreground colour codes of the colour names used here (as click names them)
+_FG = {"red": 31, "yellow": 33, "cyan": 36}
+
+
+def style(text: str, *, fg: str | None = None, bold: bool | None = None) -> str:
+    """``text`` in a colour and weight, in the codes ``click.style`` writes (without
+    importing click, which a check would load only for this)."""
+    codes = f"\033[{_FG[fg]}m" if fg is not None else ""
+    if bold is not None:
+        codes += f"\033[{1 if bold else 22}m"
+    return f"{codes}{text}\033[0m"
 
 
 #: Longest source excerpt shown under a problem; longer lines are cut around the column.
@@ -49,8 +60,10 @@ class TextReporter:
             )
         return "\n".join(out) + ("\n" if out else "")
 
-    def _style(self, report: Report, text: str, **kw: object) -> str:
-        return click.style(text, **kw) if report.color else text  # type: ignore[arg-type]
+    def _style(
+        self, report: Report, text: str, *, fg: str | None = None, bold: bool | None = None
+    ) -> str:
+        return style(text, fg=fg, bold=bold) if report.color else text
 
     def _problem(self, p: Problem, report: Report) -> str:
         color = _COLORS[p.severity]

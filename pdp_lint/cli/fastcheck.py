@@ -1,0 +1,461 @@
+"""``pdp-lint check`` without loading click: the pre-commit hook's path.
+
+click takes about a quarter of a one-file check's start-up (it imports ``inspect``,
+``gettext``, ``uuid`` and its own modules), and a hook pays for every import on every
+commit. :func:`parse` reads the command lines a hook or a person typically gives
+``check`` -- paths, ``--config``, ``--select``, ``--ignore``, ``--format``, ``--output``,
+``--strict``, ``--no-cache``, ``--jobs``, ``--color/--no-color`` -- exactly as click
+would; for anything else (help, a misspelt or unknown option, a value click would
+refuse, ``--fix``, baselines, another command) it returns None and the click command
+line in :mod:`pdp_lint.cli.commands` runs instead, so help, every error message and every exit
+status come from one place. Tests compare what both parse from many command lines.
+
+The functions the ``check`` command runs (settings, report, exit status) live here, free
+of click, and :mod:`pdp_lint.cli.commands` uses them too; :func:`echo` writes what
+``click.echo`` writes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from pdp_lint.engine.config import Settings
+    from pdp_lint.model.problem import Report
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
+
+#: check's options that take a value, by every name, and the parameter each sets
+_VALUED = {
+    "--config": "config",
+    "--select": "select",
+    "--ignore": "ignore",
+    "--format": "fmt",
+    "--output": "output",
+    "-o": "output",
+    "--jobs": "jobs",
+    "-j": "jobs",
+}
+#: check's flags this path reads, and the value each sets
+_FLAGS: dict[str, tuple[str, Any]] = {
+    "--strict": ("strict", True),
+    "--no-cache": ("no_cache", True),
+    "--color": ("color", True),
+    "--no-color": ("color", False),
+}
+
+
+def parse(argv: Sequence[str]) -> dict[str, Any] | None:
+    """The parameters click would give ``check`` for ``argv`` (the arguments after the
+    program name), or None when click must read them (help, errors, other options)."""
+    if not argv or argv[0] != "check" or _stream_needs_click():
+        return None
+    if os.environ.get("_PDP_LINT_COMPLETE"):  # shell completion is click's
+        return None
+    params: dict[str, Any] = {
+        "paths": [],
+        "config": None,
+        "select": [],
+        "ignore": [],
+        "fmt": None,
+        "output": None,
+        "strict": False,
+        "no_cache": False,
+        "jobs": 0,
+        "color": None,
+    }
+    args = list(argv[1:])
+    only_paths = False
+    while args:
+        arg = args.pop(0)
+        if only_paths or arg == "-" or not arg.startswith("-"):
+            params["paths"].append(arg)
+            continue
+        if arg == "--":
+            only_paths = True
+            continue
+        if arg in _FLAGS:
+            name, value = _FLAGS[arg]
+            params[name] = value
+            continue
+        name_part, eq, attached = arg.partition("=")
+        if arg.startswith("--") and eq and name_part in _VALUED:
+            option, value = name_part, attached
+        elif arg in _VALUED:
+            if not args or args[0].startswith("-"):
+                return None  # a missing value, or one click might read otherwise
+            option, value = arg, args.pop(0)
+        elif arg[:2] in ("-j", "-o") and len(arg) > 2 and not arg.startswith("--"):
+            option, value = arg[:2], arg[2:]
+        else:
+            return None
+        if not _take(params, _VALUED[option], value):
+            return None
+    return _convert(params)
+
+
+def _take(params: dict[str, Any], name: str, value: str) -> bool:
+    """Record an option's value; False when click should judge it."""
+    if name in ("select", "ignore"):
+        params[name].append(value)
+    elif name == "jobs":
+        if not (value.isascii() and value.isdigit()):
+            return False
+        params[name] = int(value)
+    elif name == "fmt":
+        from pdp_lint.report import REPORTERS
+
+        if value not in REPORTERS:
+            return False
+        params[name] = value
+    else:
+        params[name] = value
+    return True
+
+
+def _convert(params: dict[str, Any]) -> dict[str, Any] | None:
+    """The values as click's types give them, or None where click would refuse one."""
+    import stat
+
+    def acceptable(value: str, *, exists: bool = False, dir_okay: bool = True) -> bool:
+        # what click.Path(exists=..., dir_okay=...) refuses: missing when it must exist,
+        # a folder where a file is wanted, a path that exists but cannot be read
+        try:
+            st = os.stat(value)  # noqa: PTH116 (as click does, on the text given)
+        except OSError:
+            return not exists
+        if not dir_okay and stat.S_ISDIR(st.st_mode):
+            return False
+        return os.access(value, os.R_OK)
+
+    if not all(acceptable(p) for p in params["paths"]):
+        return None
+    for name, exists in (("config", True), ("output", False)):
+        value = params[name]
+        if value is not None:
+            if not acceptable(value, exists=exists, dir_okay=False):
+                return None
+            params[name] = Path(value)
+    params["paths"] = tuple(Path(p) for p in params["paths"])
+    params["select"], params["ignore"] = tuple(params["select"]), tuple(params["ignore"])
+    return params
+
+
+def _stream_needs_click() -> bool:
+    """Whether click.echo would write differently from :func:`echo` (a missing stream,
+    or one with an ASCII encoding, which click replaces by a UTF-8 one)."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) if stream is not None else None
+        if not encoding or getattr(stream, "errors", None) is None:
+            return True
+        try:
+            if codecs.lookup(encoding).name == "ascii":
+                return True
+        except LookupError:
+            return True
+    return False
+
+
+def echo(message: str, *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
+    """Write ``message`` as ``click.echo`` does: ANSI styles removed unless ``color`` is
+    True or (``color`` None) the stream is a terminal, then flushed."""
+    stream = sys.stderr if err else sys.stdout
+    out = message + "\n" if nl else message
+    if not out:
+        stream.flush()
+        return
+    if color is None:
+        try:
+            tty = stream.isatty()
+        except Exception:
+            tty = False
+        strip = not tty and not type(stream).__module__.startswith("ipykernel.")
+    else:
+        strip = not color
+    if strip and "\033" in out:
+        import re
+
+        out = re.sub(r"\033\[[0-?]*[ -/]*[@-~]", "", out)
+    stream.write(out)
+    stream.flush()
+
+
+def check(params: dict[str, Any]) -> NoReturn:
+    """Run ``check`` with the parameters :func:`parse` read; exits."""
+    from pdp_lint.engine.discovery import default_paths
+
+    targets = default_paths(params["paths"])
+    settings = settings_for(targets, params["config"], params["select"], params["ignore"])
+    report_check(
+        targets,
+        settings,
+        fmt=params["fmt"],
+        output=params["output"],
+        strict=params["strict"],
+        no_cache=params["no_cache"],
+        jobs=params["jobs"],
+        color=params["color"],
+    )
+
+
+def report_check(
+    targets: list[Path],
+    settings: Settings,
+    *,
+    fmt: str | None,
+    output: Path | None,
+    strict: bool,
+    no_cache: bool,
+    jobs: int,
+    color: bool | None,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+) -> NoReturn:
+    """Check ``targets``, report the problems and exit with the check's status."""
+    from pdp_lint import api
+
+    # a baseline maps problems to model nodes, so it needs a fresh run
+    use_cache = not no_cache and baseline is None and write_baseline is None
+    # a baseline maps problems to model nodes, which a streaming run does not keep
+    stream = baseline is None and write_baseline is None
+    result = api.check(targets, settings, cache=use_cache, stream=stream, jobs=jobs)
+    report = result.report
+    report.files = result.files
+    report.source_text = result.source_text
+    if write_baseline is not None:
+        from pdp_lint.engine.baseline import write_baseline as write
+
+        try:
+            count = write(write_baseline, report.problems, result.loaded)
+        except OSError as exc:
+            cannot_write(write_baseline, exc, "the baseline", "--write-baseline path")
+        echo(
+            f"pdp-lint: wrote {count} baseline entr{'y' if count == 1 else 'ies'} "
+            f"to {write_baseline}",
+            err=True,
+        )
+        sys.exit(EXIT_OK)
+    if baseline is not None:
+        from pdp_lint.engine.baseline import BaselineError, apply_baseline, read_baseline
+
+        try:
+            recorded = read_baseline(baseline)
+        except BaselineError as exc:
+            echo(f"pdp-lint: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        report.problems, report.stale_baseline = apply_baseline(
+            report.problems, result.loaded, baseline, recorded
+        )
+    emit(report, fmt, output, color)
+    sys.exit(exit_status(report, result.unreadable, strict))
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, except that a folder that cannot be looked at is not one."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def settings_for(
+    targets: list[Path], config: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Settings:
+    """The configuration for a run, with command-line selections applied; exit 2 if bad."""
+    from pdp_lint.engine.config import ConfigError, load_settings
+    from pdp_lint.rules import resolve_selector
+
+    first = targets[0]
+    try:
+        settings = load_settings(config, start=first if _is_dir(first) else first.parent)
+    except ConfigError as exc:
+        echo(f"pdp-lint: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        for value in values:
+            if not resolve_selector(value):
+                echo(
+                    f"pdp-lint: {flag} {value}: no such rule, name or group; see `pdp-lint rules`",
+                    err=True,
+                )
+                sys.exit(EXIT_USAGE)
+    if select:
+        settings.select, settings.extend_select = tuple(select), ()
+    settings.ignore = settings.ignore + tuple(ignore)
+    return settings
+
+
+def emit(report: Report, fmt: str | None, output: Path | None, color: bool | None) -> None:
+    """Render the report in ``fmt`` to ``output`` (atomically) or standard output."""
+    from pdp_lint.report import REPORTERS
+
+    if fmt is None:
+        fmt = (
+            "github"
+            if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
+            else "text"
+        )
+    report.color = use_color(color, to_file=output is not None)
+    text = REPORTERS[fmt]().render(report)
+    if output is not None:
+        _write_report(output, text)
+    else:
+        # colour codes are stripped from output that is not a terminal unless told not to
+        echo(text, nl=False, color=report.color)
+
+
+def use_color(flag: bool | None, *, to_file: bool = False) -> bool:
+    """Whether to colour the text output, in this order of precedence.
+
+    1. ``--color`` / ``--no-color``, the explicit choice of this run;
+    2. ``NO_COLOR`` set and not empty: no colour (https://no-color.org);
+    3. ``FORCE_COLOR`` set and not empty: colour even when piped
+       (https://force-color.org); ``NO_COLOR`` wins when both are set, as in CPython;
+    4. otherwise colour when standard output is a terminal (and ``TERM`` is not
+       ``dumb``). A report written with ``--output`` is coloured only by ``--color``:
+       the variables are meant for what a terminal or a CI log shows.
+    """
+    if flag is not None:
+        return flag
+    if to_file:
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _write_report(output: Path, text: str) -> None:
+    """Write the report to ``output`` atomically; a path that cannot be written exits 2."""
+    from pdp_lint.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        cannot_write(output, exc, "the report", "--output path")
+
+
+def cannot_write(path: Path, exc: OSError, what: str, option: str) -> NoReturn:
+    """One line for a file the user asked for that cannot be written; exit 2."""
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        # mkdir of the folders, or the write itself, met a file where a folder belongs
+        reason = "a part of the path is a file, not a folder"
+    elif isinstance(exc, IsADirectoryError):
+        reason = "it is a folder"
+    elif isinstance(exc, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = exc.strerror or str(exc)
+    echo(
+        f"pdp-lint: cannot write {what} to {path}: {reason}; choose another {option}",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
+
+
+def exit_status(report: Report, unreadable: bool, strict: bool) -> int:
+    """0 no errors, 1 errors (or warnings with ``strict``), 2 a file could not be read."""
+    if unreadable:
+        return EXIT_USAGE
+    failing = {"error", "warning"} if strict else {"error"}
+    return EXIT_PROBLEMS if any(p.severity.value in failing for p in report.problems) else EXIT_OK
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which click would report as "Aborted!" with
+    exit status 1; like one, it is no Exception, so cleanup written for any failure
+    (``except BaseException``: temporary files, a half-built site) still runs."""
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+_OUT_OF_MEMORY = (
+    "pdp-lint: out of memory: the files checked need more memory than this process may "
+    "use; check fewer or smaller files at a time (a large file is read whole, see "
+    "max-file-size), or allow more memory (ulimit -v)\n"
+)
+
+
+def guarded(command: Callable[[], object]) -> None:
+    """Run a command as the ``pdp-lint`` program does.
+
+    Ctrl-C is one line and exit status 130. An unexpected failure is a bug in pdp-lint,
+    not in the user's files: it is told in one line with exit status 2;
+    ``PDP_LINT_DEBUG=1`` shows the traceback.
+    """
+    import gc
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+    try:
+        command()
+    except (Interrupted, KeyboardInterrupt):
+        echo("pdp-lint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except MemoryError:
+        # not a bug but a limit: the run is dropped (its frames go with the exception
+        # block), then told in the line made before memory ran out
+        sys.stderr.write(_OUT_OF_MEMORY)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # the last line of defence
+        if os.environ.get("PDP_LINT_DEBUG"):
+            raise
+        echo(
+            f"pdp-lint: internal error: {type(exc).__name__}: {exc} "
+            "(set PDP_LINT_DEBUG=1 for details and report it)",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    finally:
+        # The process ends here. Python's last garbage collections would walk every
+        # object of the run (modules, classes, the model) looking for cycles to
+        # finalize, some 15 ms of a one-file check; nothing of pdp-lint needs a
+        # finalizer at exit (files are closed where they are written), so the objects
+        # are left out of them.
+        gc.freeze()
+
+
+def run_standalone(params: dict[str, Any]) -> None:
+    """Run ``check`` as click's standalone mode runs a command: a closed pipe on standard
+    output ends it quietly with status 1."""
+    import errno
+
+    try:
+        check(params)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.stdout = _QuietFlush(sys.stdout)
+        sys.stderr = _QuietFlush(sys.stderr)
+        sys.exit(1)
+
+
+class _QuietFlush:
+    """A stream whose flush ignores a closed pipe, as click leaves standard output and
+    error after one, so Python's own flush at exit says nothing."""
+
+    def __init__(self, wrapped: Any) -> None:
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        import errno
+
+        try:
+            self.wrapped.flush()
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.wrapped, attr)
