@@ -103,6 +103,18 @@ class Measured:
     peak_bytes: int
 
 
+#: sets the limits, then becomes ``python -m pdp_lint ARGS``: the limits are set in a
+#: small process, not in a fork of this one, whose memory (the word list and models of
+#: the runs made in process) would count in the child's peak until it started pdp-lint
+_LIMITED = (
+    "import os, resource, sys\n"
+    "memory, cpu = int(sys.argv[1]), int(sys.argv[2])\n"
+    "resource.setrlimit(resource.RLIMIT_AS, (memory, memory))\n"
+    "resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))\n"
+    "os.execv(sys.executable, [sys.executable, '-m', 'pdp_lint', *sys.argv[3:]])\n"
+)
+
+
 def measured(
     *args: str | Path,
     cwd: Path | None = None,
@@ -111,23 +123,17 @@ def measured(
 ) -> Measured:
     """``python -m pdp_lint ARGS`` under an address-space limit of ``memory`` bytes and a
     CPU-time limit (the kernel stops the child past it: no wall clock involved)."""
-    import resource
     import tempfile
-
-    def limits() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     env.pop("PDP_LINT_DEBUG", None)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(
-            [sys.executable, "-m", "pdp_lint", *map(str, args)],
+            [sys.executable, "-c", _LIMITED, str(memory), str(cpu_seconds), *map(str, args)],
             stdout=out,
             stderr=err,
             cwd=cwd or ROOT,
             env=env,
-            preexec_fn=limits,
         )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
