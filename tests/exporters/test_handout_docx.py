@@ -21,12 +21,12 @@ from exporters.docx_builder import (
 from exporters.errors import ExportError
 from exporters.handouts import FrameworkDocx, RoleDocx
 from exporters.reference_docx import build
-from exporters.registry import EXPORTERS
 from exporters.views import running_head
 from tests.exporters.handout_helpers import (
     CANONICAL,
     EPOCH,
     docx_paragraphs,
+    every_handout,
     load,
     open_docx,
     rendered,
@@ -34,21 +34,6 @@ from tests.exporters.handout_helpers import (
 
 KE = next(p for p in CANONICAL if p.stem == "cx-knowledge-experts")
 REQUIRED = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet")
-
-
-def every_docx() -> list[tuple[str, Path, tuple[str, str], str]]:
-    """(id, framework, exporter key, stem) of every Word handout, named without
-    rendering it: the tests are collected by every worker, the handouts rendered by the
-    one that runs them (``rendered``, once)."""
-    found = []
-    for path in CANONICAL:
-        fw = load(path)
-        for key, cls in EXPORTERS.items():
-            if key[1] == "docx":
-                for output in cls().outputs(fw):
-                    stem = output.name.rsplit(".", 1)[0]
-                    found.append((f"{path.stem}/{stem}", path, key, stem))
-    return found
 
 
 def test_the_reference_document_has_every_handout_style():
@@ -73,7 +58,8 @@ def test_the_reference_page_is_a4():
 
 
 @pytest.mark.parametrize(
-    ("name", "path", "key", "stem"), [pytest.param(*case, id=case[0]) for case in every_docx()]
+    ("name", "path", "key", "stem"),
+    [pytest.param(*case, id=case[0]) for case in every_handout("docx")],
 )
 def test_every_handout_reopens_with_styles_properties_and_page_numbers(
     name: str, path: Path, key: tuple[str, str], stem: str
