@@ -103,15 +103,21 @@ class Measured:
     peak_bytes: int
 
 
-#: sets the limits, then becomes ``python -m pdp_lint ARGS``: the limits are set in a
-#: small process, not in a fork of this one, whose memory (the word list and models of
-#: the runs made in process) would count in the child's peak until it started pdp-lint
+#: sets the limits, runs ``python -m pdp_lint ARGS`` and writes its status and usage.
+#: The measured process is a child of this small one, not of the test process: a child
+#: started from a large process (fork or vfork) counts that process's resident memory
+#: in its own peak, and a test process that has run the command line in process holds
+#: the word list and models
 _LIMITED = (
-    "import os, resource, sys\n"
-    "memory, cpu = int(sys.argv[1]), int(sys.argv[2])\n"
+    "import os, resource, subprocess, sys\n"
+    "memory, cpu, report = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]\n"
     "resource.setrlimit(resource.RLIMIT_AS, (memory, memory))\n"
     "resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))\n"
-    "os.execv(sys.executable, [sys.executable, '-m', 'pdp_lint', *sys.argv[3:]])\n"
+    "child = subprocess.Popen([sys.executable, '-m', 'pdp_lint', *sys.argv[4:]])\n"
+    "_, status, usage = os.wait4(child.pid, 0)\n"
+    "with open(report, 'w') as out:\n"
+    "    print(os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime,\n"
+    "          usage.ru_maxrss, file=out)\n"
 )
 
 
@@ -127,19 +133,23 @@ def measured(
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     env.pop("PDP_LINT_DEBUG", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(
-            [sys.executable, "-c", _LIMITED, str(memory), str(cpu_seconds), *map(str, args)],
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        report = Path(folder) / "usage"
+        subprocess.run(
+            [sys.executable, "-c", _LIMITED, str(memory), str(cpu_seconds), report]
+            + [str(a) for a in args],
             stdout=out,
             stderr=err,
             cwd=cwd or ROOT,
             env=env,
+            check=True,
         )
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
+        status, cpu, peak_kb = report.read_text(encoding="utf-8").split()
         out.seek(0)
         err.seek(0)
         texts = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    return Measured(
-        child.returncode, *texts, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
-    )
+    return Measured(int(status), *texts, float(cpu), int(peak_kb) * 1024)
