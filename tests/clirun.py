@@ -2,7 +2,7 @@
 
 A child process costs some 0.2 s of processor time before it reads a byte (Python,
 click, the rules, the word list); hundreds of tests run the command line, so most run
-it here instead, through the same entry point (``pdp_lint.cli.main``) with the same
+it here instead, through the same entry point (``pdp_lint.cli.commands.main``) with the same
 arguments, working directory, environment and standard streams as a child would have:
 its exit status, its output as bytes decoded as a parent would decode them, and its
 last line of defence (one line and exit 2 for an unexpected failure) all alike. Only
@@ -138,7 +138,7 @@ def in_process(
 
     ``env`` is the whole environment of the run (default: this process's).
     """
-    from pdp_lint.cli import main
+    from pdp_lint.cli.commands import main
 
     argv = [str(a) for a in args]
     status: int | str | None = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pdp_lint.ruledocs import anchor, render_reference
+from pdp_lint.report.ruledocs import anchor, render_reference
 from pdp_lint.rules import all_rules
 from tests import clirun
 from tests.conftest import ROOT

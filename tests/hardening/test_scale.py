@@ -23,12 +23,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import CorpusSpec, generate
-from pdp_lint import lineage as lineage_module
-from pdp_lint.config import load_settings
-from pdp_lint.document import Document
-from pdp_lint.lineage import Lineage
-from pdp_lint.lint import run_check
-from pdp_lint.model import Framework, Owner, Role, Track
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
+from pdp_lint.load.document import Document
+from pdp_lint.model import lineage as lineage_module
+from pdp_lint.model.framework import Framework, Owner, Role, Track
+from pdp_lint.model.lineage import Lineage
 from pdp_lint.rules.base import Context
 from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
 from tests.conftest import ROOT, load_yaml
@@ -329,7 +329,7 @@ def test_memory_error_anywhere_is_one_line(tmp_path: Path, where: str) -> None:
             if where == "parent"
             else "parallel._Stream.read = boom\n"
         )
-        + "from pdp_lint.cli import main\n"
+        + "from pdp_lint.cli.commands import main\n"
         "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
         "main()\n"
     )

@@ -216,7 +216,7 @@ def test_the_kept_hook_environment_is_keyed_by_every_files_content(
     (tmp_path / "pdp_lint").mkdir()
     (tmp_path / "pdp_lint" / "cli.py").write_text("print(1)\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("# pdp-lint\n", encoding="utf-8")
-    files = ["README.md", "pdp_lint/cli.py"]
+    files = ["README.md", "pdp_lint/cli/commands.py"]
     key = _content_key(files)
     assert _content_key(files) == key
     (tmp_path / "pdp_lint" / "cli.py").write_text("print(2)\n", encoding="utf-8")
