@@ -130,20 +130,92 @@ def work_unit(nodeid: str) -> str:
     return nodeid
 
 
+#: where the run keeps each test's last duration (pytest's cache, .pytest_cache/)
+DURATIONS_KEY = "pdp-lint/durations"
+#: the seconds assumed of a test never timed: most tests take a few milliseconds
+UNTIMED = 0.05
+
+
+def longest_first(
+    units: dict[str, dict[str, bool]], durations: dict[str, float]
+) -> list[tuple[str, dict[str, bool]]]:
+    """The work units, those that took longest in the last run first.
+
+    Started first, the long units (the browser tests, the pre-commit environment, the
+    benchmarks) end while the short ones still fill both workers, so that no worker
+    waits at the end for one that started a long test late. Ties keep collection order.
+    """
+
+    def cost(unit: tuple[str, dict[str, bool]]) -> float:
+        return -sum(durations.get(nodeid, UNTIMED) for nodeid in unit[1])
+
+    return sorted(units.items(), key=cost)
+
+
+class Durations:
+    """Each test's duration (setup, call and teardown), kept in pytest's cache by the
+    process the reports reach: the main one, which the workers report to."""
+
+    def __init__(self) -> None:
+        self.timed: dict[str, float] = {}
+
+    def add(self, report: pytest.TestReport) -> None:
+        self.timed[report.nodeid] = self.timed.get(report.nodeid, 0.0) + report.duration
+
+    def keep(self, config: pytest.Config) -> None:
+        cache = getattr(config, "cache", None)
+        if cache is None or hasattr(config, "workerinput") or not self.timed:
+            return
+        durations = last_durations(config)
+        durations.update({nodeid: round(s, 3) for nodeid, s in self.timed.items()})
+        cache.set(DURATIONS_KEY, durations)
+
+
+def last_durations(config: pytest.Config) -> dict[str, float]:
+    """The durations kept by the last runs, by test id (none without pytest's cache)."""
+    cache = getattr(config, "cache", None)
+    durations = cache.get(DURATIONS_KEY, {}) if cache is not None else {}
+    return durations if isinstance(durations, dict) else {}
+
+
+_durations = Durations()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _durations.add(report)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _durations.keep(session.config)
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """Distribute the tests by ``work_unit`` when the workers balance the load (``-n``).
 
     xdist's own ``--dist loadgroup`` relies on rewriting test ids, which pytest 9 no
     longer allows; its ``loadscope`` keeps each module together, expensive or not. This
-    is ``loadscope`` with the units above (largest first).
+    is ``loadscope`` with the units above, the longest of the last run first.
     """
     if config.getoption("dist") != "load":
         return None  # an explicit --dist loadfile, loadscope, ... is obeyed
     from xdist.scheduler import LoadScopeScheduling
 
+    durations = last_durations(config)
+
     class WorkUnitScheduling(LoadScopeScheduling):
+        ordered = False
+
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
+
+        def _assign_work_unit(self, node: Any) -> None:
+            # the queue is complete before the first unit is handed out
+            if not self.ordered:
+                self.ordered = True
+                units = longest_first(dict(self.workqueue), durations)
+                self.workqueue.clear()
+                self.workqueue.update(units)
+            super()._assign_work_unit(node)
 
     return WorkUnitScheduling(config, log)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pdp_lint.fix.fixer import show_invisible
+from tests import clirun
 from tests.conftest import AS_FOUND, ROOT
 from tests.hardening.helpers import CLEAN
 
@@ -24,23 +24,14 @@ MIXED = CLEAN.replace("summary: Knows things.", "summary: Knows  things.").repla
 )
 
 
-def run(
-    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> clirun.Completed:
     """``python -m pdp_lint`` with its output piped, and no colour variable set but ``env``."""
     base = {
         k: v
         for k, v in os.environ.items()
         if k not in {"NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "PDP_LINT_DEBUG", "TERM"}
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "pdp_lint", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**base, "PYTHONPATH": str(ROOT), **(env or {})},
-        check=False,
-    )
+    done = clirun.run(args, cwd=cwd, env={**base, "PYTHONPATH": str(ROOT), **(env or {})})
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
     return done
 

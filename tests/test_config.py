@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from click.testing import CliRunner, Result
 
 from pdp_lint.cli.commands import cli
 from pdp_lint.engine.config import ConfigError, load_settings
+from tests import clirun
 from tests.conftest import MINIMAL
 from tests.wordrule import install
 
@@ -19,10 +19,8 @@ from tests.wordrule import install
 IMPLICIT = MINIMAL.replace("    name: Knowledge\n", "    name: yes\n", 1)
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pdp_lint", *args], cwd=cwd, capture_output=True, text=True
-    )
+def run(*args: str, cwd: Path) -> clirun.Completed:
+    return clirun.run(args, cwd=cwd)
 
 
 def write(path: Path, text: str) -> Path:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +11,12 @@ import pytest
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import Settings
 from pdp_lint.fix.fixer import fix_paths
+from tests import clirun
 from tests.conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pdp_lint", *args], cwd=cwd, capture_output=True, text=True
-    )
+def cli(*args: str, cwd: Path) -> clirun.Completed:
+    return clirun.run(args, cwd=cwd)
 
 
 def settings(root: Path) -> Settings:

@@ -16,6 +16,7 @@ import pytest
 from pdp_lint import __version__
 from pdp_lint.model.problem import Edit, Fix, Problem, Report, Severity
 from pdp_lint.report import REPORTERS
+from tests import clirun
 from tests.conftest import AS_FOUND, MINIMAL, ROOT
 
 SARIF_SCHEMA = json.loads(
@@ -362,10 +363,8 @@ def test_sarif_file_outside_the_working_directory_is_an_absolute_uri(
     assert location["artifactLocation"] == {"uri": (tmp_path / "x.yaml").as_uri()}
 
 
-def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pdp_lint", *args], cwd=cwd, capture_output=True, text=True
-    )
+def _cli(*args: str, cwd: Path = ROOT) -> clirun.Completed:
+    return clirun.run(args, cwd=cwd)
 
 
 def test_sarif_of_the_as_found_corpus_is_valid():

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from pdp_lint.report.ruledocs import anchor, render_reference
 from pdp_lint.rules import all_rules
+from tests import clirun
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs" / "rules.md"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pdp_lint", "rules", *args], cwd=ROOT, capture_output=True, text=True
-    )
+def run(*args: str) -> clirun.Completed:
+    return clirun.run(["rules", *args], cwd=ROOT)
 
 
 def test_docs_page_is_the_generated_reference():

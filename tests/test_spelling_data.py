@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,13 +21,28 @@ def test_word_list_was_built_by_the_current_script() -> None:
     assert first == f"# script-sha256 {digest}", "run python scripts/build_spelling_data.py"
 
 
-def test_word_list_matches_a_fresh_build() -> None:
-    # the build-time sources are test dependencies, so this always runs
+def _build_script() -> Any:
     spec = importlib.util.spec_from_file_location("build_spelling_data", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.build() == DATA.read_text(encoding="utf-8")
+    return module
+
+
+def test_word_list_matches_a_fresh_build() -> None:
+    # the build-time sources are test dependencies, so this always runs
+    assert _build_script().build() == DATA.read_text(encoding="utf-8")
+
+
+def test_the_builds_frequencies_are_wordfreqs() -> None:
+    # the build reads most frequencies from wordfreq's table instead of asking wordfreq
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    zipf = _build_script().zipf
+    words = list(iter_wordlist("en", wordlist="large"))
+    sample = [*words[::300], "colour", "behaviour", "London", "don't", "e-mail", "zzqxw", "a"]
+    assert len(sample) > 1000
+    assert [zipf(w) for w in sample] == [zipf_frequency(w, "en", wordlist="large") for w in sample]
 
 
 def test_word_list_knows_both_locales_and_their_pairs() -> None:

@@ -7,8 +7,6 @@ in the file's locale, fixes that never touch a name, and the adoption command.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pytest
 from pdp_lint.language.lexicon import lexicon
 from pdp_lint.language.speller import Speller, Vocabulary, slip_gap
 from pdp_lint.model.problem import Problem
+from tests import clirun
 from tests.rules.harness import run_files
 
 HEAD = """\
@@ -170,10 +169,8 @@ def test_suggestion_is_never_the_other_locales_spelling(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- pdp-lint vocabulary
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pdp_lint", *args], cwd=cwd, capture_output=True, text=True
-    )
+def _cli(*args: str, cwd: Path) -> clirun.Completed:
+    return clirun.run(args, cwd=cwd)
 
 
 def _project(tmp_path: Path, config: str | None = 'vocabulary = ["terms.txt"]\n') -> Path:

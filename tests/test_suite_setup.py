@@ -33,3 +33,57 @@ def test_the_tests_of_an_expensive_fixture_share_a_worker():
     assert work_unit("tests/hooks/test_ci_files.py::test_x[a::b]") == (
         "tests/hooks/test_ci_files.py::test_x[a::b]"
     )
+
+
+def test_the_longest_units_of_the_last_run_start_first():
+    from tests.conftest import UNTIMED, longest_first
+
+    units = {
+        "tests/test_a.py::quick": {"tests/test_a.py::quick": False},
+        "tests/hooks/test_precommit.py": {
+            "tests/hooks/test_precommit.py::first": False,
+            "tests/hooks/test_precommit.py::second": False,
+        },
+        "tests/test_b.py::new": {"tests/test_b.py::new": False},
+        "tests/test_c.py::slow": {"tests/test_c.py::slow": False},
+    }
+    durations = {
+        "tests/test_a.py::quick": 0.01,
+        "tests/hooks/test_precommit.py::first": 9.0,
+        "tests/hooks/test_precommit.py::second": 2.0,
+        "tests/test_c.py::slow": 14.0,
+    }
+    order = [name for name, _ in longest_first(units, durations)]
+    assert order == [
+        "tests/test_c.py::slow",
+        "tests/hooks/test_precommit.py",
+        "tests/test_b.py::new",  # never timed: UNTIMED
+        "tests/test_a.py::quick",
+    ]
+    # without a last run (a fresh checkout), the largest units first, as xdist's own
+    order = [name for name, _ in longest_first(units, {})]
+    assert order[0] == "tests/hooks/test_precommit.py" and UNTIMED > 0
+
+
+def test_the_main_process_keeps_each_tests_duration_for_the_next_run():
+    from types import SimpleNamespace
+
+    from tests.conftest import DURATIONS_KEY, Durations, last_durations
+
+    class Cache(dict):  # type: ignore[type-arg]
+        def set(self, key: str, value: object) -> None:
+            self[key] = value
+
+    cache = Cache({DURATIONS_KEY: {"tests/test_a.py::old": 1.0, "tests/test_b.py::x": 9.0}})
+    durations = Durations()
+    for phase_seconds in (0.5, 2.0, 0.25):  # setup, call, teardown
+        durations.add(SimpleNamespace(nodeid="tests/test_b.py::x", duration=phase_seconds))  # type: ignore[arg-type]
+    # a worker leaves the keeping to the main process
+    durations.keep(SimpleNamespace(cache=cache, workerinput={}))  # type: ignore[arg-type]
+    assert cache[DURATIONS_KEY]["tests/test_b.py::x"] == 9.0
+    durations.keep(SimpleNamespace(cache=cache))  # type: ignore[arg-type]
+    assert cache[DURATIONS_KEY] == {"tests/test_a.py::old": 1.0, "tests/test_b.py::x": 2.75}
+    assert last_durations(SimpleNamespace(cache=cache)) == cache[DURATIONS_KEY]  # type: ignore[arg-type]
+    # without pytest's cache (-p no:cacheprovider) nothing is kept, and nothing breaks
+    durations.keep(SimpleNamespace())  # type: ignore[arg-type]
+    assert last_durations(SimpleNamespace()) == {}  # type: ignore[arg-type]

@@ -63,6 +63,22 @@ def rendered(path: Path) -> dict[tuple[str, str], dict[str, bytes]]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
+def every_handout(fmt: str) -> list[tuple[str, Path, tuple[str, str], str]]:
+    """(id, framework, exporter key, stem) of every ``fmt`` handout of the canonical
+    frameworks, named without rendering it: tests parametrized with these are collected
+    by every worker, and the handouts rendered (``rendered``, once) by the one that runs
+    them."""
+    found = []
+    for path in CANONICAL:
+        fw = load(path)
+        for key, cls in EXPORTERS.items():
+            if key[1] == fmt:
+                for output in cls().outputs(fw):
+                    stem = output.name.rsplit(".", 1)[0]
+                    found.append((f"{path.stem}/{stem}", path, key, stem))
+    return found
+
+
 def normalise(text: str) -> str:
     return " ".join(text.split())
 

@@ -26,6 +26,7 @@ from tests.exporters.handout_helpers import (
     CANONICAL,
     EPOCH,
     docx_paragraphs,
+    every_handout,
     load,
     open_docx,
     rendered,
@@ -33,16 +34,6 @@ from tests.exporters.handout_helpers import (
 
 KE = next(p for p in CANONICAL if p.stem == "cx-knowledge-experts")
 REQUIRED = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet")
-
-
-def every_docx() -> list[tuple[str, bytes]]:
-    return [
-        (f"{path.stem}/{stem}", data)
-        for path in CANONICAL
-        for (_kind, fmt), docs in rendered(path).items()
-        if fmt == "docx"
-        for stem, data in docs.items()
-    ]
 
 
 def test_the_reference_document_has_every_handout_style():
@@ -66,8 +57,14 @@ def test_the_reference_page_is_a4():
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
-@pytest.mark.parametrize(("name", "data"), [pytest.param(n, d, id=n) for n, d in every_docx()])
-def test_every_handout_reopens_with_styles_properties_and_page_numbers(name: str, data: bytes):
+@pytest.mark.parametrize(
+    ("name", "path", "key", "stem"),
+    [pytest.param(*case, id=case[0]) for case in every_handout("docx")],
+)
+def test_every_handout_reopens_with_styles_properties_and_page_numbers(
+    name: str, path: Path, key: tuple[str, str], stem: str
+):
+    data = rendered(path)[key][stem]
     doc = open_docx(data)
     names = {s.name for s in doc.styles}
     assert set(REQUIRED) <= names

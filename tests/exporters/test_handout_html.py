@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from tests.exporters.handout_helpers import (
     CANONICAL,
     EPOCH,
     docx_text,
+    every_handout,
     html_text,
     load_yaml,
     rendered,
@@ -99,18 +101,14 @@ def test_css_strings_escape_everything_that_could_end_them(value: str, expected:
     assert str(css_string(value)) == expected
 
 
-def every_html() -> list[tuple[str, bytes]]:
-    return [
-        (f"{path.stem}/{stem}", data)
-        for path in CANONICAL
-        for (_kind, fmt), docs in rendered(path).items()
-        if fmt == "html"
-        for stem, data in docs.items()
-    ]
-
-
-@pytest.mark.parametrize(("name", "data"), [pytest.param(n, d, id=n) for n, d in every_html()])
-def test_every_html_handout_is_one_self_contained_file(name: str, data: bytes):
+@pytest.mark.parametrize(
+    ("name", "path", "key", "stem"),
+    [pytest.param(*case, id=case[0]) for case in every_handout("html")],
+)
+def test_every_html_handout_is_one_self_contained_file(
+    name: str, path: Path, key: tuple[str, str], stem: str
+):
+    data = rendered(path)[key][stem]
     found = tags(data)
     for tag, attrs in found:
         assert tag not in ("link", "img", "iframe", "object", "embed"), (tag, attrs)

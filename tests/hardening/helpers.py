@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests import clirun
 from tests.conftest import MINIMAL, ROOT
 
 #: a framework with nothing to report: the shared minimal one, with its acronyms explained
@@ -47,30 +48,30 @@ _PROBLEM = re.compile(
 )
 
 
-def _children_cpu() -> float:
-    """CPU seconds of this process's finished children (tests run one at a time in it)."""
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (one test at a time)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return own.ru_utime + own.ru_stime + usage.ru_utime + usage.ru_stime
 
 
-def pdp_lint(*args: str | Path, cwd: Path | None = None, timeout: float = 60) -> Run:
-    """Run ``python -m pdp_lint ARGS`` in a child process; never a traceback."""
+def pdp_lint(
+    *args: str | Path, cwd: Path | None = None, timeout: float = 60, child: bool = False
+) -> Run:
+    """Run ``pdp-lint ARGS`` as a user does; never a traceback.
+
+    It runs through the command line's entry point in this process (``tests/clirun.py``:
+    the same streams, environment and exit status as a child's), or in a child process
+    with ``child=True`` or when the run may fork workers (``-j``).
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     env.pop("PDP_LINT_DEBUG", None)
     env.pop("GITHUB_ACTIONS", None)
     start = time.perf_counter()
-    used = _children_cpu()
-    done = subprocess.run(
-        [sys.executable, "-m", "pdp_lint", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
+    used = _cpu()
+    done = clirun.run(args, cwd=cwd or ROOT, env=env, timeout=timeout, child=child)
     seconds = time.perf_counter() - start
-    run = Run(done.returncode, done.stdout, done.stderr, seconds, _children_cpu() - used)
+    run = Run(done.returncode, done.stdout, done.stderr, seconds, _cpu() - used)
     assert "Traceback" not in run.err, run.err
     assert "internal error" not in run.err, run.err
     return run
@@ -84,10 +85,10 @@ def write(folder: Path, data: bytes | str, name: str = "demo.yaml") -> Path:
     return path
 
 
-def check(folder: Path, data: bytes | str, *args: str) -> tuple[Run, Path]:
+def check(folder: Path, data: bytes | str, *args: str, child: bool = False) -> tuple[Run, Path]:
     """``pdp-lint check`` of ``data`` written as a file of its own."""
     path = write(folder, data)
-    return pdp_lint("check", "--no-color", *args, path, cwd=folder), path
+    return pdp_lint("check", "--no-color", *args, path, cwd=folder, child=child), path
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,24 @@ class Measured:
     peak_bytes: int
 
 
+#: sets the limits, runs ``python -m pdp_lint ARGS`` and writes its status and usage.
+#: The measured process is a child of this small one, not of the test process: a child
+#: started from a large process (fork or vfork) counts that process's resident memory
+#: in its own peak, and a test process that has run the command line in process holds
+#: the word list and models
+_LIMITED = (
+    "import os, resource, subprocess, sys\n"
+    "memory, cpu, report = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]\n"
+    "resource.setrlimit(resource.RLIMIT_AS, (memory, memory))\n"
+    "resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))\n"
+    "child = subprocess.Popen([sys.executable, '-m', 'pdp_lint', *sys.argv[4:]])\n"
+    "_, status, usage = os.wait4(child.pid, 0)\n"
+    "with open(report, 'w') as out:\n"
+    "    print(os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime,\n"
+    "          usage.ru_maxrss, file=out)\n"
+)
+
+
 def measured(
     *args: str | Path,
     cwd: Path | None = None,
@@ -110,29 +129,27 @@ def measured(
 ) -> Measured:
     """``python -m pdp_lint ARGS`` under an address-space limit of ``memory`` bytes and a
     CPU-time limit (the kernel stops the child past it: no wall clock involved)."""
-    import resource
     import tempfile
-
-    def limits() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     env.pop("PDP_LINT_DEBUG", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "pdp_lint", *map(str, args)],
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        report = Path(folder) / "usage"
+        subprocess.run(
+            [sys.executable, "-c", _LIMITED, str(memory), str(cpu_seconds), report]
+            + [str(a) for a in args],
             stdout=out,
             stderr=err,
             cwd=cwd or ROOT,
             env=env,
-            preexec_fn=limits,
+            check=True,
         )
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
+        status, cpu, peak_kb = report.read_text(encoding="utf-8").split()
         out.seek(0)
         err.seek(0)
         texts = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    return Measured(
-        child.returncode, *texts, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
-    )
+    return Measured(int(status), *texts, float(cpu), int(peak_kb) * 1024)

@@ -69,7 +69,9 @@ def test_a_broken_symlink(good: Path):
 def test_a_named_pipe_is_refused_without_blocking(good: Path, given: str):
     fifo = good.parent / "pipe.yaml"
     os.mkfifo(fifo)
-    run = pdp_lint("check", good.parent if given == "directory" else fifo, good, timeout=20)
+    run = pdp_lint(
+        "check", good.parent if given == "directory" else fifo, good, timeout=20, child=True
+    )
     assert run.status == 2
     _io(run, fifo, "is not a regular file (a pipe, socket or device); pass a framework file")
     assert "(1 checked)" in run.out

@@ -1,12 +1,15 @@
 """The hooks, run by the real pre-commit in a temporary content repository.
 
 The hook repository is a snapshot of this checkout (tracked and untracked files, as they
-are in the working tree), committed in a temporary git repository, so the test runs the
-code under test, not the last commit.
+are in the working tree), committed in a git repository of its own, so the test runs the
+code under test, not the last commit. The snapshot and pre-commit's environment for it
+are kept in pytest's cache folder for the next run of the same files (see ``store``).
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
@@ -33,12 +36,75 @@ def git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
     return result.stdout.strip()
 
 
+#: the snapshot's commit is dated, so that the same files give the same commit
+DATED = {"GIT_AUTHOR_DATE": "2023-11-14T22:13:20Z", "GIT_COMMITTER_DATE": "2023-11-14T22:13:20Z"}
+
+
+def _snapshot_files() -> list[str]:
+    files = git(ROOT, "ls-files", "-co", "--exclude-standard", "-z").split("\0")
+    return sorted(name for name in files if name and (ROOT / name).is_file())
+
+
+def _content_key(files: list[str]) -> str:
+    digest = hashlib.sha256()
+    for name in files:
+        data = (ROOT / name).read_bytes()
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:16]
+
+
 @pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    home = tmp_path_factory.mktemp("pre-commit-home")
+def store(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A folder for the hook repository's snapshot and pre-commit's environments, kept
+    from run to run (in pytest's cache folder) for the same files of this checkout.
+
+    pre-commit installs pdp-lint in a new virtual environment for each hook repository
+    it has not seen (a package build and its dependencies: most of this module's time).
+    The snapshot of an unchanged checkout is the same commit in the same place, so a
+    later run finds that environment installed; any change of a file gives a new key,
+    a new snapshot and a fresh install, and the folders of other keys are removed.
+    """
+    cache = getattr(pytestconfig, "cache", None)
+    base = (
+        Path(cache.mkdir("pre-commit-hooks"))
+        if cache is not None
+        else tmp_path_factory.mktemp("pre-commit-hooks")
+    )
+    files = _snapshot_files()
+    key = _content_key(files)
+    with (base / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another run of this checkout waits here
+        for other in base.iterdir():
+            if other.is_dir() and other.name != key:
+                shutil.rmtree(other, ignore_errors=True)
+        folder = base / key
+        if not (folder / "snapshot-complete").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            _snapshot(files, folder / "repo")
+            (folder / "snapshot-complete").touch()
+        yield folder
+
+
+def _snapshot(files: list[str], snapshot: Path) -> None:
+    """The files of this checkout, as they are in the working tree, in one commit."""
+    for name in files:
+        dest = snapshot / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, dest)
+    env = {**os.environ, **GIT_ENV, **DATED}
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_INDEX_FILE", None)
+    git(snapshot, "init", "-q", "-b", "main", env=env)
+    git(snapshot, "add", "-A", env=env)
+    git(snapshot, "commit", "-q", "--no-gpg-sign", "-m", "snapshot", env=env)
+
+
+@pytest.fixture(scope="module")
+def env(store: Path) -> dict[str, str]:
     out = dict(os.environ)
     out.update(GIT_ENV)
-    out["PRE_COMMIT_HOME"] = str(home)
+    out["PRE_COMMIT_HOME"] = str(store / "home")
     out.pop("GIT_DIR", None)
     out.pop("GIT_INDEX_FILE", None)
     # the hook scripts run `python -m pre_commit`-installed hooks with this interpreter
@@ -47,18 +113,8 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> tuple[str, str]:
-    snapshot = tmp_path_factory.mktemp("pdp-lint-snapshot")
-    files = git(ROOT, "ls-files", "-co", "--exclude-standard", "-z").split("\0")
-    for name in filter(None, files):
-        src = ROOT / name
-        if src.is_file():
-            dest = snapshot / name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest)
-    git(snapshot, "init", "-q", "-b", "main", env=env)
-    git(snapshot, "add", "-A", env=env)
-    git(snapshot, "commit", "-q", "-m", "snapshot", env=env)
+def hook_repo(store: Path, env: dict[str, str]) -> tuple[str, str]:
+    snapshot = store / "repo"
     return str(snapshot), git(snapshot, "rev-parse", "HEAD", env=env)
 
 
@@ -149,3 +205,23 @@ def test_fix_hook_repairs_a_doubled_space_and_the_second_commit_passes(content_r
     assert "Articulates ideas clearly" in target.read_text("utf-8")
     second = commit(content_repo, env, "doubled space, fixed")
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_the_kept_hook_environment_is_keyed_by_every_files_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tests.hooks.test_precommit as module
+
+    monkeypatch.setattr(module, "ROOT", tmp_path)
+    (tmp_path / "pdp_lint").mkdir()
+    (tmp_path / "pdp_lint" / "cli.py").write_text("print(1)\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# pdp-lint\n", encoding="utf-8")
+    files = ["README.md", "pdp_lint/cli/commands.py"]
+    key = _content_key(files)
+    assert _content_key(files) == key
+    (tmp_path / "pdp_lint" / "cli.py").write_text("print(2)\n", encoding="utf-8")
+    assert _content_key(files) != key
+    (tmp_path / "pdp_lint" / "cli.py").write_text("print(1)\n", encoding="utf-8")
+    assert _content_key(files) == key
+    (tmp_path / "new.py").write_text("", encoding="utf-8")  # a new, untracked file
+    assert _content_key([*files, "new.py"]) != key
