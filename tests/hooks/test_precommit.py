@@ -213,15 +213,15 @@ def test_the_kept_hook_environment_is_keyed_by_every_files_content(
     import tests.hooks.test_precommit as module
 
     monkeypatch.setattr(module, "ROOT", tmp_path)
-    (tmp_path / "pdp_lint").mkdir()
-    (tmp_path / "pdp_lint" / "cli.py").write_text("print(1)\n", encoding="utf-8")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "module.py").write_text("print(1)\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("# pdp-lint\n", encoding="utf-8")
-    files = ["README.md", "pdp_lint/cli/commands.py"]
+    files = ["README.md", "pkg/module.py"]
     key = _content_key(files)
     assert _content_key(files) == key
-    (tmp_path / "pdp_lint" / "cli.py").write_text("print(2)\n", encoding="utf-8")
+    (tmp_path / "pkg" / "module.py").write_text("print(2)\n", encoding="utf-8")
     assert _content_key(files) != key
-    (tmp_path / "pdp_lint" / "cli.py").write_text("print(1)\n", encoding="utf-8")
+    (tmp_path / "pkg" / "module.py").write_text("print(1)\n", encoding="utf-8")
     assert _content_key(files) == key
     (tmp_path / "new.py").write_text("", encoding="utf-8")  # a new, untracked file
     assert _content_key([*files, "new.py"]) != key
