@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,15 +81,32 @@ class WorkerFailed(RuntimeError):
 
 
 def share(files: Sequence[Path], jobs: int) -> list[list[int]]:
-    """Split file indices into ``jobs`` shares of about equal size, each in file order."""
-    sizes = [_size(path) for path in files]
-    loads = [0] * jobs
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    for i in sorted(range(len(files)), key=lambda i: -sizes[i]):
-        j = loads.index(min(loads))
-        shares[j].append(i)
-        loads[j] += sizes[i] + 1
-    return [sorted(s) for s in shares if s]
+    """Split file indices into ``jobs`` runs of consecutive files of about equal size.
+
+    Consecutive, so that the facts of each share, in order, joined in the order of the
+    shares, are the facts of the corpus in order: a worker's facts travel as one piece
+    that the parent passes on without reading it.
+    """
+    sizes = [_size(path) + 1 for path in files]
+    total = sum(sizes)
+    shares: list[list[int]] = []
+    start, done = 0, 0
+    for k in range(1, jobs):
+        goal = total * k / jobs
+        end = start
+        while end < len(files) and done + sizes[end] <= goal:
+            done += sizes[end]
+            end += 1
+        # the file crossing the goal goes where it leaves the split nearer to it
+        if end < len(files) and done + sizes[end] - goal < goal - done:
+            done += sizes[end]
+            end += 1
+        if end > start:
+            shares.append(list(range(start, end)))
+            start = end
+    if start < len(files):
+        shares.append(list(range(start, len(files))))
+    return shares
 
 
 class _NoCorpus(list):  # type: ignore[type-arg]
@@ -107,70 +125,77 @@ class _Stream:
     """One process's share of a streaming check."""
 
     def __init__(self, settings: Settings, kinds: Sequence[str]) -> None:
-        from pdp_lint.linter import Linter, Pending
+        from pdp_lint.linter import Linter
         from pdp_lint.rules.base import Context
 
         self.settings = settings
         self.kinds = kinds
         self.ctx = Context(corpus=_NoCorpus(), settings=settings)
         self.linter = Linter(settings, self.ctx)
-        self.pending: list[tuple[int, Pending]] = []
+        #: each target begun: its index and its Pending, pickled (a few times smaller
+        #: than the objects, which matters when tens of thousands of files wait)
+        self.pending: list[tuple[int, bytes]] = []
 
     def read(
         self, paths: Sequence[Path], indices: Sequence[int], n_targets: int
-    ) -> tuple[list[LoadOutcome], list[dict[str, Any] | None], dict[str, Any]]:
+    ) -> tuple[list[LoadOutcome], dict[str, list[Any]], dict[str, Any]]:
         """Load each file, take its facts, begin checking it if it is a target, drop it.
 
         The facts of kinds read only as a sum are folded into one value as the files
         come (third item), so they cost memory by what is distinct, not by file; the
-        others are listed per file (``None`` for a file without a model).
+        others are listed by kind, in file order (second item; a file without a model
+        gives none).
         """
         from pdp_lint.document import Document
         from pdp_lint.lint import load_one
         from pdp_lint.rules.base import FACT_KINDS, Merge
 
-        listed: list[str] = []
+        listed: dict[str, list[Any]] = {}
         summed: dict[str, Merge] = {}
         for kind in self.kinds:
             merge = FACT_KINDS[kind][1]
             if merge is None:
-                listed.append(kind)
+                listed[kind] = []
             else:
                 summed[kind] = merge
         pending: dict[str, list[Any]] = {kind: [] for kind in summed}
         outcomes: list[LoadOutcome] = []
-        facts: list[dict[str, Any] | None] = []
         for index, path in zip(indices, paths, strict=True):
             item = load_one(path, self.settings)
             outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
             if item.framework is None or item.source is None:
-                facts.append(None)
                 continue
             doc = Document(item.framework, item.source)
-            facts.append({kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in listed})
+            del item
+            for kind, found in listed.items():
+                found.append(FACT_KINDS[kind][0](doc, self.ctx))
             for kind, merge in summed.items():
                 found = pending[kind]
                 found.append(FACT_KINDS[kind][0](doc, self.ctx))
                 if len(found) >= _FOLD_EVERY:
                     found[:] = [merge(found)]
             if index < n_targets:
-                self.pending.append((index, self.linter.begin(doc)))
+                begun = self.linter.begin(doc)
+                self.pending.append((index, pickle.dumps(begun, pickle.HIGHEST_PROTOCOL)))
             self.ctx.forget(doc)
         sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
-        return outcomes, facts, sums
+        return outcomes, listed, sums
 
     def finish(self, gathered: dict[str, Any]) -> list[tuple[int, list[Problem]]]:
         self.ctx.gathered = gathered
-        done = [(index, self.linter.end(pending)) for index, pending in self.pending]
-        self.pending = []
+        done = []
+        pending, self.pending = self.pending, []
+        for index, begun in pending:
+            done.append((index, self.linter.end(pickle.loads(begun))))
         return done
 
 
 def gather(
-    kinds: Sequence[str], facts: Sequence[dict[str, Any] | None], sums: Sequence[dict[str, Any]]
+    kinds: Sequence[str], listed: Sequence[dict[str, list[Any]]], sums: Sequence[dict[str, Any]]
 ) -> dict[str, Any]:
-    """The facts of every loaded file in corpus order, and the sums of each process's
-    facts for the kinds read as a sum."""
+    """The facts of every loaded file in corpus order (``listed``: each share's, in the
+    order of the shares), and the sums of each process's facts for the kinds read as a
+    sum."""
     from pdp_lint.rules.base import FACT_KINDS
 
     gathered: dict[str, Any] = {}
@@ -179,7 +204,7 @@ def gather(
         if merge is not None:
             gathered[kind] = merge([part[kind] for part in sums])
         else:
-            gathered[kind] = [f[kind] for f in facts if f is not None]
+            gathered[kind] = [fact for part in listed for fact in part[kind]]
     return gathered
 
 
@@ -196,8 +221,8 @@ def run_streaming(
     files = [*targets, *extra]
     if jobs <= 1:
         stream = _Stream(settings, kinds)
-        outcomes, facts, sums = stream.read(files, range(len(files)), len(targets))
-        done = stream.finish(gather(kinds, facts, [sums]))
+        outcomes, listed, sums = stream.read(files, range(len(files)), len(targets))
+        done = stream.finish(gather(kinds, [listed], [sums]))
         return outcomes[: len(targets)], [p for _, problems in done for p in problems]
     return _run_workers(files, len(targets), settings, kinds, jobs)
 
@@ -205,6 +230,9 @@ def run_streaming(
 def _run_workers(
     files: list[Path], n_targets: int, settings: Settings, kinds: Sequence[str], jobs: int
 ) -> tuple[list[LoadOutcome], list[Problem]]:
+    """Each worker streams a share of consecutive files and sends the outcomes, its
+    listed facts (pickled once, passed on unread) and its sums; the parent merges the
+    sums and sends every share's facts to every worker, which finishes its targets."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -221,17 +249,19 @@ def _run_workers(
             theirs.close()
             workers.append((process, mine, indices))
         outcomes: list[LoadOutcome | None] = [None] * len(files)
-        facts: list[dict[str, Any] | None] = [None] * len(files)
+        listed: list[bytes] = []
         sums: list[dict[str, Any]] = []
         for _, conn, indices in workers:
-            loaded, taken, summed = _receive(conn)
-            for i, outcome, found in zip(indices, loaded, taken, strict=True):
-                outcomes[i], facts[i] = outcome, found
+            loaded, facts, summed = _receive(conn)
+            for i, outcome in zip(indices, loaded, strict=True):
+                outcomes[i] = outcome
+            listed.append(facts)
             sums.append(summed)
-        gathered = gather(kinds, facts, sums)
-        del facts, sums
+        merged = gather([k for k in kinds if k in sums[0]], [], sums)
+        del sums
         for _, conn, _ in workers:
-            conn.send(gathered)
+            conn.send((listed, merged))
+        del listed, merged
         by_target: list[list[Problem]] = [[] for _ in range(n_targets)]
         for _, conn, _ in workers:
             for i, problems in _receive(conn):
@@ -270,8 +300,17 @@ def _worker(
 ) -> None:
     try:
         stream = _Stream(settings, kinds)
-        conn.send(("ok", stream.read(paths, indices, n_targets)))
-        conn.send(("ok", stream.finish(conn.recv())))
+        loaded, listed, sums = stream.read(paths, indices, n_targets)
+        facts = pickle.dumps(listed, pickle.HIGHEST_PROTOCOL)
+        del listed  # this share's facts come back with every other share's
+        conn.send(("ok", (loaded, facts, sums)))
+        del loaded, facts, sums
+        shares, merged = conn.recv()
+        parts = [pickle.loads(part) for part in shares]
+        del shares
+        gathered = {**gather([k for k in kinds if k not in merged], parts, []), **merged}
+        del parts
+        conn.send(("ok", stream.finish(gathered)))
     except MemoryError:  # the parent tells it as such, in one line
         with contextlib.suppress(OSError):
             conn.send(("memory", ""))
