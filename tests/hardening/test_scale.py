@@ -18,7 +18,9 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -422,3 +424,49 @@ def test_exact_duplicates_are_those_of_comparing_every_pair() -> None:
         assert new == _old_exact_duplicates(doc, chains)
         checked += bool(new)
     assert checked > 100
+
+
+@dataclass(frozen=True)
+class _Field:
+    value: str
+
+
+def test_fields_holding_many_words_are_those_a_search_for_each_finds() -> None:
+    # SP01 once searched a file's whole text for each suspect run: a file of 128,000
+    # behaviors spent 12 s there; the runs of non-space are searched instead
+    from bisect import bisect_right
+
+    from pdp_lint.rules.textscan import Prose
+
+    rng = random.Random(3)
+    letters = "ab c\u00a0\u2028de-.'\n"
+    tried = 0
+    for _ in range(2000):
+        values = [
+            "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+            for _ in range(rng.randint(1, 6))
+        ]
+        joined = "\n".join(values)
+        starts, at = [], 0
+        for value in values:
+            starts.append(at)
+            at += len(value) + 1
+        texts: list[Any] = [_Field(v) for v in values]  # holding reads only the values
+        found = Prose(texts, joined, joined, starts)
+        words = tuple(
+            sorted(
+                {
+                    "".join(rng.choice("abde-.'") for _ in range(rng.randint(1, 3)))
+                    for _ in range(rng.randint(1, 30))
+                }
+            )
+        )
+        expected: set[int] = set()
+        for word in words:
+            at = joined.find(word)
+            while at >= 0:
+                expected.add(bisect_right(starts, at) - 1)
+                at = joined.find(word, at + 1)
+        assert found.holding(words) == [texts[i] for i in sorted(expected)], (values, words)
+        tried += len(words) > 16
+    assert tried > 500
