@@ -31,10 +31,14 @@ from pdp_lint.problem import Problem
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+    from pdp_lint.linter import Pending
+
 #: below this much YAML in a run, starting processes costs more than it saves
 MIN_BYTES = 2_000_000
 #: and below this many bytes a worker, likewise
 MIN_BYTES_PER_JOB = 500_000
+#: begun files kept as objects before the rest are kept pickled
+_KEPT_AS_OBJECTS = 200
 #: files whose facts of a summed kind are kept before they are folded into one
 _FOLD_EVERY = 64
 
@@ -132,9 +136,10 @@ class _Stream:
         self.kinds = kinds
         self.ctx = Context(corpus=_NoCorpus(), settings=settings)
         self.linter = Linter(settings, self.ctx)
-        #: each target begun: its index and its Pending, pickled (a few times smaller
-        #: than the objects, which matters when tens of thousands of files wait)
-        self.pending: list[tuple[int, bytes]] = []
+        #: each target begun: its index and its Pending, pickled after the first few
+        #: (a fifth of the objects' size, which matters when tens of thousands of files
+        #: wait; a run of a few files does not pay for pickling)
+        self.pending: list[tuple[int, Pending | bytes]] = []
 
     def read(
         self, paths: Sequence[Path], indices: Sequence[int], n_targets: int
@@ -175,8 +180,10 @@ class _Stream:
                 if len(found) >= _FOLD_EVERY:
                     found[:] = [merge(found)]
             if index < n_targets:
-                begun = self.linter.begin(doc)
-                self.pending.append((index, pickle.dumps(begun, pickle.HIGHEST_PROTOCOL)))
+                begun: Pending | bytes = self.linter.begin(doc)
+                if len(self.pending) >= _KEPT_AS_OBJECTS:
+                    begun = pickle.dumps(begun, pickle.HIGHEST_PROTOCOL)
+                self.pending.append((index, begun))
             self.ctx.forget(doc)
         sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
         return outcomes, listed, sums
@@ -186,7 +193,8 @@ class _Stream:
         done = []
         pending, self.pending = self.pending, []
         for index, begun in pending:
-            done.append((index, self.linter.end(pickle.loads(begun))))
+            kept = pickle.loads(begun) if isinstance(begun, bytes) else begun
+            done.append((index, self.linter.end(kept)))
         return done
 
 
