@@ -61,6 +61,20 @@ def many_files(files: int) -> Shape:
     return Shape("many small files", f"{files:,} files", spec)
 
 
+def many_lean_files(files: int) -> Shape:
+    """As :func:`many_files`, each file holding only what the schema requires besides
+    its two behaviors and their examples: about the reference's text per behavior, and
+    a file's fixed cost."""
+    spec = CorpusSpec(
+        behaviors=2 * files,
+        behaviors_per_file=2,
+        roles_per_file=1,
+        competencies_per_file=2,
+        lean=True,
+    )
+    return Shape("many small files, behaviors only", f"{files:,} files", spec)
+
+
 def many_roles(roles: int) -> Shape:
     """One framework of ``roles`` roles in two tracks, each role building on the one
     before it, with one competency and one behavior a role."""
@@ -87,12 +101,14 @@ def large_file(behaviors: int) -> Shape:
 FULL: tuple[tuple[Shape, Shape], ...] = (
     (reference(10_000), reference(100_000)),
     (many_files(5_000), many_files(50_000)),
+    (many_lean_files(5_000), many_lean_files(50_000)),
     (many_roles(2_750), many_roles(27_500)),
     (large_file(32_000), large_file(320_000)),
 )
 QUICK: tuple[tuple[Shape, Shape], ...] = (
     (reference(1_000), reference(4_000)),
     (many_files(100), many_files(400)),
+    (many_lean_files(100), many_lean_files(400)),
     (many_roles(100), many_roles(400)),
     (large_file(1_000), large_file(4_000)),
 )
