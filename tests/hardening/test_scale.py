@@ -31,11 +31,13 @@ from pdp_lint.document import Document
 from pdp_lint.lineage import Lineage
 from pdp_lint.lint import run_check
 from pdp_lint.model import Framework, Owner, Role, Track
+from pdp_lint.problem import Severity
 from pdp_lint.rules.base import Context
 from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
-from tests.conftest import ROOT, load_yaml
+from tests.conftest import AS_FOUND, ROOT, load_yaml
 
 FRAMEWORKS = sorted((ROOT / "frameworks").glob("*.yaml"))
+AS_FOUND_FILES = sorted(AS_FOUND.glob("*.yaml"))
 
 
 def _framework(roles: list[Role]) -> Framework:
@@ -470,3 +472,45 @@ def test_fields_holding_many_words_are_those_a_search_for_each_finds() -> None:
         assert found.holding(words) == [texts[i] for i in sorted(expected)], (values, words)
         tried += len(words) > 16
     assert tried > 500
+
+
+# -- what a run of many files keeps -------------------------------------------------------
+
+
+def test_begun_files_kept_pickled_give_the_same_problems(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # past the first few files, a streaming check keeps each begun file pickled
+    from pdp_lint import parallel
+
+    for folder, found in (("canonical", FRAMEWORKS), ("as-found", AS_FOUND_FILES)):
+        (tmp_path / folder).mkdir()
+        for f in found:
+            shutil.copy(f, tmp_path / folder)
+    settings = load_settings(start=tmp_path)
+    kept = run_check([tmp_path], settings).report.problems
+    assert kept
+    monkeypatch.setattr(parallel, "_KEPT_AS_OBJECTS", 0)
+    assert run_check([tmp_path], settings, stream=True, jobs=1).report.problems == kept
+    assert run_check([tmp_path], settings, stream=True, jobs=2).report.problems == kept
+
+
+def test_enabled_rules_follow_the_settings_after_being_asked(tmp_path: Path) -> None:
+    # the answers are kept by what they depend on, so changing a selection changes them
+    (tmp_path / "pdp-lint.toml").write_text(
+        '[[overrides]]\nfiles = ["legacy/*"]\nignore = ["SP01"]\nseverity = {DU01 = "info"}\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(start=tmp_path)
+    legacy, other = tmp_path / "legacy" / "a.yaml", tmp_path / "b.yaml"
+    assert "SP01" in settings.enabled_codes(other)
+    assert "SP01" not in settings.enabled_codes(legacy)
+    assert settings.severity_for("DU01", legacy) == "info"
+    assert settings.severity_for("DU01", other) is None
+    settings.ignore = ("DU01",)
+    assert "DU01" not in settings.enabled_codes(other)
+    settings.select = ("SP01",)
+    assert settings.enabled_codes(other) == {"SP01"}
+    assert settings.enabled_codes(legacy) == set()
+    settings.severity = {"DU01": Severity.WARNING}
+    assert settings.severity_for("DU01", other) == Severity.WARNING
