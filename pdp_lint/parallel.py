@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -182,6 +181,8 @@ class _Stream:
             if index < n_targets:
                 begun: Pending | bytes = self.linter.begin(doc)
                 if len(self.pending) >= _KEPT_AS_OBJECTS:
+                    import pickle  # only a run of many files pays for the import
+
                     begun = pickle.dumps(begun, pickle.HIGHEST_PROTOCOL)
                 self.pending.append((index, begun))
             self.ctx.forget(doc)
@@ -193,7 +194,11 @@ class _Stream:
         done = []
         pending, self.pending = self.pending, []
         for index, begun in pending:
-            kept = pickle.loads(begun) if isinstance(begun, bytes) else begun
+            if isinstance(begun, bytes):
+                import pickle
+
+                begun = pickle.loads(begun)
+            kept = begun
             done.append((index, self.linter.end(kept)))
         return done
 
@@ -306,6 +311,8 @@ def _worker(
     settings: Settings,
     kinds: Sequence[str],
 ) -> None:
+    import pickle
+
     try:
         stream = _Stream(settings, kinds)
         loaded, listed, sums = stream.read(paths, indices, n_targets)
