@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from pdp_lint.atomic import write_many_atomic
-from pdp_lint.model import Framework
+from pdp_lint.model.framework import Framework
 
 
 @dataclass(frozen=True, slots=True)

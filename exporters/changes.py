@@ -26,7 +26,7 @@ from pdp_lint.changes.records import (
     Change,
     FrameworkChanges,
 )
-from pdp_lint.model import Framework
+from pdp_lint.model.framework import Framework
 
 if TYPE_CHECKING:
     from exporters.views import Meta

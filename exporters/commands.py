@@ -1,6 +1,6 @@
 """The ``pdp-lint export`` and ``pdp-lint site`` commands.
 
-``pdp_lint.cli`` imports this module only when one of them is used or the command list
+``pdp_lint.cli.commands`` imports this module only when one of them is used or the command list
 is shown, so ``pdp-lint check`` does not pay for it; python-docx and Jinja2 load later
 still, when a file is rendered.
 """
@@ -16,8 +16,8 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from exporters.registry import FORMATS, KINDS, select
-from pdp_lint.discovery import default_paths
-from pdp_lint.model import Framework
+from pdp_lint.engine.discovery import default_paths
+from pdp_lint.model.framework import Framework
 
 EXIT_REFUSED, EXIT_USAGE = 1, 2
 ALL = "all"
@@ -42,9 +42,9 @@ def _frameworks(
     frameworks to publish and whether any was refused; unless ``partial``, a refusal
     exits 1 at once (a site is published whole or not at all).
     """
-    from pdp_lint.config import ConfigError, load_settings
-    from pdp_lint.lint import run_check
-    from pdp_lint.problem import Severity
+    from pdp_lint.engine.check import run_check
+    from pdp_lint.engine.config import ConfigError, load_settings
+    from pdp_lint.model.problem import Severity
 
     try:
         # as `check` does: the configuration is found from the first path upwards

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from exporters.base import Exporter, Output
-from pdp_lint.model import Framework
+from pdp_lint.model.framework import Framework
 
 # exporters.views is imported where documents are listed, not when the command line
 # builds its choices from the registry

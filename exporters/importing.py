@@ -32,17 +32,18 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
+from pdp_lint.engine.loading import load_all
 
 from exporters.spreadsheet import item_id, key_parts, text_hash
 from exporters.workbook import SheetRow, WorkbookData, WorkbookError, read_workbook
-from pdp_lint.config import Settings
-from pdp_lint.document import Document
-from pdp_lint.fixes import apply_edits
-from pdp_lint.lint import load_all, run_check
-from pdp_lint.loader import load_text
-from pdp_lint.model import Behavior, Example, Framework, Node, TextField
-from pdp_lint.problem import Edit, Problem, Severity
-from pdp_lint.source import SourceText
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import Settings
+from pdp_lint.fix.edits import apply_edits
+from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_text
+from pdp_lint.load.source import SourceText
+from pdp_lint.model.framework import Behavior, Example, Framework, Node, TextField
+from pdp_lint.model.problem import Edit, Problem, Severity
 
 EXIT_CONFLICT, EXIT_USAGE = 1, 2
 #: the kinds of item a row can add, remove or move
@@ -828,8 +829,8 @@ def import_command(
     nothing (exit 2).
     """
     from pdp_lint.atomic import write_bytes_atomic
-    from pdp_lint.config import ConfigError, load_settings
-    from pdp_lint.discovery import default_paths
+    from pdp_lint.engine.config import ConfigError, load_settings
+    from pdp_lint.engine.discovery import default_paths
 
     targets = default_paths(paths)
     try:

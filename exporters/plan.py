@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from exporters.base import Exporter
 from exporters.errors import ExportError
 from pdp_lint.atomic import write_many_atomic
-from pdp_lint.model import Framework
+from pdp_lint.model.framework import Framework
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from exporters.errors import ExportError
 from exporters.plan import Job, check_unique, handout_jobs, write_all
 from exporters.registry import EXPORTERS
 from pdp_lint.atomic import current_umask
-from pdp_lint.model import Framework
+from pdp_lint.model.framework import Framework
 
 #: a file in every site folder; only a folder with it (or an empty one) is ever replaced
 MARKER = ".pdp-lint-site"

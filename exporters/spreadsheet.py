@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exporters.base import Exporter, Output
-from pdp_lint.model import Framework, TextField
+from pdp_lint.model.framework import Framework, TextField
 
 #: the columns of the Items sheet and of the CSV file, in order
 COLUMNS: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from exporters.dates import format_date, source_date
 from exporters.text_width import text_width
-from pdp_lint.model import Behavior, Competency, Framework, Guidance, Role, Section
+from pdp_lint.model.framework import Behavior, Competency, Framework, Guidance, Role, Section
 
 #: The interview rating scale: one point per proficiency level of the source documents.
 RATING_SCALE = (1, 2, 3, 4, 5)

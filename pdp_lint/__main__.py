@@ -12,7 +12,7 @@ EXIT_INTERRUPTED = 130
 def run() -> None:
     """Load the command line and run it; an interrupt while loading is one line."""
     try:
-        from pdp_lint.cli import main
+        from pdp_lint.cli.commands import main
     except KeyboardInterrupt:
         sys.stderr.write("pdp-lint: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from pdp_lint.loader import Loaded, load_text
-from pdp_lint.source import decode
+from pdp_lint.load.loader import Loaded, load_text
+from pdp_lint.load.source import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS = ROOT / "frameworks"
@@ -82,7 +82,7 @@ def canonical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     in Word and HTML) is one of the suite's expensive steps.
     """
     from exporters.site import publish, site_jobs
-    from pdp_lint.loader import load_file
+    from pdp_lint.load.loader import load_file
 
     frameworks = []
     for path in sorted(FRAMEWORKS.glob("*.yaml")):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from pdp_lint.cli import cli
+from pdp_lint.cli.commands import cli
 from tests.conftest import MINIMAL
 from tests.wordrule import install
 

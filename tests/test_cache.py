@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.cache import CACHE_DIR
-from pdp_lint.config import load_settings
-from pdp_lint.lint import run_check
+from pdp_lint.engine.cache import CACHE_DIR
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
 from tests.conftest import AS_FOUND, ROOT
 
 

@@ -23,7 +23,7 @@ def test_canonical_frameworks_check_clean():
 
 
 def test_every_as_found_file_loads_into_the_model():
-    from pdp_lint.loader import load_file
+    from pdp_lint.load.loader import load_file
 
     files = sorted(AS_FOUND.glob("*.yaml"))
     assert len(files) == 5
@@ -134,7 +134,7 @@ def test_check_does_not_load_what_only_export_and_site_need():
     """The pre-commit hook runs `check` on every commit: exporters load only for export and site."""
     script = (
         "import sys\n"
-        "from pdp_lint.cli import cli\n"
+        "from pdp_lint.cli.commands import cli\n"
         "try:\n"
         "    cli(['check', '--no-cache', 'frameworks/cx-pdp.yaml'], standalone_mode=False)\n"
         "except SystemExit as exc:\n"
@@ -146,7 +146,7 @@ def test_check_does_not_load_what_only_export_and_site_need():
     )
     assert result.returncode == 0, result.stderr
     loaded = set(result.stdout.split())
-    assert "pdp_lint.linter" in loaded  # the check did run
+    assert "pdp_lint.engine.linter" in loaded  # the check did run
     # nor do the modules whose import a check can do without: each costs milliseconds
     heavy_modules = ("exporters", "docx", "jinja2", "dataclasses", "multiprocessing", "pickle")
     # nor does the language server and its protocol libraries

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.fixer import show_invisible
+from pdp_lint.fix.fixer import show_invisible
 from tests.conftest import AS_FOUND, ROOT
 from tests.hardening.helpers import CLEAN
 
@@ -264,8 +264,8 @@ def test_rules_says_whether_fixes_are_safe_or_unsafe():
 
 
 def test_every_fix_on_the_as_found_corpus_is_as_safe_as_its_rule_says():
-    from pdp_lint.config import Settings
-    from pdp_lint.lint import run_check
+    from pdp_lint.engine.check import run_check
+    from pdp_lint.engine.config import Settings
     from pdp_lint.rules import all_rules
 
     rules = all_rules()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from pdp_lint.cli import cli
-from pdp_lint.config import ConfigError, load_settings
+from pdp_lint.cli.commands import cli
+from pdp_lint.engine.config import ConfigError, load_settings
 from tests.conftest import MINIMAL
 from tests.wordrule import install
 

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdp_lint.load.compose import compose
 from ruamel.yaml import YAML
 
-from pdp_lint.fastyaml import compose_fast
-from pdp_lint.loader import load_text
-from pdp_lint.model import Node
-from pdp_lint.source import SourceText, decode, read_source
-from pdp_lint.yamlnodes import Composed, MapLoc, SeqLoc, compose
+from pdp_lint.load.fast import compose_fast
+from pdp_lint.load.loader import load_text
+from pdp_lint.load.nodes import Composed, MapLoc, SeqLoc
+from pdp_lint.load.source import SourceText, decode, read_source
+from pdp_lint.model.framework import Node
 from tests.conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
 
 CASES = ROOT / "tests" / "rules" / "cases"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.config import Settings
-from pdp_lint.fixer import fix_paths
-from pdp_lint.lint import run_check
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import Settings
+from pdp_lint.fix.fixer import fix_paths
 from tests.conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
 
 
@@ -271,7 +271,7 @@ def test_injected_misspellings_and_defects_are_fixed_back_to_the_canonical_bytes
     assert kept >= 10
     for path in files:
         path.write_text(inject(path.read_text("utf-8"), rng, 6), encoding="utf-8")
-    from pdp_lint.config import load_settings
+    from pdp_lint.engine.config import load_settings
 
     fix_paths([target], load_settings(start=tmp_path))
     for path, data in originals.items():

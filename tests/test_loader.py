@@ -6,8 +6,8 @@ import codecs
 import time
 from pathlib import Path
 
-from pdp_lint.loader import load_file, load_text
-from pdp_lint.source import decode
+from pdp_lint.load.loader import load_file, load_text
+from pdp_lint.load.source import decode
 from tests.conftest import MINIMAL, load_yaml
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.config import Settings, load_settings
-from pdp_lint.document import Document
-from pdp_lint.lint import run_check
-from pdp_lint.loader import load_file
-from pdp_lint.parallel import MIN_BYTES, WorkerFailed, plan_jobs, share
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import Settings, load_settings
+from pdp_lint.engine.parallel import MIN_BYTES, WorkerFailed, plan_jobs, share
+from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_file
 from pdp_lint.rules import all_rules
 from pdp_lint.rules.base import Context, Finding, Rule
 from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT

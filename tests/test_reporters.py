@@ -14,9 +14,8 @@ import msgspec
 import pytest
 
 from pdp_lint import __version__
-from pdp_lint.problem import Edit, Fix, Problem, Severity
-from pdp_lint.reporters import REPORTERS
-from pdp_lint.reporters.base import Report
+from pdp_lint.model.problem import Edit, Fix, Problem, Report, Severity
+from pdp_lint.report import REPORTERS
 from tests.conftest import AS_FOUND, MINIMAL, ROOT
 
 SARIF_SCHEMA = json.loads(
@@ -207,7 +206,7 @@ def test_sarif_run_and_tool(sarif: dict, tmp_path: Path):
 
 
 def test_sarif_rules_come_from_the_rule_documentation(sarif: dict):
-    from pdp_lint.ruledocs import doc_sections
+    from pdp_lint.report.ruledocs import doc_sections
     from pdp_lint.rules import all_rules
 
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]

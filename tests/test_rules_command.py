@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from pdp_lint.ruledocs import anchor, render_reference
+from pdp_lint.report.ruledocs import anchor, render_reference
 from pdp_lint.rules import all_rules
 from tests.conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""Text normalisation and the near-duplicate join (pdp_lint.similarity)."""
+"""Text normalisation and the near-duplicate join (pdp_lint.language.similarity)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.similarity import (
+from pdp_lint.language.similarity import (
     Pair,
     brute_force_pairs,
     brute_force_sequences,
@@ -112,7 +112,7 @@ def test_threshold_outside_the_unit_interval_is_refused(threshold: float) -> Non
 def test_word_counts_count_the_words_of_each_text():
     from collections import Counter
 
-    from pdp_lint.similarity import word_counts, words
+    from pdp_lint.language.similarity import word_counts, words
 
     texts = [
         "KE's day-to-day `work`",

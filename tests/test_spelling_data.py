@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.spelling.lexicon import DATA, Lexicon, lexicon
+from pdp_lint.language.lexicon import DATA, Lexicon, lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "build_spelling_data.py"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.problem import Problem
-from pdp_lint.spelling.lexicon import lexicon
-from pdp_lint.spelling.speller import Speller, Vocabulary, slip_gap
+from pdp_lint.language.lexicon import lexicon
+from pdp_lint.language.speller import Speller, Vocabulary, slip_gap
+from pdp_lint.model.problem import Problem
 from tests.rules.harness import run_files
 
 HEAD = """\
@@ -95,7 +95,7 @@ def test_frequency_only_words_are_not_dictionary_entries() -> None:
 def test_frequency_sections_are_read_only_for_words_the_dictionaries_lack(
     tmp_path: Path,
 ) -> None:
-    from pdp_lint.spelling.lexicon import FREQUENT, Lexicon
+    from pdp_lint.language.lexicon import FREQUENT, Lexicon
 
     data = lexicon().data
     fresh = Lexicon.parse(data)
@@ -271,8 +271,8 @@ def test_plural_of_a_rare_word_is_still_a_slip_of_a_common_one(speller: Speller)
 
 
 def test_a_misspelt_name_spelt_right_elsewhere_is_one_finding_nm01(tmp_path: Path) -> None:
-    from pdp_lint.config import load_settings
-    from pdp_lint.lint import run_check
+    from pdp_lint.engine.check import run_check
+    from pdp_lint.engine.config import load_settings
 
     right = HEAD.format(locale="en-US", name="Communication", text="Talks.")
     wrong = HEAD.format(locale="en-US", name="Communcation", text="Talks.")

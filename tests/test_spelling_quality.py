@@ -12,13 +12,15 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from pdp_lint.config import load_settings
-from pdp_lint.lint import documents, load_all, run_check
-from pdp_lint.problem import Problem
+from pdp_lint.engine.loading import load_all
+
+from pdp_lint.engine.check import documents, run_check
+from pdp_lint.engine.config import load_settings
+from pdp_lint.language.lexicon import lexicon
+from pdp_lint.language.speller import Speller, Vocabulary, read_vocabulary
+from pdp_lint.language.tokens import match_case, strip_possessive
+from pdp_lint.model.problem import Problem
 from pdp_lint.rules.spelling import Misspelled, _checkable, _glossary, _words
-from pdp_lint.spelling.lexicon import lexicon
-from pdp_lint.spelling.speller import Speller, Vocabulary, read_vocabulary
-from pdp_lint.spelling.tokens import match_case, strip_possessive
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS = ROOT / "frameworks"

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import msgspec
 import pytest
 
-from pdp_lint.document import Document
-from pdp_lint.problem import Severity
+from pdp_lint.load.document import Document
+from pdp_lint.model.problem import Severity
 from pdp_lint.rules import Context, Finding, Rule
 
 
@@ -66,10 +66,10 @@ class ShoutedText(Rule):
 def install(monkeypatch: pytest.MonkeyPatch) -> None:
     """For one test, the catalog is the engine's own rules (loading, suppressions) and the
     testing rules, so the test does not change as content rules are added."""
-    import pdp_lint.linter
+    import pdp_lint.engine.linter
     import pdp_lint.rules
 
     real = {c: r for c, r in pdp_lint.rules.all_rules().items() if r.stage != "model"}
     catalog = dict(sorted({**real, "ZZ90": BannedWord, "ZZ91": ShoutedText}.items()))
     monkeypatch.setattr(pdp_lint.rules, "all_rules", lambda: catalog)
-    monkeypatch.setattr(pdp_lint.linter, "all_rules", lambda: catalog)
+    monkeypatch.setattr(pdp_lint.engine.linter, "all_rules", lambda: catalog)

@@ -66,7 +66,7 @@ def _typo(word: str, rng: random.Random) -> str:
 def _real_word(word: str) -> bool:
     """In an English dictionary, in any capitalisation: such an edit is not a misspelling
     a spelling checker can see."""
-    from pdp_lint.spelling.lexicon import lexicon
+    from pdp_lint.language.lexicon import lexicon
 
     low = word.lower()
     words = lexicon()
@@ -74,7 +74,7 @@ def _real_word(word: str) -> bool:
 
 
 def _plain_word(word: str) -> bool:
-    from pdp_lint.spelling.tokens import is_acronym, is_product_like
+    from pdp_lint.language.tokens import is_acronym, is_product_like
 
     return len(word) >= 5 and not is_acronym(word) and not is_product_like(word)
 

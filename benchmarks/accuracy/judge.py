@@ -132,8 +132,8 @@ def flagged_text(lines: list[str], line: int, column: int, end_line: int, end_co
 
 def check_copy(files: dict[str, str]) -> list[Finding]:
     """Run pdp-lint with no configuration on framework files given by name and text."""
-    from pdp_lint.config import load_settings
-    from pdp_lint.lint import run_check
+    from pdp_lint.engine.check import run_check
+    from pdp_lint.engine.config import load_settings
 
     tmp = Path(tempfile.mkdtemp(prefix="pdp-lint-accuracy-"))
     try:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pdp_lint.changes.compare import added_framework, compare, removed_framework
 from pdp_lint.changes.records import Changelog, FrameworkChanges
-from pdp_lint.model import Framework
+from pdp_lint.model.framework import Framework
 
 Files = Sequence[tuple[str, Framework]]
 

@@ -27,7 +27,7 @@ from pdp_lint.changes.records import (
     FrameworkChanges,
     Place,
 )
-from pdp_lint.model import Competency, Framework, Guidance, Node, Role, Track
+from pdp_lint.model.framework import Competency, Framework, Guidance, Node, Role, Track
 
 #: how alike (0-100, rapidfuzz ``ratio`` of the normalised texts) two texts must be for
 #: two items with different ids to count as one item changed

@@ -15,10 +15,10 @@ from pathlib import Path, PurePosixPath
 
 import msgspec
 
-from pdp_lint.discovery import SUFFIXES, discover
-from pdp_lint.loader import Loaded, load_text
-from pdp_lint.model import Framework
-from pdp_lint.source import ReadError, decode, read_source
+from pdp_lint.engine.discovery import SUFFIXES, discover
+from pdp_lint.load.loader import Loaded, load_text
+from pdp_lint.load.source import ReadError, decode, read_source
+from pdp_lint.model.framework import Framework
 
 #: how long one git command may take before the comparison gives up
 GIT_TIMEOUT = 60

@@ -16,7 +16,7 @@ import re
 
 from pdp_lint.changes.records import CHANGED, Changelog, FrameworkChanges
 from pdp_lint.changes.render import plural
-from pdp_lint.problem import Problem, Severity
+from pdp_lint.model.problem import Problem, Severity
 
 NOT_BUMPED = ("VR01", "version.not-bumped")
 MINOR_FOR_REMOVAL = ("VR02", "version.removal-needs-major")

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 
-from pdp_lint.problem import Fix, Severity, Span
+from pdp_lint.model.problem import Fix, Severity, Span
 
 if TYPE_CHECKING:
-    from pdp_lint.document import Document
+    from pdp_lint.load.document import Document
 
 
 class Finding(msgspec.Struct, frozen=True):

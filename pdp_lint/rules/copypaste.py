@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 import msgspec
 
-from pdp_lint.document import Document, Locator
-from pdp_lint.lineage import OwnNames
-from pdp_lint.model import Profile, Role, TextField
-from pdp_lint.problem import Severity, Span
+from pdp_lint.language.similarity import normalise, similar_pairs, word_set
+from pdp_lint.load.document import Document, Locator
+from pdp_lint.model.framework import Profile, Role, TextField
+from pdp_lint.model.lineage import OwnNames
+from pdp_lint.model.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.duplication import lineage, shorten
-from pdp_lint.similarity import normalise, similar_pairs, word_set
 
 
 class Summary(msgspec.Struct, frozen=True, eq=False):

@@ -6,12 +6,19 @@ from collections.abc import Callable, Iterator
 
 import msgspec
 
-from pdp_lint.document import Document
-from pdp_lint.lineage import Lineage
-from pdp_lint.model import Behavior, Framework, Level, Role, Section, TextField
-from pdp_lint.problem import Severity
+from pdp_lint.language.similarity import (
+    Pair,
+    close_sequences,
+    normalise,
+    sequence,
+    similar_pairs,
+    words,
+)
+from pdp_lint.load.document import Document
+from pdp_lint.model.framework import Behavior, Framework, Level, Role, Section, TextField
+from pdp_lint.model.lineage import Lineage
+from pdp_lint.model.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
-from pdp_lint.similarity import Pair, close_sequences, normalise, sequence, similar_pairs, words
 
 
 class Entry(msgspec.Struct, frozen=True, eq=False):

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import msgspec
 
-from pdp_lint.document import Document
-from pdp_lint.problem import Severity
+from pdp_lint.load.document import Document
+from pdp_lint.model.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
 
 #: the values of EX01's `when-none` option

@@ -11,9 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from pdp_lint.document import Document
-from pdp_lint.model import TextField
-from pdp_lint.problem import Edit, Fix, Severity
+from pdp_lint.load.document import Document
+from pdp_lint.model.framework import TextField
+from pdp_lint.model.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.rules.textscan import (
     LEAD_CHARACTERS,
@@ -768,7 +768,7 @@ class ControlCharacter(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from pdp_lint.model import TextField
+        from pdp_lint.model.framework import TextField
 
         fw = doc.framework
         # the framework's title and team are printed on every handout, though no prose

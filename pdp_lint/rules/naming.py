@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 
 import msgspec
 
-from pdp_lint.document import Document
-from pdp_lint.problem import Severity, Span
+from pdp_lint.language.similarity import word_counts, words
+from pdp_lint.load.document import Document
+from pdp_lint.model.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
-from pdp_lint.similarity import word_counts, words
 
 _KINDS = {"competency-name": "competency name", "role-title": "role title"}
 

@@ -7,7 +7,7 @@ precomputed by ``scripts/build_spelling_data.py`` into ``pdp_lint/data/spelling/
 loads in 0.15 s and symspellpy in 0.7 s, and neither knows US from GB spelling;
 spylls/phunspell (Hunspell in Python) read a dictionary in 0.45 s and take 0.13 s per
 suggestion; codespell only knows typos someone listed. The precomputed file opens in a
-few milliseconds (see pdp_lint/spelling/lexicon.py) and nothing spelling-related is
+few milliseconds (see pdp_lint/language/lexicon.py) and nothing spelling-related is
 imported until one of these rules runs; none of those libraries is needed at run time.
 
 Work is done once per distinct word: a quick regular-expression pass collects the words
@@ -28,20 +28,20 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
-from pdp_lint.problem import Edit, Fix, Severity
+from pdp_lint.model.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.textscan import prose
 
 if TYPE_CHECKING:
-    from pdp_lint.document import Document, Place
-    from pdp_lint.model import Framework
-    from pdp_lint.spelling.lexicon import VariantPair
-    from pdp_lint.spelling.speller import Speller, Verdict
-    from pdp_lint.spelling.tokens import Token
+    from pdp_lint.language.lexicon import VariantPair
+    from pdp_lint.language.speller import Speller, Verdict
+    from pdp_lint.language.tokens import Token
+    from pdp_lint.load.document import Document, Place
+    from pdp_lint.model.framework import Framework
 
 
 def _words(value: str) -> Iterator[Token]:
-    from pdp_lint.spelling.tokens import words
+    from pdp_lint.language.tokens import words
 
     return words(value)
 
@@ -50,7 +50,7 @@ def _words(value: str) -> Iterator[Token]:
 #: @mentions, but not URLs and the like); a text is tokenized exactly only when this
 #: finds something to report
 _QUICK_WORDS = re.compile(r"(?<![#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
-#: a run of non-space that spelling never reads (see pdp_lint.spelling.tokens)
+#: a run of non-space that spelling never reads (see pdp_lint.language.tokens)
 _SKIPPED_RUN = re.compile(r"^[(\[\"'“‘]*#|@|://|www\.")
 _QUICK_LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -58,7 +58,7 @@ _QUICK_LETTERS = re.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=65536)
 def _checkable(word: str) -> bool:
     """Whether a token is prose to spell-check rather than an acronym or a name."""
-    from pdp_lint.spelling.tokens import is_acronym, is_product_like
+    from pdp_lint.language.tokens import is_acronym, is_product_like
 
     if is_acronym(word) or is_product_like(word):
         return False
@@ -132,8 +132,8 @@ def _speller(ctx: Context) -> Speller:
     """One speller per run: the word list, the vocabulary and the corpus's own words."""
 
     def build() -> Speller:
-        from pdp_lint.spelling.lexicon import lexicon
-        from pdp_lint.spelling.speller import Speller, Vocabulary, read_vocabulary
+        from pdp_lint.language.lexicon import lexicon
+        from pdp_lint.language.speller import Speller, Vocabulary, read_vocabulary
 
         vocabulary = Vocabulary()
         settings = ctx.settings
@@ -289,7 +289,7 @@ class Misspelled(Rule):
     def collect(self, doc: Document, ctx: Context) -> list[_Misspelling]:
         """Each misspelt word: which words are misspelt does not depend on the corpus,
         only the ranking of the corrections does."""
-        from pdp_lint.spelling.tokens import strip_possessive, words_among
+        from pdp_lint.language.tokens import strip_possessive, words_among
 
         speller = _speller(ctx)
         framework = doc.framework
@@ -365,7 +365,7 @@ class Misspelled(Rule):
         return out
 
     def finish(self, collected: list[_Misspelling], ctx: Context) -> Iterator[Finding]:
-        from pdp_lint.spelling.tokens import match_case
+        from pdp_lint.language.tokens import match_case
 
         if not collected:
             return
@@ -434,7 +434,7 @@ class Misspelled(Rule):
 
 def _project_slip(low: str, uses: int, terms: Terms) -> str | None:
     """The word one edit from ``low`` that the project uses most, if it uses it more."""
-    from pdp_lint.spelling.speller import edit_strings
+    from pdp_lint.language.speller import edit_strings
 
     if len(low) > 45:
         return None
@@ -474,7 +474,7 @@ class _Use(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _pair_index() -> tuple[dict[str, VariantPair], dict[str, VariantPair]]:
-    from pdp_lint.spelling.lexicon import lexicon
+    from pdp_lint.language.lexicon import lexicon
 
     pairs = lexicon().pairs
     return {p.us: p for p in pairs}, {p.gb: p for p in pairs}
@@ -487,7 +487,7 @@ def _suspects(british_locale: bool) -> frozenset[str]:
     The other locale's spellings, and both spellings of pairs where both are standard
     in this locale (reported only when mixed).
     """
-    from pdp_lint.spelling.lexicon import lexicon
+    from pdp_lint.language.lexicon import lexicon
 
     out: set[str] = set()
     for pair in lexicon().pairs:
@@ -569,7 +569,7 @@ class SpellingVariant(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from pdp_lint.spelling.tokens import match_case, strip_possessive
+        from pdp_lint.language.tokens import match_case, strip_possessive
 
         us_index, gb_index = _pair_index()
         framework = doc.framework

@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import msgspec
 
-from pdp_lint.document import Document
-from pdp_lint.model import Framework, Node, TextField
-from pdp_lint.problem import Severity, Span
+from pdp_lint.load.document import Document
+from pdp_lint.model.framework import Framework, Node, TextField
+from pdp_lint.model.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.rules.duplication import lineage
 
@@ -892,7 +892,7 @@ class Acronym(Rule):
         if term in COMMON_ACRONYMS or term in _CAPITAL_WORDS:
             return True
         if len(term) > 2 and term.isalpha():
-            from pdp_lint.spelling.lexicon import lexicon
+            from pdp_lint.language.lexicon import lexicon
 
             entry = lexicon().entry(term.lower())
             return entry is not None and entry.band >= _WORD_BAND

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pdp_lint.problem import Severity
+from pdp_lint.model.problem import Severity
 from pdp_lint.rules.base import Rule
 
 

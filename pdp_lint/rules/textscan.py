@@ -16,9 +16,9 @@ from functools import cache
 
 import msgspec
 
-from pdp_lint.document import Document
-from pdp_lint.model import TextField
-from pdp_lint.problem import Edit
+from pdp_lint.load.document import Document
+from pdp_lint.model.framework import TextField
+from pdp_lint.model.problem import Edit
 from pdp_lint.rules.base import Context
 
 #: code pages whose misreading of UTF-8 is repaired, most common first

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from pdp_lint.document import Document
-from pdp_lint.model import TextField
-from pdp_lint.problem import Fix, Severity
+from pdp_lint.load.document import Document
+from pdp_lint.model.framework import TextField
+from pdp_lint.model.problem import Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule
 from pdp_lint.rules.textscan import Prose, prose
 

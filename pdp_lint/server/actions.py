@@ -8,10 +8,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from pdp_lint.fixer import MAX_PASSES
-from pdp_lint.fixes import apply_edits
-from pdp_lint.model import Framework
-from pdp_lint.problem import Problem, Span
+from pdp_lint.fix.edits import apply_edits
+from pdp_lint.fix.fixer import MAX_PASSES
+from pdp_lint.model.framework import Framework
+from pdp_lint.model.problem import Problem, Span
 
 #: what the suppression comment says until its author writes why
 REASON_PLACEHOLDER = "<reason>"

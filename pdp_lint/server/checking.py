@@ -13,12 +13,12 @@ from pathlib import Path
 
 import msgspec
 
-from pdp_lint.config import ConfigError, Settings, find_config, load_settings
-from pdp_lint.discovery import SUFFIXES
-from pdp_lint.document import Document
-from pdp_lint.lint import check_loaded, corpus_files, documents
-from pdp_lint.loader import Loaded, load_file, load_unsaved
-from pdp_lint.problem import Problem
+from pdp_lint.engine.check import check_loaded, corpus_files, documents
+from pdp_lint.engine.config import ConfigError, Settings, find_config, load_settings
+from pdp_lint.engine.discovery import SUFFIXES
+from pdp_lint.load.document import Document
+from pdp_lint.load.loader import Loaded, load_file, load_unsaved
+from pdp_lint.model.problem import Problem
 
 _CONFIG_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)
 #: where tomllib says a syntax error is

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 import msgspec
 
-from pdp_lint.document import Document
-from pdp_lint.model import Competency, Node, Role
-from pdp_lint.problem import Span
+from pdp_lint.load.document import Document
+from pdp_lint.model.framework import Competency, Node, Role
+from pdp_lint.model.problem import Span
 
 #: what a competency or role id can hold
 _ID_CHARS = re.compile(r"[A-Za-z0-9_.\-]+")

@@ -22,10 +22,10 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from pdp_lint import __version__
-from pdp_lint.config import CONFIG_FILES
-from pdp_lint.document import Document
-from pdp_lint.problem import Problem, Severity
-from pdp_lint.ruledocs import anchor, doc_sections
+from pdp_lint.engine.config import CONFIG_FILES
+from pdp_lint.load.document import Document
+from pdp_lint.model.problem import Problem, Severity
+from pdp_lint.report.ruledocs import anchor, doc_sections
 from pdp_lint.rules import all_rules
 from pdp_lint.server import actions, navigation
 from pdp_lint.server.checking import Checked, Workspace, is_framework_file, looks_like_framework
@@ -252,7 +252,7 @@ def _write_rules_page() -> str:
     """The rules reference, written once per version to the user's cache folder, as a
     ``file:`` URI that diagnostics link to (anchors per rule, like docs/rules.md)."""
     from pdp_lint.atomic import write_text_atomic
-    from pdp_lint.ruledocs import render_reference
+    from pdp_lint.report.ruledocs import render_reference
 
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     page = Path(base) / "pdp-lint" / f"rules-{__version__}.md"

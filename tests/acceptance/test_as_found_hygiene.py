@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdp_lint.lint import run_check
+from pdp_lint.engine.check import run_check
 from tests.rules.harness import settings_for
 
 ROOT = Path(__file__).resolve().parents[2]

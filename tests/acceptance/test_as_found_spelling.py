@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdp_lint.config import load_settings
-from pdp_lint.lint import run_check
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_FOUND = ROOT / "tests" / "fixtures" / "as-found"

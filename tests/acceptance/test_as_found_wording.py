@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pdp_lint.config import load_settings
-from pdp_lint.fixer import fix_paths
-from pdp_lint.lint import run_check
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
+from pdp_lint.fix.fixer import fix_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_FOUND = ROOT / "tests" / "fixtures" / "as-found"

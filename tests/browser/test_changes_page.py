@@ -27,7 +27,7 @@ PAGE = "cx-knowledge-experts/changes.html"
 def changes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site of the canonical frameworks at v1.0 plus edits, built with --changes-since."""
     from exporters.site import publish, site_jobs
-    from pdp_lint.loader import load_file
+    from pdp_lint.load.loader import load_file
 
     repo = make_repo(tmp_path_factory.mktemp("changes") / "repo")
     edit(repo, KE, "text: Adapt fast and", "text: Adapt quickly and")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from pdp_lint.cli import cli
+from pdp_lint.cli.commands import cli
 from tests.changes.gitrepo import CEM, KE, commit, cut, edit, git, make_repo, paste_after
 
 
@@ -512,7 +512,7 @@ def test_check_does_not_load_the_changes_command():
 
     script = (
         "import sys\n"
-        "from pdp_lint.cli import cli\n"
+        "from pdp_lint.cli.commands import cli\n"
         "try:\n"
         "    cli(['check', '--no-cache', 'frameworks/cx-pdp.yaml'], standalone_mode=False)\n"
         "except SystemExit as exc:\n"
@@ -524,7 +524,7 @@ def test_check_does_not_load_the_changes_command():
     )
     assert result.returncode == 0, result.stderr
     loaded = set(result.stdout.split())
-    assert "pdp_lint.linter" in loaded
+    assert "pdp_lint.engine.linter" in loaded
     assert not any(name.startswith("pdp_lint.changes") for name in loaded)
     assert "difflib" not in loaded
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from pdp_lint.cli import cli
+from pdp_lint.cli.commands import cli
 from tests.changes.gitrepo import KE, bump, cut, edit, make_repo, paste_after
 
 CRITICAL = (

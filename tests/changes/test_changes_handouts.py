@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 from docx import Document
 
-from pdp_lint.cli import cli
+from pdp_lint.cli.commands import cli
 from tests.changes.gitrepo import KE, bump, cut, edit, make_repo, paste_after
 
 EPOCH = "1700000000"

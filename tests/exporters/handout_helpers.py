@@ -19,9 +19,9 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from exporters.registry import EXPORTERS
-from pdp_lint.loader import load_file, load_text
-from pdp_lint.model import Framework, Guidance
-from pdp_lint.source import decode
+from pdp_lint.load.loader import load_file, load_text
+from pdp_lint.load.source import decode
+from pdp_lint.model.framework import Framework, Guidance
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORKS = ROOT / "frameworks"

@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 from exporters.importing import import_command, import_into, scalar
 from exporters.spreadsheet import COLUMNS, workbook_bytes
 from exporters.workbook import read_workbook
-from pdp_lint.document import Document
-from pdp_lint.loader import load_file
+from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_file
 from tests.exporters.handout_helpers import CANONICAL
 
 ROOT = Path(__file__).resolve().parents[2]

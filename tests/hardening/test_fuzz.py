@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from pdp_lint.cli import cli
-from pdp_lint.loader import load_file
+from pdp_lint.cli.commands import cli
+from pdp_lint.load.loader import load_file
 from tests.exporters.handout_helpers import (
     CANONICAL,
     EPOCH,
@@ -184,10 +184,11 @@ def escaped_scalar(draw: st.DrawFn) -> str:
 def test_escapes_in_double_quoted_scalars_read_alike_on_both_loaders(inner: str, key: bool):
     """The fast loader declines or agrees with libyaml, and neither ever raises past the
     loader: whatever the escapes, loading gives a model or per-file problems."""
-    from pdp_lint.fastyaml import compose_fast
-    from pdp_lint.loader import load_text
-    from pdp_lint.source import SourceText
-    from pdp_lint.yamlnodes import compose
+    from pdp_lint.load.compose import compose
+
+    from pdp_lint.load.fast import compose_fast
+    from pdp_lint.load.loader import load_text
+    from pdp_lint.load.source import SourceText
     from tests.hardening.helpers import CLEAN
     from tests.test_fastyaml import same
 

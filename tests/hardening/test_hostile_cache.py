@@ -9,7 +9,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from pdp_lint.cache import CACHE_DIR
+from pdp_lint.engine.cache import CACHE_DIR
 from tests.hardening.helpers import CLEAN, pdp_lint, write
 
 

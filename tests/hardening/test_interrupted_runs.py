@@ -135,7 +135,9 @@ def test_an_interrupt_during_start_up_is_one_line_and_exit_130():
         lines = []
         for line in child.stderr:
             lines.append(line)
-            if line.split("|")[-1].strip() == "click":  # imported by pdp_lint.cli, at its top
+            if (
+                line.split("|")[-1].strip() == "click"
+            ):  # imported by pdp_lint.cli.commands, at its top
                 child.send_signal(signal.SIGINT)
                 break
         out, rest = child.communicate(timeout=60)
@@ -171,7 +173,7 @@ def test_an_interrupt_during_the_run_is_the_same_one_line_and_exit_130():
         lines = []
         for line in child.stderr:
             lines.append(line)
-            if line.split("|")[-1].strip() == "pdp_lint.linter":
+            if line.split("|")[-1].strip() == "pdp_lint.engine.linter":
                 child.send_signal(signal.SIGINT)
                 break
         out, rest = child.communicate(timeout=60)

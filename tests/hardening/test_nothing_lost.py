@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pdp_lint.cli import cli
+from pdp_lint.cli.commands import cli
 from tests.exporters.handout_helpers import EPOCH
 from tests.hardening.helpers import CLEAN, write
 

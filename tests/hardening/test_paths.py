@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pdp_lint.config import Settings
-from pdp_lint.lint import run_check
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import Settings
 from tests.hardening.helpers import CLEAN, pdp_lint, write
 
 

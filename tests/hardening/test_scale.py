@@ -25,13 +25,13 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import CorpusSpec, generate
-from pdp_lint import lineage as lineage_module
-from pdp_lint.config import load_settings
-from pdp_lint.document import Document
-from pdp_lint.lineage import Lineage
-from pdp_lint.lint import run_check
-from pdp_lint.model import Framework, Owner, Role, Track
-from pdp_lint.problem import Severity
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
+from pdp_lint.load.document import Document
+from pdp_lint.model import lineage as lineage_module
+from pdp_lint.model.framework import Framework, Owner, Role, Track
+from pdp_lint.model.lineage import Lineage
+from pdp_lint.model.problem import Severity
 from pdp_lint.rules.base import Context
 from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
 from tests.conftest import AS_FOUND, ROOT, load_yaml
@@ -328,7 +328,7 @@ def test_memory_error_anywhere_is_one_line(tmp_path: Path, where: str) -> None:
             if where == "parent"
             else "parallel._Stream.read = boom\n"
         )
-        + "from pdp_lint.cli import main\n"
+        + "from pdp_lint.cli.commands import main\n"
         "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
         "main()\n"
     )
@@ -481,7 +481,7 @@ def test_begun_files_kept_pickled_give_the_same_problems(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     # past the first few files, a streaming check keeps each begun file pickled
-    from pdp_lint import parallel
+    from pdp_lint.engine import parallel
 
     for f in AS_FOUND_FILES:
         shutil.copy(f, tmp_path)

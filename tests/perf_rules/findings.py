@@ -19,8 +19,8 @@ from typing import Any
 
 from msgspec.structs import replace
 
-from pdp_lint.config import load_settings
-from pdp_lint.lint import run_check
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

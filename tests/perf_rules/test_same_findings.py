@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from pdp_lint.language.lexicon import lexicon
+from pdp_lint.language.similarity import _QUOTES, _WORD, brute_force_pairs, similar_pairs, words
+from pdp_lint.language.speller import edit_strings, edits1, slip, within_two_edits
 from pdp_lint.rules import hygiene, structure, textscan, wording
 from pdp_lint.rules.copypaste import RoleName, _pattern, index_names
 from pdp_lint.rules.naming import FEW_WORDS, _near_misses, _near_words, _none_close, near_miss
-from pdp_lint.similarity import _QUOTES, _WORD, brute_force_pairs, similar_pairs, words
-from pdp_lint.spelling.lexicon import lexicon
-from pdp_lint.spelling.speller import edit_strings, edits1, slip, within_two_edits
 from tests.perf_rules.findings import ROOT, differences, findings
 from tests.test_similarity import behavior_like
 
@@ -128,7 +128,7 @@ def test_lexicon_lookups_without_tables_agree_with_the_tables() -> None:
 
 
 def _word_list() -> bytes:
-    from pdp_lint.spelling.lexicon import DATA
+    from pdp_lint.language.lexicon import DATA
 
     return DATA.read_bytes()
 

@@ -6,10 +6,10 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from pdp_lint.config import Settings, _parse
-from pdp_lint.fixes import apply_edits
-from pdp_lint.lint import run_check
-from pdp_lint.problem import Problem
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import Settings, _parse
+from pdp_lint.fix.edits import apply_edits
+from pdp_lint.model.problem import Problem
 
 
 def settings_for(root: Path, code: str | None, configs: dict[str, Any] | None) -> Settings:

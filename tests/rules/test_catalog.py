@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from pdp_lint.ruledocs import HEADINGS, doc_sections, yaml_block
+from pdp_lint.report.ruledocs import HEADINGS, doc_sections, yaml_block
 from pdp_lint.rules import all_rules
 from tests.rules.harness import run_files
 

@@ -12,10 +12,12 @@ import json
 import random
 from pathlib import Path
 
-from pdp_lint.config import load_settings
-from pdp_lint.lint import documents, load_all
+from pdp_lint.engine.loading import load_all
+
+from pdp_lint.engine.check import documents
+from pdp_lint.engine.config import load_settings
+from pdp_lint.language.similarity import normalise, sequence
 from pdp_lint.rules.duplication import behavior_entries
-from pdp_lint.similarity import normalise, sequence
 from tests.rules.harness import run_files
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdp_lint.fixer import fix_paths
+from pdp_lint.fix.fixer import fix_paths
 from tests.rules.harness import settings_for
 
 FRAMEWORK = """id: demo

@@ -10,8 +10,8 @@ from typing import Any
 
 from lsprotocol import types
 
-from pdp_lint.config import load_settings
-from pdp_lint.lint import run_check
+from pdp_lint.engine.check import run_check
+from pdp_lint.engine.config import load_settings
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from pdp_lint.loader import load_unsaved
-from pdp_lint.problem import Problem, Severity
+from pdp_lint.load.loader import load_unsaved
+from pdp_lint.model.problem import Problem, Severity
 from pdp_lint.server.actions import suppression_edit, vocabulary_term
 from pdp_lint.server.checking import Workspace, looks_like_framework
 from pdp_lint.server.positions import Lines

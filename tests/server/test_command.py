@@ -13,7 +13,7 @@ def test_without_pygls_the_command_says_what_to_install() -> None:
         "import sys\n"
         "sys.modules['pygls'] = None  # as if the `server` extra were not installed\n"
         "sys.argv = ['pdp-lint', 'server']\n"
-        "from pdp_lint.cli import main\n"
+        "from pdp_lint.cli.commands import main\n"
         "main()\n"
     )
     done = subprocess.run(

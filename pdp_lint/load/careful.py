@@ -1,0 +1,223 @@
+"""The careful path: libyaml (ruamel.yaml's C composer) and the YAML traps.
+
+The C composer keeps every node's start and end mark, and no Python-level constructor
+runs, so no tag can instantiate an object. The converter turns nodes into plain data,
+recording positions, and is where duplicate keys, explicit tags, aliases and plain
+scalars that YAML silently reads as booleans, numbers or dates are caught.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pdp_lint.load.nodes import (
+    MAX_DEPTH,
+    TAG,
+    Composed,
+    Issue,
+    Loc,
+    MapLoc,
+    SeqLoc,
+    YamlSyntaxError,
+)
+from pdp_lint.load.source import SourceText
+from pdp_lint.model.problem import Span
+
+_ALLOWED_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+# Plain scalars that YAML 1.1 tools (and many editors' validators) read as booleans.
+_YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+
+
+def _span(src: SourceText, node: Node) -> Span:
+    sm, em = node.start_mark, node.end_mark
+    return Span(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, sm.index, em.index)
+
+
+def compose_careful(src: SourceText) -> Composed:
+    """Compose ``src`` into data with positions; raise YamlSyntaxError on bad YAML."""
+    try:
+        # a YAML object per document: one shared by the run would keep each document's
+        # loader (see pdp_lint.load.loader._free_parser)
+        root = YAML(typ="safe", pure=False).compose(src.text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        column = mark.column + 1 if mark is not None else 1
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if exc.context and exc.problem and "document" not in exc.problem:
+            problem = f"{problem} ({exc.context.strip()})"
+        raise YamlSyntaxError(
+            f"YAML syntax error: {problem}", Span(line, column, line, column + 1)
+        ) from None
+    except YAMLError as exc:
+        raise YamlSyntaxError(f"YAML syntax error: {exc}", Span(1, 1, 1, 2)) from None
+    except RecursionError:
+        raise YamlSyntaxError(
+            f"nested too deeply; frameworks are at most {MAX_DEPTH} levels deep",
+            Span(1, 1, 1, 2),
+        ) from None
+    if root is None:
+        end = src.span(len(src.text), len(src.text))
+        return Composed(None, {}, [], Span(1, 1, end.line, end.column), src.text)
+    conv = _Converter(src)
+    data = conv.convert(root, 0, None)
+    return Composed(data, conv.locs, conv.issues, _span(src, root), src.text)
+
+
+class _Converter:
+    def __init__(self, src: SourceText) -> None:
+        self.src = src
+        self.locs: dict[int, Loc] = {}
+        self.issues: list[Issue] = []
+        self.seen: dict[int, Span] = {}
+
+    def issue(self, code: str, name: str, message: str, span: Span) -> None:
+        self.issues.append(Issue(code, name, message, span))
+
+    def convert(self, node: Node, depth: int, at: Span | None) -> Any:
+        span = _span(self.src, node)
+        if True:  # every node object appears once unless an alias repeats it
+            first = self.seen.get(id(node))
+            if first is not None:
+                self.issue(
+                    "SY04",
+                    "syntax.alias",
+                    f"this value repeats the one at line {first.line} through an alias; "
+                    "write the content out instead of using anchors and aliases",
+                    at or span,
+                )
+                return None
+            self.seen[id(node)] = span
+        if depth > MAX_DEPTH:
+            self.issue(
+                "SY06",
+                "syntax.depth",
+                f"nested more than {MAX_DEPTH} levels deep; flatten the structure",
+                span,
+            )
+            return None
+        if node.tag not in _ALLOWED_TAGS and node.tag != TAG + "timestamp":
+            tag = str(node.tag).replace(TAG, "!!")
+            self.issue(
+                "SY03",
+                "syntax.tag",
+                f"tag `{tag}` is not allowed; a framework holds only text, numbers and lists",
+                span,
+            )
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, span, depth)
+        if isinstance(node, SequenceNode):
+            loc = SeqLoc(span)
+            items: list[Any] = []
+            self.locs[id(items)] = loc
+            for child in node.value:
+                cspan = _span(self.src, child)
+                loc.items.append(cspan)
+                loc.styles.append(_style(child))
+                items.append(self.convert(child, depth + 1, cspan))
+            return items
+        assert isinstance(node, ScalarNode)
+        return self.scalar(node, span)
+
+    def mapping(self, node: MappingNode, span: Span, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        loc = MapLoc(span)
+        self.locs[id(out)] = loc
+        for knode, vnode in node.value:
+            kspan = _span(self.src, knode)
+            if not isinstance(knode, ScalarNode) or knode.tag != TAG + "str":
+                shown = knode.value if isinstance(knode, ScalarNode) else "a collection"
+                if isinstance(knode, ScalarNode) and knode.tag == TAG + "merge":
+                    self.issue(
+                        "SY04",
+                        "syntax.alias",
+                        "merge keys (`<<`) are not supported; write the keys out",
+                        kspan,
+                    )
+                else:
+                    self.issue(
+                        "SY01",
+                        "syntax.yaml",
+                        f"key `{shown}` must be a plain name such as `title`",
+                        kspan,
+                    )
+                continue
+            key = knode.value
+            if key in loc.keys:
+                first = loc.keys[key]
+                self.issue(
+                    "SY02",
+                    "syntax.duplicate-key",
+                    f"duplicate key `{key}` (first at line {first.line}, column {first.column}); "
+                    "keep one of them",
+                    kspan,
+                )
+                continue
+            vspan = _span(self.src, vnode)
+            loc.keys[key] = kspan
+            loc.values[key] = vspan
+            loc.styles[key] = _style(vnode)
+            out[key] = self.convert(vnode, depth + 1, kspan)
+        return out
+
+    def scalar(self, node: ScalarNode, span: Span) -> Any:
+        tag, value, plain = node.tag, node.value, _style(node) == ""
+        if tag == TAG + "str":
+            if plain and _YAML11_BOOL.match(value):
+                self.issue(
+                    "SY05",
+                    "syntax.implicit-type",
+                    f"`{value}` is read as a boolean by YAML 1.1 tools; "
+                    f"quote it ('{value}') if you mean the text",
+                    span,
+                )
+            return value
+        if tag == TAG + "null":
+            return None
+        if tag == TAG + "bool":
+            return value.lower() == "true"
+        if tag == TAG + "int":
+            return _to_int(value)
+        if tag == TAG + "float":
+            return _to_float(value)
+        # timestamp: never silently a date; a framework has no date fields
+        self.issue(
+            "SY05",
+            "syntax.implicit-type",
+            f"`{value}` is read as a date; quote it ('{value}') if you mean the text",
+            span,
+        )
+        return value
+
+
+def _style(node: Node) -> str:
+    return getattr(node, "style", None) or ""
+
+
+def _to_int(value: str) -> int | str:
+    text = value.replace("_", "")
+    try:
+        if text[:2].lower() in ("0o", "0x", "0b") or text[1:3].lower() in ("0o", "0x", "0b"):
+            return int(text, 0)
+        return int(text, 10)
+    except ValueError:
+        return value
+
+
+def _to_float(value: str) -> float | str:
+    text = value.replace("_", "").lower()
+    specials = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+    if text in specials:
+        return specials[text]
+    if text == ".nan":
+        return float("nan")
+    try:
+        return float(text)
+    except ValueError:
+        return value

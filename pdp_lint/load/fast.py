@@ -1,0 +1,426 @@
+"""A fast path for reading clean YAML: rapidyaml, with positions recovered from offsets.
+
+libyaml (ruamel.yaml's C composer, in yamlnodes.py) builds a Python object with two
+mark objects for every node; on a large corpus that costs more than everything else
+pdp-lint does. rapidyaml parses the same text about fifteen times faster into a C++
+tree whose scalars point into the parsed buffer, so each scalar's position is its
+offset in that buffer. Asking the buffer for a scalar's address costs more than the
+rest of reading it, so the walker first looks for the scalar's text just after the
+previous one: when only spaces and indicators lie between, that is where it is (a
+match further on would mean a comment in between, which has a `#`), and only otherwise
+asks for the address.
+
+The fast path takes only what it can reproduce exactly: block and flow collections with
+plain or quoted scalars. Anything else -- a parse error, a tag, an anchor or alias, a
+block scalar, a duplicate or non-text key, a plain scalar YAML would read as a date or a
+YAML 1.1 boolean, several documents -- returns None and the caller uses yamlnodes.compose,
+which knows how to explain each of those. The caller also re-reads with yamlnodes when
+the schema finds a problem, so every message about a file's structure comes from one
+place. Tests check that both paths give identical data and scalar positions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import ctypes
+import os
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from pdp_lint.load.nodes import MAX_DEPTH, Composed, MapLoc, SeqLoc
+from pdp_lint.load.source import SourceText
+from pdp_lint.model.problem import Span
+
+_PLAIN_SPECIAL = re.compile(r"[-+.~0-9]|(?:true|false|null|yes|no|on|off|y|n)$", re.IGNORECASE)
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)$|0o[0-7_]+$|0x[0-9a-fA-F_]+$")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
+_FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# what may lie between two scalars besides comments: spaces and indicators
+_GAP = re.compile(r"[ \t\r\n:,?\-\[\]{}]*")
+_NOT_FIRST = frozenset(" \t\r\n:,?-[]{}#")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+# rapidyaml's node type bits (c4::yml::NodeType_e), as the ryml module defines them
+_MAP, _SEQ = 1 << 2, 1 << 3
+_KEYREF, _VALREF, _KEYANCH, _VALANCH, _KEYTAG, _VALTAG = (1 << n for n in range(6, 12))
+_KEY_LITERAL, _VAL_LITERAL, _KEY_FOLDED, _VAL_FOLDED = (1 << n for n in range(21, 25))
+_KEY_SQUO, _VAL_SQUO, _KEY_DQUO, _VAL_DQUO, _KEY_PLAIN, _VAL_PLAIN = (1 << n for n in range(25, 31))
+_VALNIL = 1 << 13
+_KEY_UNSUPPORTED = _KEYREF | _KEYANCH | _KEYTAG
+_VAL_UNSUPPORTED = _VALREF | _VALANCH | _VALTAG | _VAL_LITERAL | _VAL_FOLDED | _VALNIL
+_VAL_STYLED = _VAL_PLAIN | _VAL_SQUO | _VAL_DQUO
+
+
+class _NeedsCarefulPath(Exception):
+    """The document uses something only the libyaml path reproduces exactly."""
+
+
+class _PyBuffer(ctypes.Structure):
+    _fields_ = [
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.c_void_p),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    ]
+
+
+_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
+_get_buffer.argtypes = [ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int]
+_release_buffer = ctypes.pythonapi.PyBuffer_Release
+_release_buffer.argtypes = [ctypes.POINTER(_PyBuffer)]
+
+
+def _address(view: Any) -> int:
+    """Memory address of the first byte of a buffer (the scalar views rapidyaml returns)."""
+    info = _PyBuffer()
+    _get_buffer(view, ctypes.byref(info), 0)
+    try:
+        return int(info.buf or 0)
+    finally:
+        _release_buffer(ctypes.byref(info))
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """rapidyaml prints parse errors to the C stderr; they are reported our own way."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+class _Offsets:
+    """Byte offsets in the UTF-8 buffer to character offsets of the text."""
+
+    def __init__(self, src: SourceText) -> None:
+        self.wide: list[int] = []  # byte offset just after each non-ASCII character
+        self.extra: list[int] = []  # bytes beyond one, accumulated up to that point
+        if not src.text.isascii():
+            total = 0
+            for match in _NON_ASCII.finditer(src.text):
+                ch = match.group()
+                width = len(ch.encode("utf-8", "surrogatepass"))
+                # the byte just after this character, counted in the UTF-8 buffer
+                total += width - 1
+                self.wide.append(match.end() + total)
+                self.extra.append(total)
+
+    def char(self, byte: int) -> int:
+        if not self.wide:
+            return byte
+        i = bisect.bisect_right(self.wide, byte) - 1
+        return byte - (self.extra[i] if i >= 0 else 0)
+
+
+def compose_fast(src: SourceText) -> Composed | None:
+    """Compose ``src`` with rapidyaml, or None when it needs the libyaml path."""
+    import ryml
+
+    text = src.text
+    if not text.strip() or "\t" in text:
+        return None
+    buf = bytearray(text.encode("utf-8"))
+    try:
+        with _quiet_stderr():
+            tree = ryml.parse_in_place(buf)
+    except Exception:  # any parse error: libyaml explains it
+        return None
+    try:
+        return _Walker(src, tree, buf).run()
+    except _NeedsCarefulPath:
+        return None
+    except SystemError:
+        # how the extension fails when memory runs out (an error return with no Python
+        # exception): the careful path reads the file, or runs out as a MemoryError
+        return None
+
+
+class _Walker:
+    def __init__(self, src: SourceText, tree: Any, buf: bytearray) -> None:
+        import ryml
+        from ryml import _ryml
+
+        # the extension's functions, called directly: the proxy methods of ryml.Tree add
+        # a Python call to every one of the million accesses of a large corpus
+        self._type = _ryml.Tree_type
+        self._key = _ryml.Tree_key
+        self._value = _ryml.Tree_val
+        self._first = _ryml.Tree_first_child
+        self._next = _ryml.Tree_next_sibling
+
+        self.src = src
+        self.text = src.text
+        self.tree = tree
+        self.none = ryml.NONE
+        self.base = _address(buf)
+        self.offsets = _Offsets(src)
+        self.locs: dict[int, MapLoc | SeqLoc] = {}
+        # the end of the previous scalar, and the line it reached (1-based) and the
+        # offset where that line starts: scalars come in the order of the text
+        self.cursor = 0
+        self.line = 1
+        self.line_start = 0
+
+    def run(self) -> Composed:
+        tree = self.tree
+        root = tree.root_id()
+        if tree.is_stream(root):
+            if tree.num_children(root) != 1:
+                raise _NeedsCarefulPath
+            root = tree.first_child(root)
+        if not tree.type(root) & (_MAP | _SEQ):
+            raise _NeedsCarefulPath
+        data, span = self.node(root, 0)
+        return Composed(data, self.locs, [], span, self.text)
+
+    # -- scalars -------------------------------------------------------------------------
+
+    def _scalar(self, view: Any, quoted: str) -> tuple[str, int, int]:
+        """Text of a scalar and its start and end character offsets (quotes included)."""
+        if view is None:
+            # an empty key (`: b`, `? `): rapidyaml gives no text; libyaml reads it as a
+            # null key and the careful path reports that
+            raise _NeedsCarefulPath
+        try:
+            value = bytes(view).decode("utf-8")
+        except UnicodeDecodeError:
+            # an escape rapidyaml decoded to bytes that are not UTF-8: a lone surrogate
+            # (``"\ud800"``); libyaml refuses it, and the careful path says so
+            raise _NeedsCarefulPath from None
+        start = self._next_to_cursor(value, quoted) if value else -1
+        if start < 0:
+            value, start, end = self._scalar_at_address(view, value, quoted)
+        else:
+            end = start + len(value) + 2 * len(quoted)
+        self.cursor = end
+        return value, start, end
+
+    def _next_to_cursor(self, value: str, quoted: str) -> int:
+        """Where ``value`` starts if it is written as is right after the previous
+        scalar, with only spaces and indicators between; else -1."""
+        if quoted:
+            if quoted in value or "\\" in value or "\n" in value:
+                return -1  # escaped or folded: the text differs from the value
+            needle = quoted + value
+        elif value[0] in _NOT_FIRST:
+            return -1
+        else:
+            needle = value
+        text, cursor = self.text, self.cursor
+        start = text.find(needle, cursor)
+        if start < 0 or (start > cursor and _GAP.fullmatch(text, cursor, start) is None):
+            return -1
+        if quoted and text[start + len(needle) : start + len(needle) + 1] != quoted:
+            return -1
+        return start
+
+    def _scalar_at_address(self, view: Any, value: str, quoted: str) -> tuple[str, int, int]:
+        """Where the buffer holds the scalar: one escaped, folded or after a comment."""
+        start_byte = _address(view) - self.base if len(view) else -1
+        if start_byte < 0:
+            raise _NeedsCarefulPath  # an empty scalar has no place to point at
+        start = self.offsets.char(start_byte)
+        if not quoted:
+            end = start + len(value)
+            if self.text[start:end] != value:
+                raise _NeedsCarefulPath  # a plain scalar folded over several lines
+            return value, start, end
+        start -= 1  # the opening quote
+        if self.text[start : start + 1] != quoted:
+            raise _NeedsCarefulPath
+        end = self._closing_quote(start, quoted)
+        return value, start, end
+
+    def _closing_quote(self, start: int, quote: str) -> int:
+        text = self.text
+        i = start + 1
+        while True:
+            j = text.find(quote, i)
+            if j == -1:
+                raise _NeedsCarefulPath
+            if quote == "'":
+                if text.startswith("''", j):
+                    i = j + 2
+                    continue
+                return j + 1
+            backslashes = 0
+            k = j - 1
+            while k > start and text[k] == "\\":
+                backslashes += 1
+                k -= 1
+            if backslashes % 2 == 0:
+                return j + 1
+            i = j + 1
+
+    def _span(self, start: int, end: int) -> Span:
+        """The span of a scalar, counting lines from the previous one."""
+        text = self.text
+        if start < self.line_start:
+            return self.src.span(start, end)
+        newlines = text.count("\n", self.line_start, start)
+        if newlines:
+            self.line += newlines
+            self.line_start = text.rindex("\n", 0, start) + 1
+        line, column = self.line, start - self.line_start + 1
+        if text.find("\n", start, end) == -1:
+            return Span(line, column, line, column + end - start, start, end)
+        end_line, end_column = self.src.position(end)
+        return Span(line, column, end_line, end_column, start, end)
+
+    def _resolve(self, value: str, plain: bool) -> Any:
+        if not plain:
+            return value
+        if value in _NULL:
+            return None
+        if not _PLAIN_SPECIAL.match(value):
+            return value
+        if value in _BOOL:
+            return _BOOL[value]
+        lowered = value.lower()
+        if lowered in ("yes", "no", "on", "off", "y", "n"):
+            raise _NeedsCarefulPath  # a YAML 1.1 boolean: libyaml's path explains it
+        if _INT.match(value):
+            text = value.replace("_", "")
+            return int(text, 0) if text[:2] in ("0o", "0x") else int(text, 10)
+        if lowered in _FLOAT_SPECIAL:
+            return _FLOAT_SPECIAL[lowered]
+        if lowered == ".nan":
+            return float("nan")
+        if _FLOAT.match(value) and any(c.isdigit() for c in value):
+            return float(value.replace("_", ""))
+        if re.match(r"\d{4}-\d\d?-\d\d?", value):
+            raise _NeedsCarefulPath  # a date
+        return value
+
+    def _val(self, node: int, kind: int) -> tuple[Any, Span, str]:
+        if kind & _VAL_UNSUPPORTED or not kind & _VAL_STYLED:
+            raise _NeedsCarefulPath  # tag, anchor, alias, block scalar, or `key:` alone
+        quote = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
+        value, start, end = self._scalar(self._value(self.tree, node), quote)
+        return self._resolve(value, not quote), self._span(start, end), quote
+
+    # -- collections ---------------------------------------------------------------------
+
+    def node(self, node: int, depth: int) -> tuple[Any, Span]:
+        kind = self._type(self.tree, node)
+        if depth > MAX_DEPTH or kind & (_VALTAG | _VALANCH | _VALREF):
+            raise _NeedsCarefulPath
+        if kind & _MAP:
+            return self.mapping(node, depth)
+        if kind & _SEQ:
+            return self.sequence(node, depth)
+        value, span, _ = self._val(node, kind)
+        return value, span
+
+    def mapping(self, node: int, depth: int) -> tuple[dict[str, Any], Span]:
+        tree = self.tree
+        out: dict[str, Any] = {}
+        loc = MapLoc(Span(1, 1, 1, 1))
+        self.locs[id(out)] = loc
+        keys, values, styles = loc.keys, loc.values, loc.styles
+        type_of, next_of = self._type, self._next
+        child = self._first(tree, node)
+        first: Span | None = None
+        vspan: Span | None = None
+        none = self.none
+        while child != none:
+            kind = type_of(tree, child)
+            if kind & _KEY_UNSUPPORTED or not kind & _KEY_PLAIN:
+                raise _NeedsCarefulPath
+            key, kstart, kend = self._scalar(self._key(tree, child), "")
+            if key in out or key == "<<":
+                raise _NeedsCarefulPath
+            kspan = self._span(kstart, kend)
+            value: Any
+            if kind & _MAP:
+                value, vspan = self.mapping(child, depth + 1)
+                style = ""
+            elif kind & _SEQ:
+                value, vspan = self.sequence(child, depth + 1)
+                style = ""
+            else:
+                value, vspan, style = self._val(child, kind)
+            out[key] = value
+            keys[key] = kspan
+            values[key] = vspan
+            styles[key] = style
+            if first is None:
+                first = kspan
+            child = next_of(tree, child)
+        if first is None or vspan is None or depth > MAX_DEPTH:
+            raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
+        loc.span = self._container_span(first, vspan, "{")
+        return out, loc.span
+
+    def sequence(self, node: int, depth: int) -> tuple[list[Any], Span]:
+        tree = self.tree
+        items: list[Any] = []
+        loc = SeqLoc(Span(1, 1, 1, 1))
+        self.locs[id(items)] = loc
+        spans, styles = loc.items, loc.styles
+        type_of, next_of = self._type, self._next
+        child = self._first(tree, node)
+        none = self.none
+        while child != none:
+            kind = type_of(tree, child)
+            if kind & (_VALTAG | _VALANCH | _VALREF):
+                raise _NeedsCarefulPath
+            value: Any
+            if kind & _MAP:
+                value, span = self.mapping(child, depth + 1)
+                style = ""
+            elif kind & _SEQ:
+                value, span = self.sequence(child, depth + 1)
+                style = ""
+            else:
+                value, span, style = self._val(child, kind)
+            items.append(value)
+            spans.append(span)
+            styles.append(style)
+            child = next_of(tree, child)
+        if not spans or depth > MAX_DEPTH:
+            raise _NeedsCarefulPath  # an empty sequence `[]`, or nested too deep
+        loc.span = self._container_span(spans[0], spans[-1], "-[")
+        return items, loc.span
+
+    def _container_span(self, first: Span, last: Span, openers: str) -> Span:
+        """From the `-` or `[` before a sequence's first item, or the `{` before a flow
+        mapping's first key, as libyaml places them."""
+        text = self.text
+        i = first.start_index - 1
+        while i >= 0 and text[i] == " ":
+            i -= 1
+        if i < 0 or text[i] not in openers:
+            return _join(first, last)
+        # only spaces lie between, so the opener is on the first item's line
+        column = first.column - (first.start_index - i)
+        return Span(first.line, column, last.end_line, last.end_column, i, last.end_index)
+
+
+def _join(first: Span, last: Span) -> Span:
+    return Span(
+        first.line, first.column, last.end_line, last.end_column, first.start_index, last.end_index
+    )

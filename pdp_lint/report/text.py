@@ -1,0 +1,94 @@
+"""Human output: one line per problem, the source line, and a caret under the span.
+
+Each problem's line is ``file:line:column: severity: CODE message [name]``, the shape
+compilers print (``error:``, ``warning:``), so a CI log shows which findings fail the
+build, and editors' problem matchers (VS Code's ``$gcc``, Emacs' compilation mode) jump
+to the place.
+"""
+
+from __future__ import annotations
+
+import click
+
+from pdp_lint.model.problem import Problem, Report, Severity
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+#: Longest source excerpt shown under a problem; longer lines are cut around the column.
+WIDTH = 120
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of ``line`` to show for ``column`` and how many characters were cut."""
+    if len(line) <= WIDTH:
+        return line, 0
+    start = max(0, min(column - 1 - WIDTH // 3, len(line) - WIDTH))
+    text = line[start : start + WIDTH]
+    if start > 0:
+        text = "…" + text[1:]
+    if start + WIDTH < len(line):
+        text = text[:-1] + "…"
+    return text, start
+
+
+class TextReporter:
+    name = "text"
+
+    def render(self, report: Report) -> str:
+        out: list[str] = []
+        for p in report.problems:
+            out.append(self._problem(p, report))
+        if report.problems:
+            out.append(self._summary(report))
+        if report.stale_baseline:
+            n = report.stale_baseline
+            out.append(
+                f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer match"
+                f"{'es' if n == 1 else ''}; rewrite the baseline with --write-baseline"
+            )
+        return "\n".join(out) + ("\n" if out else "")
+
+    def _style(self, report: Report, text: str, **kw: object) -> str:
+        return click.style(text, **kw) if report.color else text  # type: ignore[arg-type]
+
+    def _problem(self, p: Problem, report: Report) -> str:
+        color = _COLORS[p.severity]
+        head = (
+            f"{self._style(report, f'{p.file}:{p.line}:{p.column}:', bold=True)} "
+            f"{self._style(report, f'{p.severity.value}:', fg=color, bold=True)} "
+            f"{self._style(report, p.code, fg=color, bold=True)} "
+            f"{p.message} [{p.name}]"
+        )
+        lines = [head]
+        source = report.source_line(p.file, p.line)
+        if source:
+            shown, start = _window(source.expandtabs(1), p.column)
+            column = p.column - start
+            end = p.end_column - start if p.end_line == p.line else len(shown) + 1
+            width = max(1, min(end, len(shown) + 1) - column)
+            gutter = f"{p.line:>5} | "
+            lines.append(gutter + shown)
+            caret = " " * (column - 1) + "^" * width
+            lines.append(" " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=color))
+        if p.suggestion:
+            lines.append(f"      = suggestion: {p.suggestion}")
+        return "\n".join(lines)
+
+    def _summary(self, report: Report) -> str:
+        c = report.counts()
+        parts = [
+            f"{c[s.value]} {s.value}{'' if c[s.value] == 1 else 's'}"
+            for s in Severity
+            if c[s.value]
+        ]
+        safe = sum(1 for p in report.problems if p.fix is not None and p.fix.safe)
+        unsafe = sum(1 for p in report.problems if p.fix is not None and not p.fix.safe)
+        n = report.files_with_problems()
+        text = f"Found {', '.join(parts)} in {n} file{'' if n == 1 else 's'}"
+        text += f" ({report.files_checked} checked)."
+        if safe:
+            text += f" {safe} fixable with `pdp-lint fix`."
+        if unsafe:
+            text += f" {unsafe} more with `pdp-lint fix --unsafe-fixes`."
+        return text
