@@ -152,6 +152,10 @@ class CorpusSpec:
     #: share of behaviors with their own examples, and of sections with examples.
     behavior_examples: float = 0.25
     section_examples: float = 0.15
+    #: files without the prose a lint-clean file may leave out: no intro, competency
+    #: definitions, role summaries or coming-soon track (the glossary and one example
+    #: a section, which the rules ask for, stay)
+    lean: bool = False
 
     def validate(self) -> str | None:
         """Why the specification cannot be generated, or None."""
@@ -172,6 +176,8 @@ class CorpusSpec:
     def key(self) -> str:
         """A short hash of the specification and the generator version."""
         data = {"version": GENERATOR_VERSION, **dataclasses.asdict(self)}
+        if not self.lean:
+            del data["lean"]  # the corpora made before the option keep their names
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:10]
 
     @property
@@ -362,6 +368,7 @@ class _Writer:
     def framework(self, index: int, roles: int, behaviors: int, first: int) -> tuple[str, str]:
         """The id and YAML text of the ``index``-th framework."""
         rng, vocab, spec = self.rng, self.vocab, self.spec
+        lean = spec.lean
         team, role_name, management = TEAMS[index % len(TEAMS)]
         area = AREAS[(index // len(TEAMS)) % len(AREAS)]
         cycle = index // (len(TEAMS) * len(AREAS))
@@ -385,7 +392,7 @@ class _Writer:
         for track_id, track_name, track_titles in titles:
             track_roles: list[_Role] = []
             for role_title in track_titles:
-                summary = f"{self.sentence()}. {self.sentence()}."
+                summary = "" if lean else f"{self.sentence()}. {self.sentence()}."
                 role = _Role(
                     id=slug(role_title, role_ids, words=8),
                     title=role_title,
@@ -428,11 +435,13 @@ class _Writer:
             "locale: en-US",
             "version: '1.0'",
             "status: published",
-            f"intro: {scalar(intro)}",
         ]
-        body = _catalog_lines(catalog) + _track_lines(tracks, catalog, vocab.notices[0])
+        if not lean:
+            head.append(f"intro: {scalar(intro)}")
+        body = _catalog_lines(catalog, lean) + _track_lines(tracks, catalog, vocab.notices[0], lean)
         glossary = []
-        for term in self._glossary("\n".join([title, department, intro, *body])):
+        prose = [] if lean else [intro]
+        for term in self._glossary("\n".join([title, department, *prose, *body])):
             glossary.append(f"  - term: {scalar(term)}")
             expansion = vocab.glossary[term]
             if expansion:
@@ -508,11 +517,11 @@ class _Writer:
         return text, original
 
 
-def _catalog_lines(catalog: Sequence[Competency]) -> list[str]:
+def _catalog_lines(catalog: Sequence[Competency], lean: bool = False) -> list[str]:
     lines = ["competencies:"]
     for comp in catalog:
         lines += [f"  - id: {comp.id}", f"    name: {scalar(comp.name)}"]
-        if comp.definition:
+        if comp.definition and not lean:
             lines.append(f"    definition: {scalar(comp.definition)}")
     return lines
 
@@ -525,7 +534,10 @@ def _example_lines(examples: Sequence[tuple[str, str]], indent: str) -> list[str
 
 
 def _track_lines(
-    tracks: Sequence[tuple[str, str, list[_Role]]], catalog: Sequence[Competency], notice: str
+    tracks: Sequence[tuple[str, str, list[_Role]]],
+    catalog: Sequence[Competency],
+    notice: str,
+    lean: bool = False,
 ) -> list[str]:
     """The ``tracks:`` of a framework: the tracks with roles, then a coming-soon IC track."""
     lines = ["tracks:"]
@@ -533,11 +545,9 @@ def _track_lines(
         lines += [f"  - id: {track_id}", f"    name: {track_name}", "    status: available"]
         lines.append("    roles:")
         for role in roles:
-            lines += [
-                f"      - id: {role.id}",
-                f"        title: {scalar(role.title)}",
-                f"        summary: {scalar(role.summary)}",
-            ]
+            lines += [f"      - id: {role.id}", f"        title: {scalar(role.title)}"]
+            if role.summary:
+                lines.append(f"        summary: {scalar(role.summary)}")
             if role.builds_on:
                 lines.append(f"        builds_on: {role.builds_on}")
             lines.append("        competencies:")
@@ -555,6 +565,8 @@ def _track_lines(
                 if section.examples:
                     lines.append("            examples:")
                     lines += _example_lines(section.examples, " " * 14)
+    if lean:
+        return lines
     lines += [
         "  - id: ic",
         "    name: IC Path",

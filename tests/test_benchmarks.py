@@ -233,6 +233,7 @@ def test_scaling_benchmark_measures_every_shape_at_two_sizes(tmp_path: Path) -> 
     assert shapes == {
         "reference: 240 behaviors a file": 2,
         "many small files": 2,
+        "many small files, behaviors only": 2,
         "one framework, many roles": 2,
         "one large file": 2,
     }

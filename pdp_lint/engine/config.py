@@ -66,29 +66,54 @@ class Settings(msgspec.Struct):
     corpus: tuple[Path, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     _relative: dict[Path, str] = msgspec.field(default_factory=dict)
+    #: answers of enabled_codes and severity_for by what they depend on (the selections
+    #: and which overrides match), so a run of many files works them out once
+    _answers: dict[tuple[Any, ...], Any] = msgspec.field(default_factory=dict)
+    _resolved_root: tuple[Path, Path] | None = None
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the configuration's folder, as override globs see it."""
         known = self._relative.get(path)
         if known is None:
             try:
-                known = path.resolve().relative_to(self.root.resolve()).as_posix()
+                known = path.resolve().relative_to(self._root()).as_posix()
             except ValueError:
                 known = path.as_posix()
             self._relative[path] = known
         return known
 
+    def _root(self) -> Path:
+        cached = self._resolved_root
+        if cached is None or cached[0] is not self.root:
+            cached = self._resolved_root = (self.root, self.root.resolve())
+        return cached[1]
+
+    def _matching(self, path: Path) -> tuple[int, ...]:
+        """The positions of the overrides whose globs match ``path`` (none are looked at,
+        nor is the path resolved, when there are no overrides)."""
+        if not self.overrides:
+            return ()
+        rel = self.relative(path)
+        return tuple(i for i, ov in enumerate(self.overrides) if ov.matches(rel))
+
     def enabled_codes(self, path: Path) -> set[str]:
         """Codes of the rules that run on ``path``."""
+        matching = self._matching(path)
+        key = ("enabled", self.select, self.extend_select, self.ignore, matching)
+        codes: frozenset[str] | None = self._answers.get(key)
+        if codes is None:
+            codes = self._answers[key] = frozenset(self._enabled_codes(matching))
+        return set(codes)
+
+    def _enabled_codes(self, matching: tuple[int, ...]) -> set[str]:
         from pdp_lint.rules import all_rules, resolve_selector
 
-        rel = self.relative(path)
         select, extend, ignore = self.select, list(self.extend_select), list(self.ignore)
-        for ov in self.overrides:
-            if ov.matches(rel):
-                select = ov.select if ov.select is not None else select
-                extend += ov.extend_select
-                ignore += ov.ignore
+        for i in matching:
+            ov = self.overrides[i]
+            select = ov.select if ov.select is not None else select
+            extend += ov.extend_select
+            ignore += ov.ignore
         if select is None:
             codes = {c for c, r in all_rules().items() if r.default_enabled}
         else:
@@ -99,11 +124,18 @@ class Settings(msgspec.Struct):
 
     def severity_for(self, code: str, path: Path) -> Severity | None:
         """The configured severity of a rule on ``path``, if any."""
+        matching = self._matching(path)
+        key = ("severity", code, tuple(self.severity.items()), matching)
+        if key not in self._answers:
+            self._answers[key] = self._severity_for(code, matching)
+        found: Severity | None = self._answers[key]
+        return found
+
+    def _severity_for(self, code: str, matching: tuple[int, ...]) -> Severity | None:
         from pdp_lint.rules import resolve_selector
 
-        rel = self.relative(path)
         found: Severity | None = None
-        tables = [self.severity] + [ov.severity for ov in self.overrides if ov.matches(rel)]
+        tables = [self.severity] + [self.overrides[i].severity for i in matching]
         for table in tables:
             for selector, sev in table.items():
                 if any(r.code == code for r in resolve_selector(selector)):

@@ -49,12 +49,27 @@ def discover(paths: Iterable[Path]) -> Discovered:
             reported.add(key)
             out.errors.append((p, problem))
 
+    folders: dict[Path, str] = {}
+
+    def real(p: Path) -> Path:
+        """Where ``p`` is, links followed: its folder's place (found once per folder)
+        and its name, unless the file itself is a link."""
+        try:
+            if stat.S_ISLNK(os.lstat(p).st_mode):
+                return Path(os.path.realpath(p))
+        except OSError:
+            return Path(os.path.realpath(p))
+        folder = folders.get(p.parent)
+        if folder is None:
+            folder = folders[p.parent] = os.path.realpath(p.parent)
+        return Path(folder, p.name)
+
     def add(p: Path) -> None:
         problem = _not_a_file(p)
         if problem is not None:
             report(p, problem)
             return
-        key = Path(os.path.realpath(p))
+        key = real(p)
         if key not in seen:
             seen.add(key)
             out.files.append(p)

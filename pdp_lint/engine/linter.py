@@ -56,9 +56,18 @@ class Linter:
             for code, cls in all_rules().items()
             if cls.stage == "model"
         }
+        #: each set of enabled codes, sorted, shared by the files it applies to
+        self._enabled: dict[frozenset[str], list[str]] = {}
+
+    def _enabled_on(self, path: Path) -> list[str]:
+        codes = frozenset(self.settings.enabled_codes(path))
+        listed = self._enabled.get(codes)
+        if listed is None:
+            listed = self._enabled[codes] = sorted(codes)
+        return listed
 
     def begin(self, doc: Document) -> Pending:
-        enabled = sorted(self.settings.enabled_codes(doc.path))
+        enabled = self._enabled_on(doc.path)
         found: dict[str, list[Problem]] = {}
         collected: dict[str, Any] = {}
         for code in enabled:
@@ -68,19 +77,21 @@ class Linter:
             if rule.facts:
                 collected[code] = rule.collect(doc, self.ctx)
             else:
-                found[code] = self._problems(doc.file, doc.path, rule, rule.check(doc, self.ctx))
+                problems = self._problems(doc.file, doc.path, rule, rule.check(doc, self.ctx))
+                if problems:  # a run of many files keeps no empty list per rule and file
+                    found[code] = problems
         suppressions = parse_suppressions(doc.source)
         return Pending(doc.file, doc.path, enabled, found, collected, suppressions)
 
     def end(self, pending: Pending) -> list[Problem]:
         problems: list[Problem] = []
         for code in pending.enabled:
-            if code in pending.found:
-                problems += pending.found[code]
-            elif code in pending.collected:
+            if code in pending.collected:
                 rule = self.rules[code]
                 findings = rule.finish(pending.collected[code], self.ctx)
                 problems += self._problems(pending.file, pending.path, rule, findings)
+            elif code in pending.found:
+                problems += pending.found[code]
         return _apply_suppressions(
             pending, self._most_specific(problems), set(pending.enabled), self.settings
         )
@@ -109,9 +120,11 @@ class Linter:
     def _problems(
         self, file: str, path: Path, rule: Rule, findings: Iterable[Finding]
     ) -> list[Problem]:
-        configured = self.settings.severity_for(rule.code, path)
         out: list[Problem] = []
-        for f in findings:
+        configured: Severity | None = None
+        for n, f in enumerate(findings):
+            if not n:
+                configured = self.settings.severity_for(rule.code, path)
             severity = configured or f.severity or rule.severity
             s = f.span
             out.append(

@@ -32,10 +32,14 @@ from pdp_lint.model.problem import Problem
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+    from pdp_lint.engine.linter import Pending
+
 #: below this much YAML in a run, starting processes costs more than it saves
 MIN_BYTES = 2_000_000
 #: and below this many bytes a worker, likewise
 MIN_BYTES_PER_JOB = 500_000
+#: begun files kept as objects before the rest are kept pickled
+_KEPT_AS_OBJECTS = 200
 #: files whose facts of a summed kind are kept before they are folded into one
 _FOLD_EVERY = 64
 
@@ -98,14 +102,17 @@ class _Stream:
     """One process's share of a streaming check."""
 
     def __init__(self, settings: Settings, kinds: Sequence[str]) -> None:
-        from pdp_lint.engine.linter import Linter, Pending
+        from pdp_lint.engine.linter import Linter
         from pdp_lint.rules.base import Context
 
         self.settings = settings
         self.kinds = kinds
         self.ctx = Context(corpus=_NoCorpus(), settings=settings)
         self.linter = Linter(settings, self.ctx)
-        self.pending: list[tuple[int, Pending]] = []
+        #: each target begun: its index and its Pending, pickled after the first few
+        #: (a fifth of the objects' size, which matters when tens of thousands of files
+        #: wait; a run of a few files does not pay for pickling)
+        self.pending: list[tuple[int, Pending | bytes]] = []
 
     def read(
         self, files: Iterable[tuple[int, Path]], n_targets: int
@@ -139,6 +146,7 @@ class _Stream:
                 facts.append(None)
                 continue
             doc = Document(item.framework, item.source)
+            del item
             facts.append({kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in listed})
             for kind, merge in summed.items():
                 found = pending[kind]
@@ -146,15 +154,26 @@ class _Stream:
                 if len(found) >= _FOLD_EVERY:
                     found[:] = [merge(found)]
             if index < n_targets:
-                self.pending.append((index, self.linter.begin(doc)))
+                begun: Pending | bytes = self.linter.begin(doc)
+                if len(self.pending) >= _KEPT_AS_OBJECTS:
+                    import pickle  # only a run of many files pays for the import
+
+                    begun = pickle.dumps(begun, pickle.HIGHEST_PROTOCOL)
+                self.pending.append((index, begun))
             self.ctx.forget(doc)
         sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
         return outcomes, facts, sums
 
     def finish(self, gathered: dict[str, Any]) -> list[tuple[int, list[Problem]]]:
         self.ctx.gathered = gathered
-        done = [(index, self.linter.end(pending)) for index, pending in self.pending]
-        self.pending = []
+        done = []
+        pending, self.pending = self.pending, []
+        for index, begun in pending:
+            if isinstance(begun, bytes):
+                import pickle
+
+                begun = pickle.loads(begun)
+            done.append((index, self.linter.end(begun)))
         return done
 
 

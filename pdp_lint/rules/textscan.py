@@ -191,6 +191,8 @@ class Prose(msgspec.Struct, eq=False):
         text = self.lowered if lowered else self.joined
         if len(text) != len(self.joined):
             return list(self.texts)
+        if len(words) > _FEW_WORDS and not lowered and not any(_blank(w) for w in words):
+            return self._fields(self._holding_many(words))
         starts = self.starts
         found: set[int] = set()
         for word in words:
@@ -199,6 +201,39 @@ class Prose(msgspec.Struct, eq=False):
                 found.add(bisect_right(starts, at) - 1)
                 at = text.find(word, at + 1)
         return self._fields(found)
+
+    def _holding_many(self, words: tuple[str, ...]) -> set[int]:
+        """The positions of the fields holding one of ``words``, none empty and none
+        with a space: searching the whole text once for each word grows with the
+        square of a file's size when the words grow with it (the suspect runs of a
+        file of a hundred thousand behaviors), so the words are looked for in the
+        distinct runs of non-space, which hold every place a word can be."""
+        wanted = set(words)
+        head = min(map(len, wanted))
+        by_head: dict[str, list[str]] = {}
+        for word in wanted:
+            by_head.setdefault(word[:head], []).append(word)
+        hits: set[str] = set()
+        for run in self.runs:
+            if run in wanted:
+                hits.add(run)
+                continue
+            for i in range(len(run) - head + 1):
+                found = by_head.get(run[i : i + head])
+                if found is not None and any(run.startswith(w, i) for w in found):
+                    hits.add(run)
+                    break
+        if not hits:
+            return set()
+        return {i for i, t in enumerate(self.texts) if not hits.isdisjoint(t.value.split())}
+
+
+#: up to this many words, :meth:`Prose.holding` searches the text once for each
+_FEW_WORDS = 16
+
+
+def _blank(word: str) -> bool:
+    return not word or any(c.isspace() for c in word)
 
 
 def prose(doc: Document, ctx: Context) -> Prose:

@@ -18,7 +18,9 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,11 +31,13 @@ from pdp_lint.load.document import Document
 from pdp_lint.model import lineage as lineage_module
 from pdp_lint.model.framework import Framework, Owner, Role, Track
 from pdp_lint.model.lineage import Lineage
+from pdp_lint.model.problem import Severity
 from pdp_lint.rules.base import Context
 from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
-from tests.conftest import ROOT, load_yaml
+from tests.conftest import AS_FOUND, ROOT, load_yaml
 
 FRAMEWORKS = sorted((ROOT / "frameworks").glob("*.yaml"))
+AS_FOUND_FILES = sorted(AS_FOUND.glob("*.yaml"))
 
 
 def _framework(roles: list[Role]) -> Framework:
@@ -427,3 +431,89 @@ def test_exact_duplicates_are_those_of_comparing_every_pair() -> None:
         assert new == _old_exact_duplicates(doc, chains)
         checked += bool(new)
     assert checked > 100
+
+
+@dataclass(frozen=True)
+class _Field:
+    value: str
+
+
+def test_fields_holding_many_words_are_those_a_search_for_each_finds() -> None:
+    # SP01 once searched a file's whole text for each suspect run: a file of 128,000
+    # behaviors spent 12 s there; the runs of non-space are searched instead
+    from bisect import bisect_right
+
+    from pdp_lint.rules.textscan import Prose
+
+    rng = random.Random(3)
+    letters = "ab c\u00a0\u2028de-.'\n"
+    tried = 0
+    for _ in range(2000):
+        values = [
+            "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+            for _ in range(rng.randint(1, 6))
+        ]
+        joined = "\n".join(values)
+        starts, at = [], 0
+        for value in values:
+            starts.append(at)
+            at += len(value) + 1
+        texts: list[Any] = [_Field(v) for v in values]  # holding reads only the values
+        found = Prose(texts, joined, joined, starts)
+        words = tuple(
+            sorted(
+                {
+                    "".join(rng.choice("abde-.'") for _ in range(rng.randint(1, 3)))
+                    for _ in range(rng.randint(1, 30))
+                }
+            )
+        )
+        expected: set[int] = set()
+        for word in words:
+            at = joined.find(word)
+            while at >= 0:
+                expected.add(bisect_right(starts, at) - 1)
+                at = joined.find(word, at + 1)
+        assert found.holding(words) == [texts[i] for i in sorted(expected)], (values, words)
+        tried += len(words) > 16
+    assert tried > 500
+
+
+# -- what a run of many files keeps -------------------------------------------------------
+
+
+def test_begun_files_kept_pickled_give_the_same_problems(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # past the first few files, a streaming check keeps each begun file pickled
+    from pdp_lint.engine import parallel
+
+    for f in AS_FOUND_FILES:
+        shutil.copy(f, tmp_path)
+    settings = load_settings(start=tmp_path)
+    kept = run_check([tmp_path], settings).report.problems
+    assert kept
+    monkeypatch.setattr(parallel, "_KEPT_AS_OBJECTS", 0)
+    assert run_check([tmp_path], settings, stream=True, jobs=1).report.problems == kept
+    assert run_check([tmp_path], settings, stream=True, jobs=2).report.problems == kept
+
+
+def test_enabled_rules_follow_the_settings_after_being_asked(tmp_path: Path) -> None:
+    # the answers are kept by what they depend on, so changing a selection changes them
+    (tmp_path / "pdp-lint.toml").write_text(
+        '[[overrides]]\nfiles = ["legacy/*"]\nignore = ["SP01"]\nseverity = {DU01 = "info"}\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(start=tmp_path)
+    legacy, other = tmp_path / "legacy" / "a.yaml", tmp_path / "b.yaml"
+    assert "SP01" in settings.enabled_codes(other)
+    assert "SP01" not in settings.enabled_codes(legacy)
+    assert settings.severity_for("DU01", legacy) == "info"
+    assert settings.severity_for("DU01", other) is None
+    settings.ignore = ("DU01",)
+    assert "DU01" not in settings.enabled_codes(other)
+    settings.select = ("SP01",)
+    assert settings.enabled_codes(other) == {"SP01"}
+    assert settings.enabled_codes(legacy) == set()
+    settings.severity = {"DU01": Severity.WARNING}
+    assert settings.severity_for("DU01", other) == Severity.WARNING
