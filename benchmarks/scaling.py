@@ -108,12 +108,13 @@ FULL: tuple[tuple[Shape, Shape], ...] = (
     (many_roles(2_750), many_roles(27_500)),
     (large_file(32_000), large_file(320_000)),
 )
+#: the smallest sizes that still show every shape and a growth (what the tests run)
 QUICK: tuple[tuple[Shape, Shape], ...] = (
-    (reference(1_000), reference(4_000)),
-    (many_files(100), many_files(400)),
-    (many_lean_files(100), many_lean_files(400)),
-    (many_roles(100), many_roles(400)),
-    (large_file(1_000), large_file(4_000)),
+    (reference(500), reference(2_000)),
+    (many_files(50), many_files(200)),
+    (many_lean_files(50), many_lean_files(200)),
+    (many_roles(50), many_roles(200)),
+    (large_file(500), large_file(2_000)),
 )
 
 
