@@ -54,9 +54,13 @@ def test_check_texts_compares_with_the_corpus_it_is_given(tmp_path: Path) -> Non
     with_corpus = api.check_texts({target: text}, settings=settings, corpus=[ROOT / "frameworks"])
     alone = api.check_texts({target: text}, settings=settings, corpus=[])
 
-    assert {p.code for p in with_corpus} == {"DU04"}
+    # DU04 for every behavior; CP01 too where the copy sorts after the original (the
+    # later of two copies is the one reported, and that depends on the folders' names)
+    codes = {p.code for p in with_corpus}
+    assert "DU04" in codes and codes <= {"DU04", "CP01"}
     assert all(p.file == target.as_posix() for p in with_corpus)
-    assert "cx-knowledge-experts.yaml" in with_corpus[0].message
+    du04 = [p for p in with_corpus if p.code == "DU04"]
+    assert all("cx-knowledge-experts.yaml" in p.message for p in du04)
     assert alone == []
 
 
