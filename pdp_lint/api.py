@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from pdp_lint.engine.check import CheckResult, check_loaded, corpus_files, documents, run_check
 from pdp_lint.engine.config import ConfigError, Settings, find_config, load_settings
-from pdp_lint.engine.discovery import discover
+from pdp_lint.engine.discovery import discover, is_dir
 from pdp_lint.engine.loading import load_all
 from pdp_lint.load.document import Document
 from pdp_lint.load.loader import Loaded, load_file, load_unsaved
@@ -59,11 +59,11 @@ __all__ = [
 ]
 
 
-def settings_for(path: Path) -> Settings:
-    """The settings a check of ``path`` (a file or a folder) uses: the nearest
-    configuration file at or above it, else the defaults. Raises :class:`ConfigError`."""
-    folder = path if _is_dir(path) else path.parent
-    return load_settings(find_config(folder), start=folder)
+def settings_for(path: Path, config: Path | None = None) -> Settings:
+    """The settings a check of ``path`` (a file or a folder) uses: ``config`` if given,
+    else the nearest configuration file at or above it, else the defaults. Raises
+    :class:`ConfigError`."""
+    return load_settings(config, start=path if is_dir(path) else path.parent)
 
 
 def load(path: Path, settings: Settings | None = None) -> Loaded:
@@ -138,10 +138,3 @@ def fix(
     from pdp_lint.fix.fixer import fix_paths
 
     return fix_paths(list(paths), settings, unsafe=unsafe, write=write)
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False

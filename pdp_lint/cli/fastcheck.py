@@ -257,25 +257,16 @@ def report_check(
     sys.exit(exit_status(report, result.unreadable, strict))
 
 
-def _is_dir(path: Path) -> bool:
-    """Path.is_dir, except that a folder that cannot be looked at is not one."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
 def settings_for(
     targets: list[Path], config: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> Settings:
     """The configuration for a run, with command-line selections applied; exit 2 if bad."""
-    from pdp_lint.engine.config import ConfigError, load_settings
+    from pdp_lint import api
     from pdp_lint.rules import resolve_selector
 
-    first = targets[0]
     try:
-        settings = load_settings(config, start=first if _is_dir(first) else first.parent)
-    except ConfigError as exc:
+        settings = api.settings_for(targets[0], config)
+    except api.ConfigError as exc:
         echo(f"pdp-lint: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     for flag, values in (("--select", select), ("--ignore", ignore)):

@@ -75,7 +75,7 @@ def discover(paths: Iterable[Path]) -> Discovered:
             out.files.append(p)
 
     for path in paths:
-        if _is_dir(path):
+        if is_dir(path):
             found: list[Path] = []
             unlisted: list[Path] = []
 
@@ -96,7 +96,7 @@ def discover(paths: Iterable[Path]) -> Discovered:
     return out
 
 
-def _is_dir(path: Path) -> bool:
+def is_dir(path: Path) -> bool:
     """Whether ``path`` is a folder; False when it cannot even be looked at."""
     try:
         return stat.S_ISDIR(path.stat().st_mode)
