@@ -377,6 +377,14 @@ _OUT_OF_MEMORY = (
 )
 
 
+def _is_out_of_memory(exc: BaseException) -> bool:
+    try:
+        from pdp_lint.engine.memory import is_out_of_memory
+    except MemoryError:
+        return True
+    return is_out_of_memory(exc)
+
+
 def guarded(command: Callable[[], object]) -> None:
     """Run a command as the ``pdp-lint`` program does.
 
@@ -400,6 +408,9 @@ def guarded(command: Callable[[], object]) -> None:
         sys.stderr.write(_OUT_OF_MEMORY)
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # the last line of defence
+        if _is_out_of_memory(exc):
+            sys.stderr.write(_OUT_OF_MEMORY)
+            sys.exit(EXIT_USAGE)
         if os.environ.get("PDP_LINT_DEBUG"):
             raise
         echo(

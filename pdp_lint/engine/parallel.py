@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from pdp_lint.engine.config import Settings
+from pdp_lint.engine.memory import is_out_of_memory
 from pdp_lint.model.problem import Problem
 
 if TYPE_CHECKING:
@@ -431,8 +432,13 @@ def _worker(
     except MemoryError:  # the parent tells it as such, in one line
         with contextlib.suppress(OSError):
             conn.send(("memory", ""))
-    except BaseException:  # reported to the parent, which fails the run
+    except BaseException as exc:  # reported to the parent, which fails the run
         import traceback
+
+        if is_out_of_memory(exc):
+            with contextlib.suppress(OSError):
+                conn.send(("memory", ""))
+            return
 
         with contextlib.suppress(OSError):
             conn.send(("error", traceback.format_exc()))

@@ -1,0 +1,50 @@
+"""Whether a failure is the process running out of memory.
+
+A ``MemoryError`` always is. Some compiled extensions (the YAML parser's bindings among
+them) return from a failed allocation without setting an exception, which Python then
+raises as ``SystemError: error return without exception set``: that is running out of
+memory too when the process has used nearly all the address space it may use
+(``ulimit -v``). Any other ``SystemError`` stays what it is, a bug to report.
+"""
+
+from __future__ import annotations
+
+import resource
+from pathlib import Path
+
+#: the share of the address-space limit beyond which a failed extension call is taken
+#: for a failed allocation
+NEAR_LIMIT = 0.85
+
+
+def _peak_address_space() -> int | None:
+    """The process's peak virtual memory in bytes (Linux), or None where not known."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def near_address_space_limit() -> bool:
+    """True when the process has come near its address-space limit (``ulimit -v``)."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft <= 0:
+        return False
+    peak = _peak_address_space()
+    return peak is not None and peak >= NEAR_LIMIT * soft
+
+
+def is_out_of_memory(exc: BaseException) -> bool:
+    """True for a ``MemoryError``, and for an extension's error return without an
+    exception when the process is near its address-space limit."""
+    if isinstance(exc, MemoryError):
+        return True
+    return (
+        isinstance(exc, SystemError)
+        and "without exception set" in str(exc)
+        and near_address_space_limit()
+    )
