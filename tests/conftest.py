@@ -167,16 +167,41 @@ class Durations:
         cache = getattr(config, "cache", None)
         if cache is None or hasattr(config, "workerinput") or not self.timed:
             return
-        durations = last_durations(config)
+        durations = cached_durations(config)
         durations.update({nodeid: round(s, 3) for nodeid, s in self.timed.items()})
         cache.set(DURATIONS_KEY, durations)
 
 
-def last_durations(config: pytest.Config) -> dict[str, float]:
+def cached_durations(config: pytest.Config) -> dict[str, float]:
     """The durations kept by the last runs, by test id (none without pytest's cache)."""
     cache = getattr(config, "cache", None)
     durations = cache.get(DURATIONS_KEY, {}) if cache is not None else {}
     return durations if isinstance(durations, dict) else {}
+
+
+#: the slow tests' durations on a quiet two-core machine, for the order of a run without
+#: pytest's cache (a fresh clone, CI): ``python -m tests.durations`` writes it from the
+#: last run's
+KNOWN_DURATIONS = ROOT / "tests" / "durations.json"
+
+
+def known_durations(path: Path = KNOWN_DURATIONS) -> dict[str, float]:
+    """The durations of ``tests/durations.json`` (none if it is missing or unreadable)."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: float(v) for k, v in data.items() if isinstance(v, int | float)}
+
+
+def last_durations(config: pytest.Config) -> dict[str, float]:
+    """Each test's duration: the last run's where pytest's cache has it, else the
+    known one of ``tests/durations.json``."""
+    return {**known_durations(), **cached_durations(config)}
 
 
 _durations = Durations()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 from tests.conftest import ROOT, work_unit
 
@@ -68,7 +69,7 @@ def test_the_longest_units_of_the_last_run_start_first():
 def test_the_main_process_keeps_each_tests_duration_for_the_next_run():
     from types import SimpleNamespace
 
-    from tests.conftest import DURATIONS_KEY, Durations, last_durations
+    from tests.conftest import DURATIONS_KEY, Durations, cached_durations
 
     class Cache(dict):  # type: ignore[type-arg]
         def set(self, key: str, value: object) -> None:
@@ -83,7 +84,40 @@ def test_the_main_process_keeps_each_tests_duration_for_the_next_run():
     assert cache[DURATIONS_KEY]["tests/test_b.py::x"] == 9.0
     durations.keep(SimpleNamespace(cache=cache))  # type: ignore[arg-type]
     assert cache[DURATIONS_KEY] == {"tests/test_a.py::old": 1.0, "tests/test_b.py::x": 2.75}
-    assert last_durations(SimpleNamespace(cache=cache)) == cache[DURATIONS_KEY]  # type: ignore[arg-type]
+    assert cached_durations(SimpleNamespace(cache=cache)) == cache[DURATIONS_KEY]  # type: ignore[arg-type]
     # without pytest's cache (-p no:cacheprovider) nothing is kept, and nothing breaks
     durations.keep(SimpleNamespace())  # type: ignore[arg-type]
-    assert last_durations(SimpleNamespace()) == {}  # type: ignore[arg-type]
+    assert cached_durations(SimpleNamespace()) == {}  # type: ignore[arg-type]
+
+
+def test_a_run_without_pytests_cache_orders_by_the_known_durations(tmp_path: Path):
+    from types import SimpleNamespace
+
+    from tests.conftest import DURATIONS_KEY, known_durations, last_durations, work_unit
+    from tests.durations import main
+
+    # a fresh clone has no cache: the committed file gives the order
+    fresh = last_durations(SimpleNamespace())  # type: ignore[arg-type]
+    assert fresh == known_durations() and len(fresh) > 100
+    slowest = max(fresh, key=fresh.__getitem__)
+    assert (ROOT / slowest.split("::")[0]).is_file(), "a known test that no longer exists"
+    units: dict[str, float] = {}
+    for nodeid, seconds in fresh.items():
+        units[work_unit(nodeid)] = units.get(work_unit(nodeid), 0.0) + seconds
+    # the long units (pre-commit's environment, the benchmarks, the browser) are known
+    assert sorted(units.values())[-3] > 10, units
+    # the last run's durations win over the known ones
+    cache = {DURATIONS_KEY: {slowest: 0.01}}
+    config = SimpleNamespace(
+        cache=SimpleNamespace(get=lambda key, default: cache.get(key, default))
+    )
+    assert last_durations(config)[slowest] == 0.01  # type: ignore[arg-type]
+    # the file is written from pytest's cache folder, slow tests only
+    kept = tmp_path / "cache" / "v" / DURATIONS_KEY
+    kept.parent.mkdir(parents=True)
+    kept.write_text('{"tests/a.py::slow": 2.345, "tests/a.py::quick": 0.01}', encoding="utf-8")
+    out = tmp_path / "durations.json"
+    assert main(["--cache", str(tmp_path / "cache"), "--output", str(out)]) == 0
+    assert known_durations(out) == {"tests/a.py::slow": 2.3}
+    assert main(["--cache", str(tmp_path / "none"), "--output", str(out)]) == 2
+    assert known_durations(tmp_path / "none.json") == {}
