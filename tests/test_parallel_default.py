@@ -80,9 +80,16 @@ def test_without_proc_stat_every_usable_core_counts_as_idle(
     assert watch.idle_cores() == 3.0
 
 
+#: the thresholds of the default, a tenth of the real ones, so that a corpus a tenth of
+#: the size makes the same choices (the real thresholds: parallel.MIN_BYTES and
+#: parallel.MIN_BYTES_PER_JOB)
+MIN_BYTES = parallel.MIN_BYTES // 10
+MIN_BYTES_PER_JOB = parallel.MIN_BYTES_PER_JOB // 10
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Frameworks enough for the default to consider a second process (over 2 MB)."""
+    """Frameworks enough for the default to consider a second process (over MIN_BYTES)."""
     root = tmp_path_factory.mktemp("default-jobs")
     shutil.copytree(AS_FOUND, root / "as-found")
     shutil.copytree(FRAMEWORKS, root / "canonical", ignore=shutil.ignore_patterns("*.md"))
@@ -93,7 +100,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "benchmarks.generate",
             str(root / "generated"),
             "--behaviors",
-            "8000",
+            "800",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -102,6 +109,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert done.returncode == 0, done.stderr
     return root
+
+
+@pytest.fixture(scope="module")
+def single(corpus: Path) -> Any:
+    """The check of ``corpus`` in one process."""
+    return run_check([corpus], load_settings(None, start=corpus), stream=True, jobs=1)
 
 
 def run_default(
@@ -119,26 +132,27 @@ def run_default(
 
     monkeypatch.setattr(parallel, "_worker", worker)
     monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_BYTES", MIN_BYTES)
+    monkeypatch.setattr(parallel, "MIN_BYTES_PER_JOB", MIN_BYTES_PER_JOB)
     settings = load_settings(None, start=corpus)
     result = run_check([corpus], settings, stream=True, jobs=0)
     return result, sorted(p.name for p in marks.iterdir())
 
 
 def test_a_busy_machine_keeps_the_default_run_in_one_process(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    corpus: Path, single: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
     busy, workers = run_default(corpus, monkeypatch, tmp_path / "busy", idle=0.3)
     assert workers == []
-    single = run_check([corpus], load_settings(None, start=corpus), stream=True, jobs=1)
     assert busy.report.problems == single.report.problems and busy.files == single.files
 
 
 def test_an_idle_core_gets_a_worker_and_the_findings_stay_the_same(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    corpus: Path, single: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
-    assert sum(p.stat().st_size for p in corpus.rglob("*.yaml")) > parallel.MIN_BYTES
+    size = sum(p.stat().st_size for p in corpus.rglob("*.yaml"))
+    assert MIN_BYTES < size < parallel.MIN_BYTES  # the real default would not split it
     idle, workers = run_default(corpus, monkeypatch, tmp_path / "idle", idle=0.9)
     assert len(workers) == 1  # two usable cores: this process and one worker
-    single = run_check([corpus], load_settings(None, start=corpus), stream=True, jobs=1)
     assert idle.report.problems == single.report.problems and idle.files == single.files
     assert len(single.report.problems) > 50
