@@ -28,9 +28,13 @@ TIMEOUT = 60.0
 class Session:
     """One server process and the client talking to it, rooted in a folder."""
 
-    def __init__(self, root: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, root: Path, env: dict[str, str] | None = None, command: list[str] | None = None
+    ) -> None:
         self.root = root
         self.env = {**os.environ, **(env or {})}
+        #: how the server is started: ``python -m pdp_lint server`` unless told otherwise
+        self.command = command or [sys.executable, "-m", "pdp_lint", "server"]
         self.client = LanguageClient(converter_factory=default_converter)
         #: uri -> (version, diagnostics) of the last publication
         self.published: dict[str, tuple[int | None, list[types.Diagnostic]]] = {}
@@ -71,9 +75,7 @@ class Session:
     ) -> None:
         """Start the server and initialize it; with ``resolve_edits``, the client asks
         for code actions' edits only when one is chosen (``codeAction/resolve``)."""
-        await self.client.start_io(
-            sys.executable, "-m", "pdp_lint", "server", env=self.env, cwd=str(self.root)
-        )
+        await self.client.start_io(*self.command, env=self.env, cwd=str(self.root))
         capabilities = types.ClientCapabilities(
             workspace=types.WorkspaceClientCapabilities(
                 did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(

@@ -12,6 +12,7 @@ import pytest_asyncio
 
 from benchmarks.lspclient import Session
 from tests.conftest import ROOT
+from tests.server.forkserver import server_command
 
 
 @pytest.fixture
@@ -26,7 +27,9 @@ def project(tmp_path: Path) -> Path:
 
 @pytest_asyncio.fixture
 async def lsp(project: Path, tmp_path: Path) -> AsyncIterator[Session]:
-    session = Session(project, env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    session = Session(
+        project, env={"XDG_CACHE_HOME": str(tmp_path / "cache")}, command=server_command()
+    )
     await session.start({"debounce": 50})
     try:
         yield session

@@ -12,6 +12,7 @@ from lsprotocol import types
 from benchmarks.lspclient import Session
 from pdp_lint.server.positions import Lines
 from tests.server.expected import in_process_check, keys
+from tests.server.forkserver import server_command
 
 pytestmark = pytest.mark.asyncio
 
@@ -191,7 +192,9 @@ async def test_fix_all_is_worked_out_when_chosen_by_clients_that_resolve(
 ) -> None:
     """Editors ask for code actions at every cursor move: a client that can resolve
     them gets the fix-all action without its edit, and the edit when it is chosen."""
-    lsp = Session(project, env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    lsp = Session(
+        project, env={"XDG_CACHE_HOME": str(tmp_path / "cache")}, command=server_command()
+    )
     await lsp.start({"debounce": 50}, resolve_edits=True)
     try:
         path = project / LARGEST
