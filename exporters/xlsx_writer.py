@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,9 +72,12 @@ def alignment(*, vertical: str | None = None, wrap: bool = False) -> str:
     return f"<alignment{attrs}/>"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Style:
-    """What a cell looks like: a font, a fill and an alignment (None: the default)."""
+    """What a cell looks like: a font, a fill and an alignment (None: the default).
+
+    Styles compare by identity (a quick lookup); two equal ones still share a format.
+    """
 
     font: str | None = None
     fill: str | None = None
@@ -176,7 +180,13 @@ class IllegalCharacter(ValueError):
 
 
 #: the control characters a worksheet cannot hold (openpyxl refuses the same)
-_ILLEGAL = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32)))
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _check(text: str) -> None:
+    found = _ILLEGAL.search(text)
+    if found is not None:
+        raise IllegalCharacter(text, found.group())
 
 
 def _escaped(text: str) -> str:
@@ -230,10 +240,7 @@ class Sheet:
 
     def cell(self, row: int, column: int, value: str, style: Style = PLAIN) -> None:
         """A text cell (never a formula, whatever the text starts with)."""
-        value = value[:MAX_CELL]
-        for char in _ILLEGAL.intersection(value):
-            raise IllegalCharacter(value, char)
-        self.rows.setdefault(row, []).append((column, value, style))
+        self.rows.setdefault(row, []).append((column, value[:MAX_CELL], style))
 
     def dimension(self) -> str:
         if not self.rows:
@@ -281,7 +288,13 @@ class Sheet:
             '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" '
             'footer="0.5"/></worksheet>'
         )
-        return "".join(out)
+        text = "".join(out)
+        # one search of the whole sheet; only when it finds one, which cell has it
+        if _ILLEGAL.search(text):
+            for cells in self.rows.values():
+                for _, value, _ in cells:
+                    _check(value)
+        return text
 
 
 def _core(creator: str | None, title: str | None, when: datetime) -> str:
@@ -297,8 +310,7 @@ def _core(creator: str | None, title: str | None, when: datetime) -> str:
     for tag, value in (("creator", creator), ("title", title)):
         if value is None:
             continue
-        for char in _ILLEGAL.intersection(value):
-            raise IllegalCharacter(value, char)
+        _check(value)
         out.append(
             f"<dc:{tag} {dc}>{_markup_escaped(value)}</dc:{tag}>" if value else f"<dc:{tag} {dc}/>"
         )
