@@ -93,7 +93,7 @@ TRICKY = [
     "trailing tab\t",
     "a line\nand another\r\nand a carriage\rreturn",
     "naïve café — “quotes” • bullets € ✓",
-    "astral 🙂 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "astral \U0001f642 and \U0001d518\U0001d52b\U0001d526",
     "\u00a0no-break space around\u00a0",
     "=SUM(A1:A2)",
     "x" * 40_000,
