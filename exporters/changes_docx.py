@@ -10,9 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import RGBColor
-
 from exporters.docx_builder import DocxBuilder
 from pdp_lint.changes.records import ADDED
 
@@ -30,6 +27,9 @@ class ChangesBuilder(DocxBuilder):
 
     @staticmethod
     def add_styles(styles: Any) -> dict[str, str]:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import RGBColor
+
         added = {}
         have = {s.name for s in styles}
         for name, colour in (

@@ -25,15 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from docx import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import NamespacePrefixedTag, qn
-from docx.oxml.parser import oxml_parser
-from docx.shared import Emu, Twips
-from lxml import etree  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from exporters.errors import ExportError
 from exporters.storable import storable
@@ -41,8 +33,25 @@ from exporters.text_width import fit_widths, longest_word
 from exporters.views import Meta
 from exporters.zip_pack import Entry, pack_entries
 
+if TYPE_CHECKING:
+    from docx.shared import Emu
+
+# python-docx (and lxml) are imported where a template is prepared: a run on the
+# bundled template, shipped ready, does not load them at all
+
+
+def qn(tag: str) -> str:
+    """The Clark name of ``tag`` (``w:p``), as python-docx's qn gives it."""
+    from docx.oxml.ns import qn as docx_qn
+
+    name: str = docx_qn(tag)
+    return name
+
+
 #: the bundled template; ``python -m exporters.reference_docx`` regenerates it
 REFERENCE = Path(__file__).with_name("assets") / "reference.docx"
+#: the bundled template prepared for handouts (see _Prepared), made with it
+REFERENCE_PREPARED = Path(__file__).with_name("assets") / "reference-prepared.json"
 
 #: every style the handouts use; a template without one gets it from REFERENCE
 #: (Word keeps the built-in table-of-contents styles as ``toc 1`` ... in lower case)
@@ -419,6 +428,8 @@ def _property(text: str) -> str:
 
 
 def _open(template: Path | None) -> Any:
+    from docx import Document
+
     if template is None:
         return Document(io.BytesIO(_reference_bytes()))
     try:
@@ -470,25 +481,51 @@ def _placeholder(name: str) -> str:
     return f"\ue000{name}\ue000"
 
 
+_LOCALE = _placeholder("locale")
+
+
 class _Prepared:
     """A template made ready for handouts: what every handout built on it shares.
 
     Opening the template, dropping its sample content, adding the styles it lacks and
-    readying its header and footer is done once; the parts that are the same for every
-    handout are then kept as bytes (and packed once, see zip_pack), and those that
-    differ are kept as the text before and after the place each handout fills in.
+    readying its header and footer is done once (see :func:`_prepare`); what comes of it
+    is kept as bytes: the parts that are the same for every handout (packed once, see
+    zip_pack), and the text before and after the place each handout fills in for the
+    others (the body, the running head and foot, the properties, the styles' language).
+    The bundled template's are shipped ready (see :func:`_shipped_reference`), so a run
+    on it does not load python-docx at all.
     """
 
-    def __init__(self, doc: Any, text_width: float, table_text_size: float) -> None:
+    def __init__(
+        self,
+        *,
+        text_width: float,
+        table_text_size: float,
+        static: dict[str, bytes],
+        document: tuple[str, tuple[bytes, bytes]],
+        running: list[tuple[str, str, tuple[bytes, bytes]]],
+        core: tuple[str, str],
+        styles_name: str,
+        variants: dict[str | None, tuple[bytes, dict[str, str]]],
+        styles_source: Any = None,
+    ) -> None:
         self.text_width = text_width
         self.table_text_size = table_text_size
-        ids = {s.name: s.style_id for s in doc.styles}
-        self._styles_element = doc.styles.element
-        self._variants: dict[str | None, tuple[Any, dict[str, str]]] = {
-            None: (self._styles_element, ids)
-        }
+        self._static = {name: Entry(data) for name, data in static.items()}
+        self._doc_name, self._document = document
+        self._running = running
+        self._core_name, self._core = core
+        self._styles_name = styles_name
+        #: variant -> (styles.xml with the language left open, style ids by name)
+        self._variants = dict(variants)
+        #: the python-docx styles element new variants are made from, if at hand
+        self._styles_source = styles_source
         self._styles: dict[tuple[str | None, str], Entry] = {}
-        self._styles_name = doc.part._styles_part.partname.membername
+
+    @classmethod
+    def from_doc(cls, doc: Any, text_width: float, table_text_size: float) -> _Prepared:
+        """The prepared python-docx document ``doc`` (see _prepare), kept as bytes."""
+        from lxml import etree  # type: ignore[import-untyped]
 
         for element in _w_roots(doc):
             if element.nsmap.get("w") != _W:
@@ -497,6 +534,9 @@ class _Prepared:
                     "`w`, which handouts cannot be built on; save it again from Word",
                     2,
                 )
+        styles_source = doc.styles.element
+        ids = {s.name: s.style_id for s in doc.styles}
+        styles_name = doc.part._styles_part.partname.membername
         body = doc.element.body
         mark = etree.Comment(_BODY_MARK)
         end = body.find(qn("w:sectPr"))
@@ -516,38 +556,47 @@ class _Prepared:
         cp.created = _DATE_MARK
         cp.modified = _DATE_MARK
         core_name = doc.part.package._core_properties_part.partname.membername
-
         entries = package_entries(doc)
-        self._doc_name = doc.part.partname.membername
-        self._document = _split(entries[self._doc_name], _BODY_MARK, self._doc_name)
-        self._running = [
-            (name, which, _split(entries[name], _RUNNING_MARK, name)) for name, which in running
-        ]
-        self._core_name = core_name
-        self._core = entries[core_name].decode("utf-8")
-        varying = {self._doc_name, core_name, self._styles_name, *(n for n, _ in running)}
-        self._static = {name: Entry(data) for name, data in entries.items() if name not in varying}
+        doc_name = doc.part.partname.membername
+        varying = {doc_name, core_name, styles_name, *(n for n, _ in running)}
+        return cls(
+            text_width=text_width,
+            table_text_size=table_text_size,
+            static={name: data for name, data in entries.items() if name not in varying},
+            document=(doc_name, _split(entries[doc_name], _BODY_MARK, doc_name)),
+            running=[
+                (name, which, _split(entries[name], _RUNNING_MARK, name)) for name, which in running
+            ],
+            core=(core_name, entries[core_name].decode("utf-8")),
+            styles_name=styles_name,
+            variants={None: (_open_language(styles_source), ids)},
+            styles_source=styles_source,
+        )
 
     def style_ids(self, variant: str | None, add: Any) -> dict[str, str]:
-        """The style ids by name of the template, with the styles ``variant`` adds."""
+        """The style ids by name of the template, with the styles ``variant`` adds
+        (``add`` adds them to python-docx's styles and gives their ids)."""
         found = self._variants.get(variant)
         if found is None:
+            if self._styles_source is None:
+                # shipped ready without this variant: prepare the template with python-docx
+                fresh = _prepare(None, shipped=False)
+                self._styles_source = fresh._styles_source
             from docx.styles.styles import Styles
 
-            element = copy.deepcopy(self._styles_element)
+            element = copy.deepcopy(self._styles_source)
             ids = dict(self._variants[None][1])
             ids.update(add(Styles(element)))
-            found = self._variants[variant] = (element, ids)
+            found = self._variants[variant] = (_open_language(element), ids)
         return found[1]
 
     def _styles_entry(self, variant: str | None, locale: str) -> Entry:
         key = (variant, locale)
         found = self._styles.get(key)
         if found is None:
-            element = copy.deepcopy(self._variants[variant][0])
-            _set_language(element, locale)
+            styles = self._variants[variant][0]
             found = self._styles[key] = Entry(
-                etree.tostring(element, encoding="UTF-8", standalone=True)
+                styles.replace(_LOCALE.encode("utf-8"), _attr(locale).encode("utf-8"))
             )
         return found
 
@@ -583,6 +632,60 @@ class _Prepared:
         entries[self._core_name] = Entry(core.encode("utf-8"))
         entries[self._styles_name] = self._styles_entry(variant, locale)
         return pack_entries(entries, _zip_time(when))
+
+    # --- shipped ready ----------------------------------------------------------------
+
+    def to_data(self) -> dict[str, Any]:
+        """What this prepared template is, as JSON data (every part is UTF-8 XML)."""
+        return {
+            "text_width": self.text_width,
+            "table_text_size": self.table_text_size,
+            "static": {name: e.data.decode("utf-8") for name, e in sorted(self._static.items())},
+            "document": [self._doc_name, *(p.decode("utf-8") for p in self._document)],
+            "running": [
+                [name, which, *(p.decode("utf-8") for p in pieces)]
+                for name, which, pieces in self._running
+            ],
+            "core": [self._core_name, self._core],
+            "styles_name": self._styles_name,
+            "variants": {
+                variant or "": {"styles": styles.decode("utf-8"), "ids": ids}
+                for variant, (styles, ids) in sorted(
+                    self._variants.items(), key=lambda item: item[0] or ""
+                )
+            },
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> _Prepared:
+        """The prepared template ``to_data`` described."""
+        doc_name, before, after = data["document"]
+        return cls(
+            text_width=float(data["text_width"]),
+            table_text_size=float(data["table_text_size"]),
+            static={name: text.encode("utf-8") for name, text in data["static"].items()},
+            document=(doc_name, (before.encode("utf-8"), after.encode("utf-8"))),
+            running=[
+                (name, which, (before.encode("utf-8"), after.encode("utf-8")))
+                for name, which, before, after in data["running"]
+            ],
+            core=(data["core"][0], data["core"][1]),
+            styles_name=data["styles_name"],
+            variants={
+                variant or None: (v["styles"].encode("utf-8"), dict(v["ids"]))
+                for variant, v in data["variants"].items()
+            },
+        )
+
+
+def _open_language(styles: Any) -> bytes:
+    """``styles`` serialised with the language of its run defaults left open (_LOCALE)."""
+    from lxml import etree
+
+    element = copy.deepcopy(styles)
+    _set_language(element, _LOCALE)
+    data: bytes = etree.tostring(element, encoding="UTF-8", standalone=True)
+    return data
 
 
 def _w_roots(doc: Any) -> Iterator[Any]:
@@ -628,9 +731,16 @@ def _prepare_cached(key: tuple[Path, int, int] | None) -> _Prepared:
     return _prepare(None if key is None else key[0])
 
 
-def _prepare(template: Path | None) -> _Prepared:
+def _prepare(template: Path | None, *, shipped: bool = True) -> _Prepared:
     """Open ``template``, drop its sample content, give it every handout style and get
-    its header and footer paragraphs ready for the running head and foot."""
+    its header and footer paragraphs ready for the running head and foot. The bundled
+    template comes ready from REFERENCE_PREPARED (unless ``shipped`` is false)."""
+    if template is None and shipped:
+        ready = _shipped_reference()
+        if ready is not None:
+            return ready
+    from docx.shared import Emu
+
     doc = _open(template)
     body = doc.element.body
     # keep the template's page setup (the last sectPr), drop its sample content
@@ -646,7 +756,36 @@ def _prepare(template: Path | None) -> _Prepared:
     text_width = float(Emu(width).cm)
     table_text_size = _font_size(doc, "Table Text")
     _prepare_head_and_foot(doc)
-    return _Prepared(doc, text_width, table_text_size)
+    return _Prepared.from_doc(doc, text_width, table_text_size)
+
+
+def _reference_sha256() -> str:
+    import hashlib
+
+    return hashlib.sha256(_reference_bytes()).hexdigest()
+
+
+def _shipped_reference() -> _Prepared | None:
+    """The bundled template as prepared when it was made, if REFERENCE_PREPARED was made
+    from the reference document there is now; None otherwise (it is then prepared)."""
+    import json
+
+    try:
+        data = json.loads(REFERENCE_PREPARED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("reference_sha256") != _reference_sha256():
+        return None
+    return _Prepared.from_data(data)
+
+
+def reference_prepared_data(builders: Sequence[type[DocxBuilder]]) -> dict[str, Any]:
+    """REFERENCE_PREPARED's content: the bundled template prepared with python-docx, with
+    the styles each of ``builders`` adds, and the digest of the reference document."""
+    prepared = _prepare(None, shipped=False)
+    for builder in builders:
+        prepared.style_ids(builder.extra_styles, builder.add_styles)
+    return {"reference_sha256": _reference_sha256(), **prepared.to_data()}
 
 
 def _prepare_head_and_foot(doc: Any) -> None:
@@ -678,6 +817,8 @@ def _checked(data: bytes) -> bytes:
 
 @functools.cache
 def _reference_document() -> Any:
+    from docx import Document
+
     return Document(io.BytesIO(_reference_bytes()))
 
 
@@ -767,6 +908,8 @@ def _copy_numbering(ref: Any, doc: Any, num_id: str) -> str:
     else:
         dst.append(new_abstract)
     new_id = str(max(used_num, default=0) + 1)
+    from docx.oxml import parse_xml
+
     dst.append(
         parse_xml(
             f'<w:num xmlns:w="{_W}" w:numId="{new_id}">'
@@ -784,6 +927,8 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 @functools.cache
 def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    from docx.oxml.ns import NamespacePrefixedTag
+
     name = NamespacePrefixedTag(nsptag)
     return name.clark_name, name.nsmap
 
@@ -791,6 +936,8 @@ def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
 def _new(nsptag: str) -> Any:
     """A new ``nsptag`` element (``w:p``), as python-docx's OxmlElement makes it, without
     working out the tag's namespace again for every element."""
+    from docx.oxml.parser import oxml_parser
+
     clark, nsmap = _tag(nsptag)
     return oxml_parser.makeelement(clark, nsmap=nsmap)
 
@@ -822,6 +969,9 @@ def _free_paragraph(part: Any, style: str) -> Any:
 
 def _right_tab(paragraph: Any, width: Emu) -> None:
     """One right-aligned tab stop at the margin, replacing the style's own stops."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Emu, Twips
+
     stops = paragraph.paragraph_format.tab_stops
     style: Any = paragraph.style
     seen = set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -214,3 +215,89 @@ def test_static_parts_are_compressed_once_per_run() -> None:
     docx_handouts.role_docx(second, None)
     assert all(prepared._static[name].packed() is packed[name] for name in packed)
     assert "word/theme/theme1.xml" in packed
+
+
+# --- the bundled template, shipped ready ------------------------------------------------
+
+
+def test_the_shipped_preparation_is_the_reference_document_prepared_now() -> None:
+    from exporters.reference_docx import prepared_json
+
+    shipped = docx_builder.REFERENCE_PREPARED.read_text(encoding="utf-8")
+    assert shipped == prepared_json(), (
+        "exporters/assets/reference-prepared.json is stale: run python -m exporters.reference_docx"
+    )
+
+
+def test_without_the_shipped_preparation_handouts_have_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fw = load(ROOT / "frameworks" / "cx-knowledge-experts.yaml")
+    old = load(ROOT / "tests" / "fixtures" / "as-found" / "cx-knowledge-experts.yaml")
+    changes = changes_view(fw, compare(old, fw, str(fw.file), "v1:" + str(old.file)), "v1")
+
+    def render_all() -> list[bytes]:
+        docx_builder._prepare_cached.cache_clear()
+        out = [docx_handouts.RENDERERS[kind](view, None) for kind, view in _views(fw)]
+        return [*out, changes_docx.changes_docx(changes, None)]
+
+    shipped = render_all()
+    assert docx_builder._prepared(None)._styles_source is None  # came from the file
+    monkeypatch.setattr(docx_builder, "_reference_sha256", lambda: "another reference")
+    prepared = render_all()
+    assert docx_builder._prepared(None)._styles_source is not None
+    assert shipped == prepared
+    docx_builder._prepare_cached.cache_clear()
+
+
+def test_a_builder_adding_styles_not_shipped_prepares_the_template_for_them() -> None:
+    class Marked(docx_builder.DocxBuilder):
+        extra_styles = "marked"
+
+        @staticmethod
+        def add_styles(styles: Any) -> dict[str, str]:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            return {"Marked": styles.add_style("Marked", WD_STYLE_TYPE.CHARACTER).style_id}
+
+    fw = load(ROOT / "frameworks" / "cx-knowledge-experts.yaml")
+    docx_builder._prepare_cached.cache_clear()
+    builder = Marked(views.role_handouts(fw)[0].meta)
+    p = builder.paragraph("plain ")
+    builder.text(p, "marked", "Marked")
+    data = builder.to_bytes()
+    assert "Marked" in {s.name for s in Document(io.BytesIO(data)).styles}
+    assert b'<w:rStyle w:val="Marked"/>' in zipfile_read(data, "word/document.xml")
+    docx_builder._prepare_cached.cache_clear()
+
+
+def zipfile_read(data: bytes, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name)
+
+
+def test_handouts_on_the_bundled_template_do_not_load_python_docx() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from exporters.site import site_jobs\n"
+        "from pdp_lint.load.loader import load_file\n"
+        "fws = [load_file(p).framework for p in sorted(Path('frameworks').glob('*.yaml'))]\n"
+        "for job in site_jobs(fws, {'template': None}):\n"
+        "    job.render()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'openpyxl'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+    )
+    assert done.stdout.strip() == "[]"
