@@ -237,6 +237,59 @@ def test_files_reach_the_disk_in_one_pass_after_all_are_written(
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["one.txt", "two.txt"]
 
 
+def test_many_files_reach_the_disk_in_one_flush_of_their_file_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: events.append("fsync"))
+    real_replace = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        events.append("rename")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    real = atomic._syncfs()
+    assert real is not None, "Linux has syncfs"
+
+    def syncfs(fd: int) -> int:
+        events.append("syncfs")
+        return real(fd)
+
+    monkeypatch.setattr(atomic, "_syncfs", lambda: syncfs)
+    count = atomic.FLUSH_WHOLE_FROM
+    files = [(tmp_path / f"d{n % 3}" / f"{n}.txt", str(n).encode) for n in range(count)]
+    assert write_many_atomic(files) == [p for p, _ in files]
+    # one flush before the renames (three folders, one file system), one after
+    assert events == ["syncfs", *["rename"] * count, "syncfs"]
+    assert all(p.read_bytes() == render() for p, render in files)
+
+
+def test_without_syncfs_many_files_are_flushed_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: events.append("fsync"))
+    monkeypatch.setattr(atomic, "_syncfs", lambda: None)
+    count = atomic.FLUSH_WHOLE_FROM
+    files = [(tmp_path / f"{n}.txt", str(n).encode) for n in range(count)]
+    write_many_atomic(files)
+    assert events == ["fsync"] * (count + 1)  # every file, then the folder
+
+
+def test_a_failing_flush_of_the_file_system_leaves_every_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic, "_syncfs", lambda: lambda fd: -1)
+    kept = tmp_path / "0.txt"
+    kept.write_bytes(b"old")
+    files = [(tmp_path / f"{n}.txt", b"new".__bytes__) for n in range(atomic.FLUSH_WHOLE_FROM)]
+    with pytest.raises(OSError):
+        write_many_atomic(files)
+    assert kept.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["0.txt"]
+
+
 def test_a_file_that_fails_to_render_leaves_every_file_as_it_was(tmp_path: Path) -> None:
     kept = tmp_path / "one.txt"
     kept.write_bytes(b"old")
