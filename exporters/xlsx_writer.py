@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import io
+import operator
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -181,6 +182,7 @@ class IllegalCharacter(ValueError):
 
 #: the control characters a worksheet cannot hold (openpyxl refuses the same)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 
 
 def _check(text: str) -> None:
@@ -242,13 +244,16 @@ class Sheet:
         """A text cell (never a formula, whatever the text starts with)."""
         self.rows.setdefault(row, []).append((column, value[:MAX_CELL], style))
 
+    def _columns(self) -> int:
+        return max((c for cells in self.rows.values() for c, _, _ in cells), default=0)
+
     def dimension(self) -> str:
         if not self.rows:
             return "A1:A1"
         columns = [c for cells in self.rows.values() for c, _, _ in cells]
         return f"{_letter(min(columns))}{min(self.rows)}:{_letter(max(columns))}{max(self.rows)}"
 
-    def xml(self, styles: _Styles) -> str:
+    def xml(self, styles: _Styles) -> bytes:
         out = [
             f'<worksheet xmlns="{_MAIN}"><sheetPr><outlinePr summaryBelow="1" '
             f'summaryRight="1"/><pageSetUpPr/></sheetPr><dimension ref="{self.dimension()}"/>'
@@ -265,21 +270,29 @@ class Sheet:
             )
             out.append("</cols>")
         out.append("<sheetData>")
-        xf = styles.xf
+        letters = [""] + [column_letter(c) for c in range(1, self._columns() + 1)]
+        # ' s="n"' for each style, numbered as the cells are written
+        attributes: dict[int, str] = {}
+        first = operator.itemgetter(0)
         for r in sorted(self.rows):
             out.append(f'<row r="{r}">')
-            for c, value, style in sorted(self.rows[r], key=lambda cell: cell[0]):
-                s = xf(style)
-                head = f'<c r="{_letter(c)}{r}" s="{s}"' if s else f'<c r="{_letter(c)}{r}"'
+            for c, value, style in sorted(self.rows[r], key=first):
+                s = attributes.get(id(style))
+                if s is None:
+                    xf = styles.xf(style)
+                    s = attributes[id(style)] = f' s="{xf}"' if xf else ""
                 if not value:
-                    out.append(f'{head} t="inlineStr"></c>')
+                    out.append(f'<c r="{letters[c]}{r}"{s} t="inlineStr"></c>')
                 elif value != value.strip():
                     out.append(
-                        f'{head} t="inlineStr"><is><t xml:space="preserve">{_escaped(value)}'
-                        "</t></is></c>"
+                        f'<c r="{letters[c]}{r}"{s} t="inlineStr"><is><t xml:space="preserve">'
+                        f"{_escaped(value)}</t></is></c>"
                     )
                 else:
-                    out.append(f'{head} t="inlineStr"><is><t>{_escaped(value)}</t></is></c>')
+                    out.append(
+                        f'<c r="{letters[c]}{r}"{s} t="inlineStr"><is><t>{_escaped(value)}'
+                        "</t></is></c>"
+                    )
             out.append("</row>")
         out.append("</sheetData>")
         if self.auto_filter is not None:
@@ -288,13 +301,14 @@ class Sheet:
             '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" '
             'footer="0.5"/></worksheet>'
         )
-        text = "".join(out)
-        # one search of the whole sheet; only when it finds one, which cell has it
-        if _ILLEGAL.search(text):
+        data = "".join(out).encode("ascii")
+        # the sheet is ASCII: one pass over its bytes tells whether a control character
+        # is in it, and only then which cell has it
+        if len(data.translate(None, _ILLEGAL_BYTES)) != len(data):
             for cells in self.rows.values():
                 for _, value, _ in cells:
                     _check(value)
-        return text
+        return data
 
 
 def _core(creator: str | None, title: str | None, when: datetime) -> str:
@@ -412,8 +426,7 @@ def workbook(
     styles = _Styles()
     # sheets are written first: cell formats are numbered as the cells are written
     sheet_parts = [
-        (f"xl/worksheets/sheet{n}.xml", sheet.xml(styles).encode("ascii"))
-        for n, sheet in enumerate(sheets, 1)
+        (f"xl/worksheets/sheet{n}.xml", sheet.xml(styles)) for n, sheet in enumerate(sheets, 1)
     ]
     parts: list[tuple[str, bytes]] = [
         ("docProps/app.xml", _APP.encode("ascii")),
