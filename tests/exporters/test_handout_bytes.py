@@ -152,6 +152,32 @@ def _count_opens(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     return opened
 
 
+@pytest.mark.usefixtures("fixed_date")
+def test_views_are_worked_out_once_per_framework_and_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fw = load(ROOT / "frameworks" / "cx-knowledge-experts.yaml")
+    calls: list[str] = []
+    real = views.role_view
+
+    def counting(model: object, role: object) -> object:
+        calls.append(getattr(role, "id", ""))
+        return real(model, role)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(views, "role_view", counting)
+    first = views.role_handouts(fw)
+    assert views.role_handouts(fw) is first
+    framework = views.framework_handout(fw)
+    # the framework handout shows the role handouts' own views
+    assert [r for t in framework.tracks for r in t.roles] == [h.role for h in first]
+    assert len(calls) == len(list(fw.roles()))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    again = views.role_handouts(fw)
+    assert again is not first and again[0].meta.date != first[0].meta.date
+    # another model of the same file gets views of its own
+    assert views.role_handouts(load(ROOT / "frameworks" / "cx-knowledge-experts.yaml")) == again
+
+
 # --- the glossary -----------------------------------------------------------------------
 
 
