@@ -457,7 +457,8 @@ def _open(template: Path | None) -> Any:
 #: comments marking, in the prepared template's parts, where each handout's text goes
 _BODY_MARK = "pdp-lint body 7f3a"
 _RUNNING_MARK = "pdp-lint running text 7f3a"
-#: a date no handout has: the prepared document properties carry it until a handout's
+#: the date python-docx is given for the created and modified properties, whose text is
+#: then a placeholder like the others'
 _DATE_MARK = datetime(1901, 2, 3, 4, 5, 6)
 #: the document properties each handout sets, in the order they were always set (a
 #: property a template lacks is added after those it has, in this order)
@@ -478,7 +479,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _placeholder(name: str) -> str:
+    """Where the prepared document properties leave the text of property ``name`` open
+    (a private-use character either side)."""
     return f"\ue000{name}\ue000"
+
+
+_PLACEHOLDERS = re.compile("\ue000([a-z_]+)\ue000")
 
 
 _LOCALE = _placeholder("locale")
@@ -555,6 +561,8 @@ class _Prepared:
         cp.revision = 1
         cp.created = _DATE_MARK
         cp.modified = _DATE_MARK
+        for name in ("created", "modified"):  # the element (and its xsi:type) is made
+            cp._element.find(qn(f"dcterms:{name}")).text = _placeholder(name)
         core_name = doc.part.package._core_properties_part.partname.membername
         entries = package_entries(doc)
         doc_name = doc.part.partname.membername
@@ -617,18 +625,14 @@ class _Prepared:
         for name, which, (before, after) in self._running:
             text = head if which == "head" else foot
             entries[name] = Entry(before + text.encode("utf-8") + after)
-        core = self._core
-        stamp = _DATE_MARK.strftime("%Y-%m-%dT%H:%M:%SZ")
-        for name, value in properties.items():
-            if name in ("created", "modified"):
-                continue
+        for value in properties.values():
             if _NOT_XML.search(value):
                 raise ValueError(
                     "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or "
                     "control characters"
                 )
-            core = core.replace(_placeholder(name), _text(value))
-        core = core.replace(stamp, properties["created"])
+        # one pass: a value that happens to hold a placeholder's text stays as it is
+        core = _PLACEHOLDERS.sub(lambda m: _text(properties.get(m.group(1), m.group())), self._core)
         entries[self._core_name] = Entry(core.encode("utf-8"))
         entries[self._styles_name] = self._styles_entry(variant, locale)
         return pack_entries(entries, _zip_time(when))
