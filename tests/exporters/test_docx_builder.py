@@ -91,8 +91,9 @@ def test_a_what_changed_handout_has_the_bytes_python_docx_gave(
 
 
 TRICKY = {
-    "title": "  R&D <Support> “PDP”\tfor\u00a0all " + "long " * 60,
-    "team": "R&D > Ops & Co \ue000title\ue000",  # a placeholder's text stays text
+    # the text of a property's placeholder in another property stays text
+    "title": "  R&D <Support> “PDP” \ue000subject\ue000\tfor\u00a0all " + "long " * 60,
+    "team": "R&D > Ops & Co",
     "competency": "Know <how> & why",
     "definition": "Line one\nline two\ttabbed\r\ncarriage",
     "role": " Expert & <Lead> ",
