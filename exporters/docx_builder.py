@@ -802,8 +802,10 @@ def _prepare_head_and_foot(doc: Any) -> None:
 
 
 def check_template(template: Path) -> None:
-    """Fail now, with one line, when ``template`` cannot be used; not at the tenth file."""
-    _open(template)
+    """Fail now, with one line, when ``template`` cannot be used; not at the tenth file.
+
+    The template is prepared, once: the handouts of the run use what this prepared."""
+    _prepared(template)
 
 
 @functools.cache

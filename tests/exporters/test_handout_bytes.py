@@ -108,6 +108,23 @@ def test_a_custom_template_is_opened_once_and_again_when_it_changes(
 
 
 @pytest.mark.usefixtures("fixed_date")
+def test_checking_a_custom_template_prepares_it_for_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx import Document
+
+    template = tmp_path / "brand.docx"
+    Document().save(str(template))
+    opened = _count_opens(monkeypatch)
+    docx_builder.check_template(template)
+    for out in RoleDocx(RoleDocx.Options(template=template)).outputs(
+        load(ROOT / "frameworks" / "cx-pdp.yaml")
+    ):
+        out.render()
+    assert opened == [template]
+
+
+@pytest.mark.usefixtures("fixed_date")
 def test_handouts_built_one_after_another_do_not_share_content() -> None:
     outputs = RoleDocx().outputs(load(ROOT / "frameworks" / "cx-knowledge-experts.yaml"))
     first = outputs[0].render()
