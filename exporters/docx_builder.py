@@ -7,11 +7,12 @@ custom template lacks are copied from the bundled reference document, the way pa
 treats a reference document.
 
 Each handout's body, running head and foot and document properties are written as XML
-text; python-docx opens and prepares the template once per run (see ``_Prepared``), and
-every part that is the same for each handout is packed once. The bytes are those
-python-docx's object layer gave (``tests/exporters/test_docx_builder.py`` compares them).
+text; python-docx opens and prepares the template once per run (see ``_Prepared``; the
+bundled one ships prepared), and every part that is the same for each handout is packed
+once. The bytes are those python-docx's object layer gave
+(``tests/exporters/test_docx_builder.py`` compares them).
 
-python-docx is imported here, never at command-line start.
+python-docx is imported only where a template is prepared, never at command-line start.
 """
 
 from __future__ import annotations

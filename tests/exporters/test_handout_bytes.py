@@ -9,8 +9,10 @@ review the difference with the change:
 
     SOURCE_DATE_EPOCH=1700000000 python -m tests.exporters.test_handout_bytes
 
-The other tests here guard how the speed is had: the template is opened once per run,
-each handout starts from its own copy of it, and files reach the disk in one pass.
+The other tests here guard how the speed is had: the template is prepared once per run
+(the bundled one ships prepared and is not opened at all), handouts built one after
+another share no content, a framework's views are worked out once, and files reach the
+disk in one pass (one flush of the file system for many files).
 """
 
 from __future__ import annotations
