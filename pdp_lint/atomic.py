@@ -169,7 +169,8 @@ def write_many_atomic(files: Iterable[tuple[Path, Callable[[], bytes]]]) -> list
                 tmp.unlink()
         raise
     if whole:
-        _flush_file_systems(folders)
+        with contextlib.suppress(OSError):  # as for the folders below: the files are whole
+            _flush_file_systems(folders)
         return written
     for folder in folders:
         with contextlib.suppress(OSError):  # not every system can open a folder
