@@ -8,13 +8,9 @@ them; one that does not gets them added.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import RGBColor
+from typing import TYPE_CHECKING, Any
 
 from exporters.docx_builder import DocxBuilder
-from exporters.views import Meta
 from pdp_lint.changes.records import ADDED
 
 if TYPE_CHECKING:
@@ -27,9 +23,14 @@ _PIECE_STYLES = {"delete": DELETED_STYLE, "insert": INSERTED_STYLE}
 class ChangesBuilder(DocxBuilder):
     """A handout builder that also has the character styles of a rewording."""
 
-    def __init__(self, meta: Meta, template: Path | None = None) -> None:
-        super().__init__(meta, template)
-        styles = self.doc.styles
+    extra_styles = "changes"
+
+    @staticmethod
+    def add_styles(styles: Any) -> dict[str, str]:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import RGBColor
+
+        added = {}
         have = {s.name for s in styles}
         for name, colour in (
             (DELETED_STYLE, RGBColor(0x9C, 0x00, 0x06)),
@@ -43,7 +44,8 @@ class ChangesBuilder(DocxBuilder):
                 style.font.strike = True
             else:
                 style.font.underline = True
-            self._style_ids[name] = style.style_id
+            added[name] = style.style_id
+        return added
 
 
 def changes_docx(view: ChangesHandout, template: Path | None) -> bytes:

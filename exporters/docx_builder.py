@@ -6,7 +6,13 @@ organisation restyles every handout by editing the styles of its own template. S
 custom template lacks are copied from the bundled reference document, the way pandoc
 treats a reference document.
 
-python-docx is imported here, never at command-line start.
+Each handout's body, running head and foot and document properties are written as XML
+text; python-docx opens and prepares the template once per run (see ``_Prepared``; the
+bundled one ships prepared), and every part that is the same for each handout is packed
+once. The bytes are those python-docx's object layer gave
+(``tests/exporters/test_docx_builder.py`` compares them).
+
+python-docx is imported only where a template is prepared, never at command-line start.
 """
 
 from __future__ import annotations
@@ -14,28 +20,39 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from docx import Document
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import NamespacePrefixedTag, qn
-from docx.oxml.parser import oxml_parser
-from docx.shared import Cm, Emu, Twips
+from typing import TYPE_CHECKING, Any
 
 from exporters.errors import ExportError
 from exporters.storable import storable
 from exporters.text_width import fit_widths, longest_word
 from exporters.views import Meta
+from exporters.zip_pack import Entry, pack_entries
+
+if TYPE_CHECKING:
+    from docx.shared import Emu
+
+# python-docx (and lxml) are imported where a template is prepared: a run on the
+# bundled template, shipped ready, does not load them at all
+
+
+def qn(tag: str) -> str:
+    """The Clark name of ``tag`` (``w:p``), as python-docx's qn gives it."""
+    from docx.oxml.ns import qn as docx_qn
+
+    name: str = docx_qn(tag)
+    return name
+
 
 #: the bundled template; ``python -m exporters.reference_docx`` regenerates it
 REFERENCE = Path(__file__).with_name("assets") / "reference.docx"
+#: the bundled template prepared for handouts (see _Prepared), made with it
+REFERENCE_PREPARED = Path(__file__).with_name("assets") / "reference-prepared.json"
 
 #: every style the handouts use; a template without one gets it from REFERENCE
 #: (Word keeps the built-in table-of-contents styles as ``toc 1`` ... in lower case)
@@ -71,39 +88,50 @@ class _Heading:
     bookmark: str
 
 
+class Paragraph:
+    """A paragraph of the document under construction: its XML so far, without the end
+    tag, so that runs can still be added to it."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, start: str) -> None:
+        self.parts = [start]
+
+
 class DocxBuilder:
-    """One Word document under construction."""
+    """One Word document under construction.
+
+    The body is written as XML text, in the form lxml gives the elements python-docx
+    would make (the bytes are the same); the rest of the package (styles, numbering,
+    theme, header and footer around their running text) comes from the template as
+    prepared once per run, see :class:`_Prepared`.
+    """
+
+    #: a name for the styles a subclass adds to the template (see add_styles), or None
+    extra_styles: str | None = None
 
     def __init__(self, meta: Meta, template: Path | None = None) -> None:
         self.meta = meta
-        base = _prepared(template)
-        # a copy of the template as prepared once per run: opening it, dropping its
-        # sample content, adding the styles it lacks and readying its header and footer
-        # is the same work for every handout
-        self.doc: Any = copy.deepcopy(base.doc)
-        self._body = self.doc.element.body
-        #: new blocks go before the body's final section properties
-        self._end = self._body.find(qn("w:sectPr"))
-        self._style_ids = base.style_ids
-        self._block_width = base.block_width
+        self._base = _prepared(template)
+        self._style_ids = self._base.style_ids(self.extra_styles, type(self).add_styles)
         #: width of the text column, in centimetres
-        self.text_width = base.text_width
-        self._table_text_size = base.table_text_size
+        self.text_width = self._base.text_width
+        self._table_text_size = self._base.table_text_size
+        self._blocks: list[Paragraph | str] = []
         self._headings: list[_Heading] = []
-        self._toc_marker: Any = None
-        self._set_language(meta.locale)
-        self._set_properties()
-        self._running_head_and_foot()
+        self._toc_at: int | None = None
+
+    @staticmethod
+    def add_styles(styles: Any) -> dict[str, str]:
+        """Add the styles named ``extra_styles`` to the python-docx ``styles`` of the
+        prepared template; return their ids by name. Run once per template."""
+        return {}
 
     # --- blocks ---------------------------------------------------------------------
-    #
-    # Paragraphs and runs are built as XML and appended directly: python-docx's generic
-    # insertion looks for the right place among all of the body's children each time,
-    # which makes a long framework handout quadratic. Blocks return their w:p element.
 
     def style_id(self, name: str) -> str:
         """The id of the style called ``name`` (every handout style exists, see ensure_styles)."""
-        return str(self._style_ids[name])
+        return self._style_ids[name]
 
     def paragraph(
         self,
@@ -112,53 +140,45 @@ class DocxBuilder:
         *,
         keep_with_next: bool = False,
         page_break: bool = False,
-    ) -> Any:
+    ) -> Paragraph:
         """A new paragraph in ``style`` at the end of the document."""
-        p = _new("w:p")
-        ppr = _new("w:pPr")
-        _add(ppr, "w:pStyle", self.style_id(style))
-        # a heading never ends a page, whatever the template's heading styles say
-        if keep_with_next or style.startswith("Heading "):
-            _add(ppr, "w:keepNext")
-        if page_break:
-            _add(ppr, "w:pageBreakBefore")
-        p.append(ppr)
+        p = Paragraph(self._paragraph_start(style, keep_with_next, page_break))
         if text:
             self.text(p, text)
-        if self._end is not None:
-            self._end.addprevious(p)
-        else:
-            self._body.append(p)
+        self._blocks.append(p)
         return p
 
-    def text(self, paragraph: Any, text: str, style: str | None = None) -> Any:
+    def _paragraph_start(self, style: str, keep_with_next: bool, page_break: bool) -> str:
+        # a heading never ends a page, whatever the template's heading styles say
+        keep = "<w:keepNext/>" if keep_with_next or style.startswith("Heading ") else ""
+        brk = "<w:pageBreakBefore/>" if page_break else ""
+        return f'<w:p><w:pPr><w:pStyle w:val="{_attr(self.style_id(style))}"/>{keep}{brk}</w:pPr>'
+
+    def text(self, paragraph: Paragraph, text: str, style: str | None = None) -> None:
         """Add a run of ``text`` (``\n`` a line break, ``\t`` a tab) to ``paragraph``."""
-        r = _new("w:r")
+        paragraph.parts.append(self._run(text, style))
+
+    def _run(self, text: str, style: str | None = None) -> str:
+        out = []
         if style is not None:
-            rpr = _new("w:rPr")
-            _add(rpr, "w:rStyle", self.style_id(style))
-            r.append(rpr)
+            out.append(f'<w:rPr><w:rStyle w:val="{_attr(self.style_id(style))}"/></w:rPr>')
         for n, line in enumerate(text.split("\n")):
             if n:
-                r.append(_new("w:br"))
+                out.append("<w:br/>")
             for m, piece in enumerate(line.split("\t")):
                 if m:
-                    r.append(_new("w:tab"))
+                    out.append("<w:tab/>")
                 if piece:
-                    t = _new("w:t")
-                    t.text = storable(piece)
-                    t.set(_XML_SPACE, "preserve")
-                    r.append(t)
-        paragraph.append(r)
-        return r
+                    out.append(f'<w:t xml:space="preserve">{_text(storable(piece))}</w:t>')
+        return f"<w:r>{''.join(out)}</w:r>" if out else "<w:r/>"
 
-    def strong(self, paragraph: Any, text: str) -> Any:
+    def strong(self, paragraph: Paragraph, text: str) -> None:
         """Add ``text`` to ``paragraph`` in the Strong character style."""
-        return self.text(paragraph, text, "Strong")
+        self.text(paragraph, text, "Strong")
 
     def labelled(
         self, label: str, text: str, style: str = "Normal", *, keep_with_next: bool = False
-    ) -> Any:
+    ) -> Paragraph:
         """``label`` in the Strong character style, then ``text``: ``Example 2  Runs ...``."""
         p = self.paragraph(style=style, keep_with_next=keep_with_next)
         self.strong(p, label)
@@ -166,19 +186,23 @@ class DocxBuilder:
             self.text(p, f"{_LABEL_GAP}{text}")
         return p
 
-    def heading(self, text: str, level: int, *, page_break: bool = False) -> Any:
+    def heading(self, text: str, level: int, *, page_break: bool = False) -> Paragraph:
         """A heading; levels 1 and 2 are bookmarked for the table of contents."""
-        first = len(self._body) == (0 if self._end is None else 1)
+        first = not self._blocks
         p = self.paragraph(style=f"Heading {level}", page_break=page_break and not first)
-        run = self.text(p, text)
+        run = self._run(text)
         if level <= 2:
             number = len(self._headings) + 1
             name = f"_Toc{number:08d}"
-            _bookmark(run, number, name)
+            run = (
+                f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>{run}'
+                f'<w:bookmarkEnd w:id="{number}"/>'
+            )
             self._headings.append(_Heading(level, text, name))
+        p.parts.append(run)
         return p
 
-    def bullet(self, text: str, *, keep_with_next: bool = False) -> Any:
+    def bullet(self, text: str, *, keep_with_next: bool = False) -> Paragraph:
         return self.paragraph(text, "List Bullet", keep_with_next=keep_with_next)
 
     def bullets(self, texts: Iterable[str], *, keep_together: bool = False) -> None:
@@ -197,7 +221,7 @@ class DocxBuilder:
         align_centre_from: int | None = None,
         min_height: float | None = None,
         keep_with_next: bool = False,
-    ) -> Any:
+    ) -> None:
         """A table in the Handout Table style, as wide as the text.
 
         ``widths`` are the relative widths the columns would like; each is widened to hold
@@ -207,14 +231,7 @@ class DocxBuilder:
         repeats on every page and no row splits across pages; ``keep_with_next`` keeps
         the table on the page of what follows it.
         """
-
         all_rows = ([list(header)] if header is not None else []) + [list(r) for r in rows]
-        # as Document.add_table does, with the text width worked out once
-        table = self.doc._body.add_table(len(all_rows), len(widths), self._block_width)
-        table.style = None
-        table._tbl.tblStyle_val = self.style_id("Handout Table")
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        _table_look(table, first_row=header is not None, first_column=first_column)
         size = self._table_text_size
 
         def bold(r: int, c: int) -> bool:
@@ -227,33 +244,52 @@ class DocxBuilder:
             + _CELL_ROOM
             for c in range(len(widths))
         ]
-        _column_widths(table, fit_widths(widths, minimums, self.text_width))
-        # the XML elements directly, as python-docx's row, cell and paragraph objects
-        # would set them: finding a cell through them walks the whole row every time
-        text_style = self.style_id("Table Text")
-        for r, (tr, values) in enumerate(zip(table._tbl.tr_lst, all_rows, strict=True)):
-            _cant_split(tr)
-            if header is not None and r == 0:
-                _repeat_header(tr)
-            if min_height is not None:
-                tr.trHeight_val = Cm(min_height)
-                tr.trHeight_hRule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for c, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
-                # the cell's empty paragraph gets the properties python-docx would give
-                # it, in the schema's order: style, keep with next, centred
-                p = tc.p_lst[0]
-                ppr = _new("w:pPr")
-                _add(ppr, "w:pStyle", text_style)
-                if keep_with_next:
-                    _add(ppr, "w:keepNext")
-                if align_centre_from is not None and c >= align_centre_from:
-                    _add(ppr, "w:jc", "center")
-                p.insert(0, ppr)
+        twips = [_twips(w) for w in fit_widths(widths, minimums, self.text_width)]
+        first_row = header is not None
+        bits = (0x20 if first_row else 0) | (0x80 if first_column else 0) | 0x200 | 0x400
+        # what python-docx's add_table, style, alignment, autofit and widths make of it
+        out = [
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attr(self.style_id("Handout Table"))}"/>'
+            '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="left"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblLook w:firstColumn="{int(first_column)}" w:firstRow="{int(first_row)}" '
+            'w:lastColumn="0" w:lastRow="0" w:noHBand="1" w:noVBand="1" '
+            f'w:val="{bits:04X}"/></w:tblPr><w:tblGrid>',
+            *(f'<w:gridCol w:w="{t}"/>' for t in twips),
+            "</w:tblGrid>",
+        ]
+        height = (
+            f'<w:trHeight w:val="{_twips(min_height)}" w:hRule="atLeast"/>'
+            if min_height is not None
+            else ""
+        )
+        keep = "<w:keepNext/>" if keep_with_next else ""
+        text_style = _attr(self.style_id("Table Text"))
+        cell_starts = [
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{t}"/></w:tcPr><w:p><w:pPr>'
+            f'<w:pStyle w:val="{text_style}"/>{keep}'
+            + (
+                '<w:jc w:val="center"/>'
+                if align_centre_from is not None and c >= align_centre_from
+                else ""
+            )
+            + "</w:pPr>"
+            for c, t in enumerate(twips)
+        ]
+        for r, values in enumerate(all_rows):
+            if len(values) != len(twips):
+                raise ValueError(f"row {r} has {len(values)} cells for {len(twips)} columns")
+            repeat = "<w:tblHeader/>" if header is not None and r == 0 else ""
+            out.append(f"<w:tr><w:trPr><w:cantSplit/>{height}{repeat}</w:trPr>")
+            for c, value in enumerate(values):
+                out.append(cell_starts[c])
                 if value:
-                    self.text(p, value, "Strong" if c in strong_columns else None)
+                    out.append(self._run(value, "Strong" if c in strong_columns else None))
+                out.append("</w:p></w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self._blocks.append("".join(out))
         # Word merges adjacent tables without a paragraph between them
         self.paragraph(style="Table Text", keep_with_next=keep_with_next)
-        return table
 
     def notes_box(self, label: str, height: float) -> None:
         """An empty box to write in, ``height`` centimetres tall, titled ``label``, kept on
@@ -264,66 +300,69 @@ class DocxBuilder:
     def contents(self, title: str = "Contents") -> None:
         """Where the table of contents goes; it is filled in when the document is saved."""
         self.paragraph(title, "TOC Heading")
-        self._toc_marker = self.paragraph()
+        self._toc_at = len(self._blocks)
+        self.paragraph()
 
     # --- saving ---------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
         """The document as .docx bytes, the same for the same content."""
-        if self._toc_marker is not None:
-            self._fill_contents()
-        return pack_zip(package_entries(self.doc), self.meta.date)
+        blocks: list[Paragraph | str] = list(self._blocks)
+        if self._toc_at is not None:
+            blocks[self._toc_at : self._toc_at + 1] = self._contents()
+        body = "".join(
+            block if isinstance(block, str) else "".join(block.parts) + "</w:p>" for block in blocks
+        )
+        return self._base.package(
+            body,
+            self._running_text(),
+            self._core_values(),
+            self.meta.locale,
+            self.extra_styles,
+            self.meta.date,
+        )
 
     # --- internals ------------------------------------------------------------------
 
-    def _set_language(self, locale: str) -> None:
-        styles = self.doc.styles.element
-        defaults = styles.find(qn("w:docDefaults"))
-        if defaults is None:
-            defaults = _new("w:docDefaults")
-            styles.insert(0, defaults)
-        rpr_default = _child(defaults, "w:rPrDefault", first=True)
-        rpr = _child(rpr_default, "w:rPr")
-        lang = _child(rpr, "w:lang")
-        lang.set(qn("w:val"), locale)
-
-    def _set_properties(self) -> None:
+    def _core_values(self) -> dict[str, str]:
         m = self.meta
-        cp = self.doc.core_properties
         # Word's document properties hold at most 255 characters each; a longer title
         # (which the schema allows) is shortened there and stays whole in the text;
         # characters Word cannot store are left out
-        cp.title = _property(storable(m.title))
-        cp.subject = _property(storable(f"{m.kind}, {m.framework_title} version {m.version}"))
-        cp.author = _property(storable(m.owner))
-        cp.last_modified_by = _property(storable(m.owner))
-        cp.keywords = _property(storable(", ".join(m.keywords)))
-        cp.category = _property(m.kind)
-        cp.comments = _property(f"Generated by pdp-lint from the framework {m.framework_id}.")
-        cp.language = _property(m.locale)
-        cp.version = _property(m.version)
-        cp.identifier = _property(m.framework_id)
-        cp.revision = 1
         when = m.date.astimezone(UTC).replace(tzinfo=None, microsecond=0)
-        cp.created = when
-        cp.modified = when
+        stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return {
+            "title": _property(storable(m.title)),
+            "subject": _property(storable(f"{m.kind}, {m.framework_title} version {m.version}")),
+            "author": _property(storable(m.owner)),
+            "last_modified_by": _property(storable(m.owner)),
+            "keywords": _property(storable(", ".join(m.keywords))),
+            "category": _property(m.kind),
+            "comments": _property(f"Generated by pdp-lint from the framework {m.framework_id}."),
+            "language": _property(m.locale),
+            "version": _property(m.version),
+            "identifier": _property(m.framework_id),
+            "created": stamp,
+            "modified": stamp,
+        }
 
-    def _running_head_and_foot(self) -> None:
-        """The handout's running head and foot, in the paragraphs the template got ready
-        for them (see _prepare_head_and_foot)."""
+    def _running_text(self) -> tuple[str, str]:
+        """The runs of the running head and foot, added to the paragraphs the template
+        got ready for them (see _prepare_head_and_foot), as python-docx's add_run makes
+        them."""
         m = self.meta
-        for section in self.doc.sections:
-            head = section.header.paragraphs[-1]
-            head.add_run(storable(m.running_head))
-            if m.page_title:
-                head.add_run("\t" + storable(m.page_title))
-            foot = section.footer.paragraphs[-1]
-            foot.add_run(f"{m.kind} · {m.date_text}\tPage ")
-            _field(foot, "PAGE", "1")
-            foot.add_run(" of ")
-            _field(foot, "NUMPAGES", "1")
+        head = _plain_run(storable(m.running_head))
+        if m.page_title:
+            head += _plain_run("\t" + storable(m.page_title))
+        foot = (
+            _plain_run(f"{m.kind} · {m.date_text}\tPage ")
+            + _simple_field("PAGE", "1")
+            + _plain_run(" of ")
+            + _simple_field("NUMPAGES", "1")
+        )
+        return head, foot
 
-    def _fill_contents(self) -> None:
+    def _contents(self) -> list[Paragraph | str]:
         """A TOC field whose result lists the headings, each a link to its bookmark.
 
         The result carries no page numbers: where a page breaks depends on the fonts of
@@ -332,22 +371,22 @@ class DocxBuilder:
         makes Word prompt every time); Word adds page numbers when the reader updates the
         field (F9, or right-click > Update Field), as for any other TOC.
         """
-        marker = self._toc_marker
         entries = self._headings or [_Heading(1, "", "")]
+        out: list[Paragraph | str] = []
         for n, entry in enumerate(entries):
-            p = self.paragraph(style=f"toc {entry.level}")
+            p = Paragraph(self._paragraph_start(f"toc {entry.level}", False, False))
             if n == 0:
-                _field_start(p, r' TOC \o "1-2" \h \z \u ')
+                p.parts.append(_field_start(r' TOC \o "1-2" \h \z \u '))
             if entry.bookmark:
-                link = _new("w:hyperlink")
-                link.set(qn("w:anchor"), entry.bookmark)
-                link.set(qn("w:history"), "1")
-                link.append(_run(entry.text))
-                p.append(link)
+                p.parts.append(
+                    f'<w:hyperlink w:anchor="{_attr(entry.bookmark)}" w:history="1">'
+                    f'<w:r><w:t xml:space="preserve">{_text(storable(entry.text))}</w:t></w:r>'
+                    "</w:hyperlink>"
+                )
             if n == len(entries) - 1:
-                p.append(_fld_char("end"))
-            marker.addprevious(p)
-        marker.getparent().remove(marker)
+                p.parts.append(_FLD_END)
+            out.append(p)
+        return out
 
 
 _LABEL_GAP = "\u2002"  # an en space between a label and its text
@@ -390,6 +429,8 @@ def _property(text: str) -> str:
 
 
 def _open(template: Path | None) -> Any:
+    from docx import Document
+
     if template is None:
         return Document(io.BytesIO(_reference_bytes()))
     try:
@@ -414,17 +455,269 @@ def _open(template: Path | None) -> Any:
         ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """A template made ready for handouts: what every handout built on it shares."""
+#: comments marking, in the prepared template's parts, where each handout's text goes
+_BODY_MARK = "pdp-lint body 7f3a"
+_RUNNING_MARK = "pdp-lint running text 7f3a"
+#: the date python-docx is given for the created and modified properties, whose text is
+#: then a placeholder like the others'
+_DATE_MARK = datetime(1901, 2, 3, 4, 5, 6)
+#: the document properties each handout sets, in the order they were always set (a
+#: property a template lacks is added after those it has, in this order)
+_PROPERTIES = (
+    "title",
+    "subject",
+    "author",
+    "last_modified_by",
+    "keywords",
+    "category",
+    "comments",
+    "language",
+    "version",
+    "identifier",
+)
+#: what lxml refuses to write in XML text
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-    #: the document, never handed out itself: each handout gets a deep copy
-    doc: Any
-    style_ids: dict[str, str]
-    #: the width python-docx gives a new table (Document._block_width)
-    block_width: Emu
-    text_width: float
-    table_text_size: float
+
+def _placeholder(name: str) -> str:
+    """Where the prepared document properties leave the text of property ``name`` open
+    (a private-use character either side)."""
+    return f"\ue000{name}\ue000"
+
+
+_PLACEHOLDERS = re.compile("\ue000([a-z_]+)\ue000")
+
+
+_LOCALE = _placeholder("locale")
+
+
+class _Prepared:
+    """A template made ready for handouts: what every handout built on it shares.
+
+    Opening the template, dropping its sample content, adding the styles it lacks and
+    readying its header and footer is done once (see :func:`_prepare`); what comes of it
+    is kept as bytes: the parts that are the same for every handout (packed once, see
+    zip_pack), and the text before and after the place each handout fills in for the
+    others (the body, the running head and foot, the properties, the styles' language).
+    The bundled template's are shipped ready (see :func:`_shipped_reference`), so a run
+    on it does not load python-docx at all.
+    """
+
+    def __init__(
+        self,
+        *,
+        text_width: float,
+        table_text_size: float,
+        static: dict[str, bytes],
+        document: tuple[str, tuple[bytes, bytes]],
+        running: list[tuple[str, str, tuple[bytes, bytes]]],
+        core: tuple[str, str],
+        styles_name: str,
+        variants: dict[str | None, tuple[bytes, dict[str, str]]],
+        styles_source: Any = None,
+    ) -> None:
+        self.text_width = text_width
+        self.table_text_size = table_text_size
+        self._static = {name: Entry(data) for name, data in static.items()}
+        self._doc_name, self._document = document
+        self._running = running
+        self._core_name, self._core = core
+        self._styles_name = styles_name
+        #: variant -> (styles.xml with the language left open, style ids by name)
+        self._variants = dict(variants)
+        #: the python-docx styles element new variants are made from, if at hand
+        self._styles_source = styles_source
+        self._styles: dict[tuple[str | None, str], Entry] = {}
+
+    @classmethod
+    def from_doc(cls, doc: Any, text_width: float, table_text_size: float) -> _Prepared:
+        """The prepared python-docx document ``doc`` (see _prepare), kept as bytes."""
+        from lxml import etree  # type: ignore[import-untyped]
+
+        for element in _w_roots(doc):
+            if element.nsmap.get("w") != _W:
+                raise ExportError(
+                    "this Word template writes WordprocessingML under a prefix other than "
+                    "`w`, which handouts cannot be built on; save it again from Word",
+                    2,
+                )
+        styles_source = doc.styles.element
+        ids = {s.name: s.style_id for s in doc.styles}
+        styles_name = doc.part._styles_part.partname.membername
+        body = doc.element.body
+        mark = etree.Comment(_BODY_MARK)
+        end = body.find(qn("w:sectPr"))
+        if end is not None:
+            end.addprevious(mark)
+        else:
+            body.append(mark)
+        running: list[tuple[str, str]] = []
+        for section in doc.sections:
+            for part, which in ((section.header, "head"), (section.footer, "foot")):
+                part.paragraphs[-1]._p.append(etree.Comment(_RUNNING_MARK))
+                running.append((part.part.partname.membername, which))
+        cp = doc.core_properties
+        for name in _PROPERTIES:
+            setattr(cp, name, _placeholder(name))
+        cp.revision = 1
+        cp.created = _DATE_MARK
+        cp.modified = _DATE_MARK
+        for name in ("created", "modified"):  # the element (and its xsi:type) is made
+            cp._element.find(qn(f"dcterms:{name}")).text = _placeholder(name)
+        core_name = doc.part.package._core_properties_part.partname.membername
+        entries = package_entries(doc)
+        doc_name = doc.part.partname.membername
+        varying = {doc_name, core_name, styles_name, *(n for n, _ in running)}
+        return cls(
+            text_width=text_width,
+            table_text_size=table_text_size,
+            static={name: data for name, data in entries.items() if name not in varying},
+            document=(doc_name, _split(entries[doc_name], _BODY_MARK, doc_name)),
+            running=[
+                (name, which, _split(entries[name], _RUNNING_MARK, name)) for name, which in running
+            ],
+            core=(core_name, entries[core_name].decode("utf-8")),
+            styles_name=styles_name,
+            variants={None: (_open_language(styles_source), ids)},
+            styles_source=styles_source,
+        )
+
+    def style_ids(self, variant: str | None, add: Any) -> dict[str, str]:
+        """The style ids by name of the template, with the styles ``variant`` adds
+        (``add`` adds them to python-docx's styles and gives their ids)."""
+        found = self._variants.get(variant)
+        if found is None:
+            if self._styles_source is None:
+                # shipped ready without this variant: prepare the template with python-docx
+                fresh = _prepare(None, shipped=False)
+                self._styles_source = fresh._styles_source
+            from docx.styles.styles import Styles
+
+            element = copy.deepcopy(self._styles_source)
+            ids = dict(self._variants[None][1])
+            ids.update(add(Styles(element)))
+            found = self._variants[variant] = (_open_language(element), ids)
+        return found[1]
+
+    def _styles_entry(self, variant: str | None, locale: str) -> Entry:
+        key = (variant, locale)
+        found = self._styles.get(key)
+        if found is None:
+            styles = self._variants[variant][0]
+            found = self._styles[key] = Entry(
+                styles.replace(_LOCALE.encode("utf-8"), _attr(locale).encode("utf-8"))
+            )
+        return found
+
+    def package(
+        self,
+        body: str,
+        running: tuple[str, str],
+        properties: dict[str, str],
+        locale: str,
+        variant: str | None,
+        when: datetime,
+    ) -> bytes:
+        """The .docx of one handout: its body, running head and foot, and properties."""
+        entries = dict(self._static)
+        before, after = self._document
+        entries[self._doc_name] = Entry(before + body.encode("utf-8") + after)
+        head, foot = running
+        for name, which, (before, after) in self._running:
+            text = head if which == "head" else foot
+            entries[name] = Entry(before + text.encode("utf-8") + after)
+        for value in properties.values():
+            if _NOT_XML.search(value):
+                raise ValueError(
+                    "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or "
+                    "control characters"
+                )
+        # one pass: a value that happens to hold a placeholder's text stays as it is
+        core = _PLACEHOLDERS.sub(lambda m: _text(properties.get(m.group(1), m.group())), self._core)
+        entries[self._core_name] = Entry(core.encode("utf-8"))
+        entries[self._styles_name] = self._styles_entry(variant, locale)
+        return pack_entries(entries, _zip_time(when))
+
+    # --- shipped ready ----------------------------------------------------------------
+
+    def to_data(self) -> dict[str, Any]:
+        """What this prepared template is, as JSON data (every part is UTF-8 XML)."""
+        return {
+            "text_width": self.text_width,
+            "table_text_size": self.table_text_size,
+            "static": {name: e.data.decode("utf-8") for name, e in sorted(self._static.items())},
+            "document": [self._doc_name, *(p.decode("utf-8") for p in self._document)],
+            "running": [
+                [name, which, *(p.decode("utf-8") for p in pieces)]
+                for name, which, pieces in self._running
+            ],
+            "core": [self._core_name, self._core],
+            "styles_name": self._styles_name,
+            "variants": {
+                variant or "": {"styles": styles.decode("utf-8"), "ids": ids}
+                for variant, (styles, ids) in sorted(
+                    self._variants.items(), key=lambda item: item[0] or ""
+                )
+            },
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> _Prepared:
+        """The prepared template ``to_data`` described."""
+        doc_name, before, after = data["document"]
+        return cls(
+            text_width=float(data["text_width"]),
+            table_text_size=float(data["table_text_size"]),
+            static={name: text.encode("utf-8") for name, text in data["static"].items()},
+            document=(doc_name, (before.encode("utf-8"), after.encode("utf-8"))),
+            running=[
+                (name, which, (before.encode("utf-8"), after.encode("utf-8")))
+                for name, which, before, after in data["running"]
+            ],
+            core=(data["core"][0], data["core"][1]),
+            styles_name=data["styles_name"],
+            variants={
+                variant or None: (v["styles"].encode("utf-8"), dict(v["ids"]))
+                for variant, v in data["variants"].items()
+            },
+        )
+
+
+def _open_language(styles: Any) -> bytes:
+    """``styles`` serialised with the language of its run defaults left open (_LOCALE)."""
+    from lxml import etree
+
+    element = copy.deepcopy(styles)
+    _set_language(element, _LOCALE)
+    data: bytes = etree.tostring(element, encoding="UTF-8", standalone=True)
+    return data
+
+
+def _w_roots(doc: Any) -> Iterator[Any]:
+    """The root elements handout text is written into: the document, headers, footers."""
+    yield doc.element
+    for section in doc.sections:
+        yield section.header._element
+        yield section.footer._element
+
+
+def _split(data: bytes, mark: str, name: str) -> tuple[bytes, bytes]:
+    pieces = data.split(f"<!--{mark}-->".encode())
+    if len(pieces) != 2:
+        raise ExportError(f"the Word template's part {name} cannot be prepared for handouts", 2)
+    return pieces[0], pieces[1]
+
+
+def _set_language(styles: Any, locale: str) -> None:
+    """Set the document's default language (in the styles' run defaults) to ``locale``."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = _new("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = _child(defaults, "w:rPrDefault", first=True)
+    rpr = _child(rpr_default, "w:rPr")
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), locale)
 
 
 def _prepared(template: Path | None) -> _Prepared:
@@ -443,9 +736,16 @@ def _prepare_cached(key: tuple[Path, int, int] | None) -> _Prepared:
     return _prepare(None if key is None else key[0])
 
 
-def _prepare(template: Path | None) -> _Prepared:
+def _prepare(template: Path | None, *, shipped: bool = True) -> _Prepared:
     """Open ``template``, drop its sample content, give it every handout style and get
-    its header and footer paragraphs ready for the running head and foot."""
+    its header and footer paragraphs ready for the running head and foot. The bundled
+    template comes ready from REFERENCE_PREPARED (unless ``shipped`` is false)."""
+    if template is None and shipped:
+        ready = _shipped_reference()
+        if ready is not None:
+            return ready
+    from docx.shared import Emu
+
     doc = _open(template)
     body = doc.element.body
     # keep the template's page setup (the last sectPr), drop its sample content
@@ -456,15 +756,41 @@ def _prepare(template: Path | None) -> _Prepared:
     for update in doc.settings.element.findall(qn("w:updateFields")):
         update.getparent().remove(update)
     ensure_styles(doc)
-    # python-docx looks a style name up by scanning every style; do it once
-    style_ids = {s.name: s.style_id for s in doc.styles}
     section = doc.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     text_width = float(Emu(width).cm)
-    block_width = doc._block_width
     table_text_size = _font_size(doc, "Table Text")
     _prepare_head_and_foot(doc)
-    return _Prepared(doc, style_ids, block_width, text_width, table_text_size)
+    return _Prepared.from_doc(doc, text_width, table_text_size)
+
+
+def _reference_sha256() -> str:
+    import hashlib
+
+    return hashlib.sha256(_reference_bytes()).hexdigest()
+
+
+def _shipped_reference() -> _Prepared | None:
+    """The bundled template as prepared when it was made, if REFERENCE_PREPARED was made
+    from the reference document there is now; None otherwise (it is then prepared)."""
+    import json
+
+    try:
+        data = json.loads(REFERENCE_PREPARED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("reference_sha256") != _reference_sha256():
+        return None
+    return _Prepared.from_data(data)
+
+
+def reference_prepared_data(builders: Sequence[type[DocxBuilder]]) -> dict[str, Any]:
+    """REFERENCE_PREPARED's content: the bundled template prepared with python-docx, with
+    the styles each of ``builders`` adds, and the digest of the reference document."""
+    prepared = _prepare(None, shipped=False)
+    for builder in builders:
+        prepared.style_ids(builder.extra_styles, builder.add_styles)
+    return {"reference_sha256": _reference_sha256(), **prepared.to_data()}
 
 
 def _prepare_head_and_foot(doc: Any) -> None:
@@ -477,8 +803,10 @@ def _prepare_head_and_foot(doc: Any) -> None:
 
 
 def check_template(template: Path) -> None:
-    """Fail now, with one line, when ``template`` cannot be used; not at the tenth file."""
-    _open(template)
+    """Fail now, with one line, when ``template`` cannot be used; not at the tenth file.
+
+    The template is prepared, once: the handouts of the run use what this prepared."""
+    _prepared(template)
 
 
 @functools.cache
@@ -496,6 +824,8 @@ def _checked(data: bytes) -> bytes:
 
 @functools.cache
 def _reference_document() -> Any:
+    from docx import Document
+
     return Document(io.BytesIO(_reference_bytes()))
 
 
@@ -585,6 +915,8 @@ def _copy_numbering(ref: Any, doc: Any, num_id: str) -> str:
     else:
         dst.append(new_abstract)
     new_id = str(max(used_num, default=0) + 1)
+    from docx.oxml import parse_xml
+
     dst.append(
         parse_xml(
             f'<w:num xmlns:w="{_W}" w:numId="{new_id}">'
@@ -600,11 +932,10 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # --- small XML helpers ------------------------------------------------------------------
 
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
 @functools.cache
 def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    from docx.oxml.ns import NamespacePrefixedTag
+
     name = NamespacePrefixedTag(nsptag)
     return name.clark_name, name.nsmap
 
@@ -612,17 +943,10 @@ def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
 def _new(nsptag: str) -> Any:
     """A new ``nsptag`` element (``w:p``), as python-docx's OxmlElement makes it, without
     working out the tag's namespace again for every element."""
+    from docx.oxml.parser import oxml_parser
+
     clark, nsmap = _tag(nsptag)
     return oxml_parser.makeelement(clark, nsmap=nsmap)
-
-
-def _add(parent: Any, tag: str, value: str | None = None) -> Any:
-    """Append a ``tag`` element, with ``w:val`` set to ``value`` when given."""
-    element = _new(tag)
-    if value is not None:
-        element.set(qn("w:val"), value)
-    parent.append(element)
-    return element
 
 
 def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
@@ -634,52 +958,6 @@ def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
         else:
             parent.append(found)
     return found
-
-
-def _run(text: str) -> Any:
-    r = _new("w:r")
-    t = _new("w:t")
-    t.text = storable(text)
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
-    return r
-
-
-def _fld_char(kind: str) -> Any:
-    r = _new("w:r")
-    c = _new("w:fldChar")
-    c.set(qn("w:fldCharType"), kind)
-    r.append(c)
-    return r
-
-
-def _field_start(p: Any, instruction: str) -> None:
-    p.append(_fld_char("begin"))
-    r = _new("w:r")
-    instr = _new("w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.text = instruction
-    r.append(instr)
-    p.append(r)
-    p.append(_fld_char("separate"))
-
-
-def _field(paragraph: Any, code: str, shown: str) -> None:
-    """A simple field (PAGE, NUMPAGES) with ``shown`` as its cached result."""
-    p = paragraph._p
-    _field_start(p, f" {code} ")
-    p.append(_run(shown))
-    p.append(_fld_char("end"))
-
-
-def _bookmark(run: Any, number: int, name: str) -> None:
-    start = _new("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end = _new("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
-    run.addprevious(start)
-    run.addnext(end)
 
 
 def _free_paragraph(part: Any, style: str) -> Any:
@@ -698,6 +976,9 @@ def _free_paragraph(part: Any, style: str) -> Any:
 
 def _right_tab(paragraph: Any, width: Emu) -> None:
     """One right-aligned tab stop at the margin, replacing the style's own stops."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Emu, Twips
+
     stops = paragraph.paragraph_format.tab_stops
     style: Any = paragraph.style
     seen = set()
@@ -711,42 +992,81 @@ def _right_tab(paragraph: Any, width: Emu) -> None:
     stops.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
 
 
-def _table_look(table: Any, *, first_row: bool, first_column: bool) -> None:
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is None:
-        look = _new("w:tblLook")
-        table._tbl.tblPr.append(look)
-    values = {
-        "w:firstRow": first_row,
-        "w:firstColumn": first_column,
-        "w:lastRow": False,
-        "w:lastColumn": False,
-        "w:noHBand": True,
-        "w:noVBand": True,
-    }
-    for key, on in values.items():
-        look.set(qn(key), "1" if on else "0")
-    bits = (0x20 if first_row else 0) | (0x80 if first_column else 0) | 0x200 | 0x400
-    look.set(qn("w:val"), f"{bits:04X}")
+def _text(value: str) -> str:
+    """``value`` as lxml writes element text in UTF-8: ``& < >`` and carriage returns."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    return value
 
 
-def _column_widths(table: Any, widths: Sequence[float]) -> None:
-    table.autofit = False
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), str(int(Cm(width).twips)))
-    lengths = [Cm(width) for width in widths]
-    for tr in grid.getparent().tr_lst:
-        for tc, length in zip(tr.tc_lst, lengths, strict=True):
-            tc.width = length
+def _attr(value: str) -> str:
+    """``value`` as lxml writes an attribute's value."""
+    value = _text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#9;")
+    return value
 
 
-def _cant_split(tr: Any) -> None:
-    tr.get_or_add_trPr().append(_new("w:cantSplit"))
+def _plain_run(text: str) -> str:
+    """A run of ``text`` as python-docx's add_run makes it: a tab is ``w:tab``, a line
+    break ``w:br``, and white space is kept (``xml:space``) only where it would be lost."""
+    if not text:
+        return "<w:r/>"
+    out: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            piece = "".join(pending)
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{_text(piece)}</w:t>")
+            pending.clear()
+
+    for char in text:
+        if char == "\t":
+            flush()
+            out.append("<w:tab/>")
+        elif char in "\r\n":
+            flush()
+            out.append("<w:br/>")
+        else:
+            pending.append(char)
+    flush()
+    return f"<w:r>{''.join(out)}</w:r>"
 
 
-def _repeat_header(tr: Any) -> None:
-    tr.get_or_add_trPr().append(_new("w:tblHeader"))
+def _field_start(instruction: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        f'{_text(instruction)}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+        "</w:r>"
+    )
+
+
+_FLD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def _simple_field(code: str, shown: str) -> str:
+    """A simple field (PAGE, NUMPAGES) with ``shown`` as its cached result."""
+    return (
+        f"{_field_start(f' {code} ')}"
+        f'<w:r><w:t xml:space="preserve">{_text(storable(shown))}</w:t></w:r>{_FLD_END}'
+    )
+
+
+def _twips(cm: float) -> int:
+    """``cm`` centimetres in twips, rounded as python-docx's Cm(...).twips rounds them."""
+    return round(int(cm * 360000) / 635.0)
 
 
 # --- deterministic packaging -------------------------------------------------------------

@@ -333,16 +333,34 @@ def _samples(doc: Any) -> None:
             cell.paragraphs[0].add_run(value)
 
 
+def prepared_json() -> str:
+    """The bundled reference document prepared for handouts, as REFERENCE_PREPARED holds it
+    (for every builder that adds styles of its own)."""
+    import json
+
+    from exporters.changes_docx import ChangesBuilder
+    from exporters.docx_builder import DocxBuilder, _prepare_cached, reference_prepared_data
+
+    _prepare_cached.cache_clear()
+    data = reference_prepared_data([DocxBuilder, ChangesBuilder])
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write the reference document (to the bundled path, or to the one path given)."""
-    from exporters.docx_builder import REFERENCE
+    """Write the reference document (to the bundled path, or to the one path given) and,
+    for the bundled one, the same prepared for handouts (REFERENCE_PREPARED)."""
+    from exporters.docx_builder import REFERENCE, REFERENCE_PREPARED, _reference_bytes
 
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0]) if args else REFERENCE
-    from pdp_lint.atomic import write_bytes_atomic
+    from pdp_lint.atomic import write_bytes_atomic, write_text_atomic
 
     write_bytes_atomic(target, build())
     print(f"wrote {target}")
+    if not args:
+        _reference_bytes.cache_clear()
+        write_text_atomic(REFERENCE_PREPARED, prepared_json())
+        print(f"wrote {REFERENCE_PREPARED}")
     return 0
 
 

@@ -21,12 +21,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import zipfile
 from abc import abstractmethod
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
 
+from exporters import xlsx_writer as xw
 from exporters.base import Exporter, Output
+from exporters.errors import ExportError
 from pdp_lint.model.framework import Framework, TextField
 
 #: the columns of the Items sheet and of the CSV file, in order
@@ -50,8 +51,6 @@ EXPORT_SHEET = "Export"
 LAYOUT = 1
 #: characters that make a spreadsheet read a CSV cell as a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-#: every zip entry gets this date, so the same framework gives the same bytes
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def text_hash(text: str) -> str:
@@ -156,78 +155,56 @@ _WIDTHS = {
 _QUIET = ("Id", "Hash")
 
 
-def _text_cell(ws: Any, row: int, column: int, value: str) -> Any:
-    """Write ``value`` as a string cell, never as a formula, whatever it starts with."""
-    from openpyxl.cell.cell import Cell
-
-    # what ``ws.cell(row, column).value = value`` does for a new cell and a string,
-    # without working out a type that is set to string right after
-    cell = Cell(ws, row=row, column=column)
-    ws._add_cell(cell)
-    cell._value = cell.check_string(value)
-    cell.data_type = "s"
-    return cell
+_HEADER = xw.Style(xw.BOLD_FONT, xw.solid_fill("DDE4EE"), xw.alignment(vertical="top"))
+_TOP = xw.Style(alignment=xw.alignment(vertical="top"))
+_WRAP = xw.Style(alignment=xw.alignment(vertical="top", wrap=True))
+_QUIET_STYLE = xw.Style(font=xw.font(color="888888", size=8), alignment=_TOP.alignment)
 
 
-def _header(ws: Any, names: tuple[str, ...] | list[str]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDE4EE")
+def _header(ws: xw.Sheet, names: tuple[str, ...] | list[str]) -> None:
     for column, name in enumerate(names, start=1):
-        cell = _text_cell(ws, 1, column, name)
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = Alignment(vertical="top")
-    ws.freeze_panes = "A2"
+        ws.cell(1, column, name, _HEADER)
 
 
 def workbook_bytes(fw: Framework) -> bytes:
-    """The workbook of ``fw``: Items, Overview, Glossary and the hidden Export sheet."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.styles.cell_style import StyleArray
-    from openpyxl.utils import get_column_letter
+    """The workbook of ``fw``: Items, Overview, Glossary and the hidden Export sheet.
 
-    wb = Workbook()
-    items = wb.active
-    items.title = ITEMS_SHEET
+    Written by :mod:`exporters.xlsx_writer`, with the bytes openpyxl gave it.
+    """
+    from exporters.dates import source_date
+
+    try:
+        return _workbook_bytes(fw, source_date(fw.file).replace(tzinfo=None))
+    except xw.IllegalCharacter as exc:
+        raise ExportError(
+            f"{fw.file.as_posix()}: a workbook cannot hold the control character "
+            f"{exc} of {exc.text[:60]!r}; remove it (see `pdp-lint check "
+            f"{fw.file.as_posix()}`, TX07) and export again"
+        ) from None
+
+
+def _workbook_bytes(fw: Framework, when: datetime) -> bytes:
+    items = xw.Sheet(ITEMS_SHEET)
     _header(items, COLUMNS)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    quiet = Font(color="888888", size=8)
     rows = item_rows(fw)
-    # Setting a style on a cell makes openpyxl hash the style object and look it up in
-    # the workbook's list of styles; a column's cells all look alike, so its first cell
-    # is styled that way and the others get a copy of its style indices (the same ids
-    # the lookup would give, hence the same file).
-    styles: list[Any] = []
+    styles = [
+        _WRAP if name == "Text" else _QUIET_STYLE if name in _QUIET else _TOP for name in COLUMNS
+    ]
     for r, row in enumerate(rows, start=2):
-        for c, value in enumerate(row.values(), start=1):
-            cell = _text_cell(items, r, c, value)
-            if r > 2:
-                cell._style = StyleArray(styles[c - 1])
-                continue
-            name = COLUMNS[c - 1]
-            cell.alignment = wrap if name == "Text" else top
-            if name in _QUIET:
-                cell.font = quiet
-            styles.append(cell._style)
-    for c, name in enumerate(COLUMNS, start=1):
-        items.column_dimensions[get_column_letter(c)].width = _WIDTHS[name]
-    items.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
+        for c, (value, style) in enumerate(zip(row.values(), styles, strict=True), start=1):
+            items.cell(r, c, value, style)
+    items.widths = {c: _WIDTHS[name] for c, name in enumerate(COLUMNS, start=1)}
+    items.auto_filter = f"A1:{xw.column_letter(len(COLUMNS))}{len(rows) + 1}"
 
-    _overview(wb.create_sheet(OVERVIEW_SHEET), fw, wrap)
-    glossary = wb.create_sheet(GLOSSARY_SHEET)
+    overview = _overview(fw)
+    glossary = xw.Sheet(GLOSSARY_SHEET)
     _header(glossary, ["Term", "Expansion"])
     for r, entry in enumerate(fw.glossary, start=2):
-        _text_cell(glossary, r, 1, entry.term)
-        _text_cell(glossary, r, 2, entry.expansion or "").alignment = wrap
-    glossary.column_dimensions["A"].width = 14
-    glossary.column_dimensions["B"].width = 60
+        glossary.cell(r, 1, entry.term)
+        glossary.cell(r, 2, entry.expansion or "", _WRAP)
+    glossary.widths = {1: 14, 2: 60}
 
-    export = wb.create_sheet(EXPORT_SHEET)
-    export.sheet_state = "hidden"
+    export = xw.Sheet(EXPORT_SHEET, hidden=True)
     _header(export, ["Key", "Value", "Hash"])
     meta = [
         ("layout", str(LAYOUT), ""),
@@ -239,59 +216,33 @@ def workbook_bytes(fw: Framework) -> bytes:
     for r, values in enumerate(meta, start=2):
         for c, value in enumerate(values, start=1):
             if value:
-                _text_cell(export, r, c, value)
-
+                export.cell(r, c, value)
     # the same input gives the same bytes: the framework's date (as every handout has
-    # it), and zip entries dated alike; openpyxl's save() would stamp the time of saving
-    from openpyxl.writer.excel import ExcelWriter
-
-    from exporters.dates import source_date
-
-    when = source_date(fw.file).replace(tzinfo=None)
-    wb.properties.created = when
-    wb.properties.modified = when
-    wb.properties.creator = fw.owner.team
-    wb.properties.title = fw.title[:255]
-    raw = io.BytesIO()
-    # stored, not compressed: _stable_zip compresses every entry once, as it is written
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
-        ExcelWriter(wb, archive).save()
-    return _stable_zip(raw.getvalue())
+    # it), and zip entries dated alike
+    return xw.workbook(
+        [items, overview, glossary, export],
+        creator=fw.owner.team,
+        title=fw.title[:255],
+        when=when,
+    )
 
 
-def _overview(ws: Any, fw: Framework, wrap: Any) -> None:
+def _overview(fw: Framework) -> xw.Sheet:
     """Roles across, competencies down, each cell the role's behaviors in that competency."""
-    from openpyxl.utils import get_column_letter
-
+    ws = xw.Sheet(OVERVIEW_SHEET)
     roles = list(fw.roles())
     _header(ws, ["Competency", *(r.title for r in roles)])
     used = [c for c in fw.competencies if any(r.section(c.id) for r in roles)]
     for r, comp in enumerate(used, start=2):
-        _text_cell(ws, r, 1, comp.name).alignment = wrap
+        ws.cell(r, 1, comp.name, _WRAP)
         for c, role in enumerate(roles, start=2):
             section = role.section(comp.id)
             lines = [b.text for b in section.behaviors] if section else []
             if section and section.description:
                 lines.insert(0, section.description)
-            _text_cell(ws, r, c, "\n".join(f"• {line}" for line in lines)).alignment = wrap
-    ws.column_dimensions["A"].width = 24
-    for c in range(2, len(roles) + 2):
-        ws.column_dimensions[get_column_letter(c)].width = 40
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """``data`` (a zip) again with every entry dated alike, so equal content is equal bytes."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, _ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info))
-    return out.getvalue()
+            ws.cell(r, c, "\n".join(f"• {line}" for line in lines), _WRAP)
+    ws.widths = {1: 24, **dict.fromkeys(range(2, len(roles) + 2), 40)}
+    return ws
 
 
 # --- the exporters ----------------------------------------------------------------------

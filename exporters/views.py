@@ -8,10 +8,12 @@ examples are labelled, which guidance applies to a hiring profile.
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from exporters.dates import format_date, source_date
 from exporters.text_width import text_width
@@ -443,6 +445,30 @@ def _section(fw: Framework, section: Section, new: set[str] | None) -> SectionVi
     )
 
 
+_T = TypeVar("_T")
+#: how many frameworks' views are kept (a site of many frameworks works out each in turn)
+_KEPT = 64
+
+
+def _per_framework(build: Callable[[Framework], _T]) -> Callable[[Framework], _T]:
+    """``build``, worked out once per framework model (and date setting): the Word and
+    HTML handouts and the site's pages of a run lay out the same views, which nothing
+    changes. The model is kept with its views, so its id cannot name another model."""
+    memo: dict[tuple[int, str | None], tuple[Framework, _T]] = {}
+
+    @functools.wraps(build)
+    def views_of(fw: Framework) -> _T:
+        key = (id(fw), os.environ.get("SOURCE_DATE_EPOCH"))
+        found = memo.get(key)
+        if found is None or found[0] is not fw:
+            if len(memo) >= _KEPT:
+                memo.clear()
+            found = memo[key] = (fw, build(fw))
+        return found[1]
+
+    return views_of
+
+
 def role_view(fw: Framework, role: Role) -> RoleView:
     track = next((t for t in fw.tracks if t.id == role.track), None)
     new = _new_at_level(fw, role)
@@ -463,6 +489,13 @@ def role_view(fw: Framework, role: Role) -> RoleView:
         sections=tuple(_section(fw, s, marked) for s in role.sections),
         new=new,
     )
+
+
+@_per_framework
+def _role_views(fw: Framework) -> dict[int, RoleView]:
+    """The view of every role of ``fw``, by the id of its model (the role handouts and
+    the framework handout show the same views)."""
+    return {id(role): role_view(fw, role) for role in fw.roles()}
 
 
 def _competency(comp: Competency, numbers: Iterator[int]) -> CompetencyView:
@@ -585,11 +618,13 @@ def _competency_texts(comp: CompetencyView) -> Iterator[str | None]:
 # --- the four handouts ----------------------------------------------------------------
 
 
+@_per_framework
 def role_handouts(fw: Framework) -> list[RoleHandout]:
     """One handout per role, in framework order."""
     out = []
+    views = _role_views(fw)
     for role in fw.roles():
-        view = role_view(fw, role)
+        view = views[id(role)]
         keywords = (role.title, role.abbreviation or "", *(s.name for s in view.sections))
         out.append(
             RoleHandout(
@@ -601,6 +636,7 @@ def role_handouts(fw: Framework) -> list[RoleHandout]:
     return out
 
 
+@_per_framework
 def interview_guides(fw: Framework) -> list[InterviewGuide]:
     """One guide per competency that has interview questions in its proficiency levels."""
     out = []
@@ -619,6 +655,7 @@ def interview_guides(fw: Framework) -> list[InterviewGuide]:
     return out
 
 
+@_per_framework
 def hiring_profiles(fw: Framework) -> list[HiringProfile]:
     """One hiring profile per role profile, with the guidance that applies to it."""
     rp = fw.role_profiles
@@ -642,10 +679,12 @@ def hiring_profiles(fw: Framework) -> list[HiringProfile]:
     return out
 
 
+@_per_framework
 def framework_handout(fw: Framework) -> FrameworkHandout:
     """The whole framework in one document."""
     numbers = _counter()
     catalog = tuple(_competency(c, numbers) for c in fw.competencies)
+    views = _role_views(fw)
     tracks = tuple(
         TrackView(
             id=t.id,
@@ -653,7 +692,7 @@ def framework_handout(fw: Framework) -> FrameworkHandout:
             coming_soon=t.coming_soon,
             notice=t.notice,
             competencies=tuple(fw.competency_name(c) for c in t.competencies),
-            roles=tuple(role_view(fw, r) for r in t.roles),
+            roles=tuple(views[id(r)] for r in t.roles),
         )
         for t in fw.tracks
     )

@@ -9,8 +9,10 @@ review the difference with the change:
 
     SOURCE_DATE_EPOCH=1700000000 python -m tests.exporters.test_handout_bytes
 
-The other tests here guard how the speed is had: the template is opened once per run,
-each handout starts from its own copy of it, and files reach the disk in one pass.
+The other tests here guard how the speed is had: the template is prepared once per run
+(the bundled one ships prepared and is not opened at all), handouts built one after
+another share no content, a framework's views are worked out once, and files reach the
+disk in one pass (one flush of the file system for many files).
 """
 
 from __future__ import annotations
@@ -66,16 +68,20 @@ def test_every_file_of_the_site_has_the_bytes_it_had() -> None:
 
 
 @pytest.mark.usefixtures("fixed_date")
+@pytest.mark.parametrize("shipped", [True, False], ids=["shipped-ready", "prepared"])
 def test_the_template_is_opened_once_for_every_handout_of_a_run(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, shipped: bool
 ) -> None:
+    if not shipped:  # as when the reference document changed and was not prepared again
+        monkeypatch.setattr(docx_builder, "_shipped_reference", lambda: None)
     opened = _count_opens(monkeypatch)
     frameworks = [load(p.relative_to(ROOT)) for p in sorted((ROOT / "frameworks").glob("*.yaml"))]
     docx = [j for j in site_jobs(frameworks, {"template": None}) if j.format == "docx"]
     for job in docx:
         job.render()
     assert len(docx) > 10
-    assert opened == [None]
+    # the bundled template comes prepared: it is not even opened
+    assert opened == ([] if shipped else [None])
 
 
 @pytest.mark.usefixtures("fixed_date")
@@ -104,6 +110,23 @@ def test_a_custom_template_is_opened_once_and_again_when_it_changes(
 
 
 @pytest.mark.usefixtures("fixed_date")
+def test_checking_a_custom_template_prepares_it_for_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx import Document
+
+    template = tmp_path / "brand.docx"
+    Document().save(str(template))
+    opened = _count_opens(monkeypatch)
+    docx_builder.check_template(template)
+    for out in RoleDocx(RoleDocx.Options(template=template)).outputs(
+        load(ROOT / "frameworks" / "cx-pdp.yaml")
+    ):
+        out.render()
+    assert opened == [template]
+
+
+@pytest.mark.usefixtures("fixed_date")
 def test_handouts_built_one_after_another_do_not_share_content() -> None:
     outputs = RoleDocx().outputs(load(ROOT / "frameworks" / "cx-knowledge-experts.yaml"))
     first = outputs[0].render()
@@ -116,17 +139,22 @@ def test_handouts_built_one_after_another_do_not_share_content() -> None:
 
 
 @pytest.mark.usefixtures("fixed_date")
-def test_packing_once_gives_the_zip_saving_and_repacking_gave() -> None:
+def test_writing_the_xml_gives_the_zip_python_docx_saving_and_repacking_gave() -> None:
     from docx import Document
 
+    from tests.exporters import pydocx_builder
+
     view = views.role_handouts(load(ROOT / "frameworks" / "cx-knowledge-experts.yaml"))[0]
-    builder = docx_builder.DocxBuilder(view.meta)
-    builder.paragraph("A paragraph", "Lead")
-    builder.table(["Term", "Meaning"], [["CX", "Customer experience"]], [1.0, 4.0])
+    built = []
+    for cls in (docx_builder.DocxBuilder, pydocx_builder.DocxBuilder):
+        builder = cls(view.meta)
+        builder.paragraph("A paragraph", "Lead")
+        builder.table(["Term", "Meaning"], [["CX", "Customer experience"]], [1.0, 4.0])
+        built.append(builder)
     saved = io.BytesIO()
-    builder.doc.save(saved)
+    built[1].doc.save(saved)
     repacked = docx_builder.normalise_zip(saved.getvalue(), view.meta.date)
-    assert builder.to_bytes() == repacked
+    assert built[0].to_bytes() == repacked
     assert Document(io.BytesIO(repacked)).paragraphs[0].text == "A paragraph"
 
 
@@ -141,6 +169,32 @@ def _count_opens(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     docx_builder._prepare_cached.cache_clear()
     monkeypatch.setattr(docx_builder, "_open", counting)
     return opened
+
+
+@pytest.mark.usefixtures("fixed_date")
+def test_views_are_worked_out_once_per_framework_and_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fw = load(ROOT / "frameworks" / "cx-knowledge-experts.yaml")
+    calls: list[str] = []
+    real = views.role_view
+
+    def counting(model: object, role: object) -> object:
+        calls.append(getattr(role, "id", ""))
+        return real(model, role)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(views, "role_view", counting)
+    first = views.role_handouts(fw)
+    assert views.role_handouts(fw) is first
+    framework = views.framework_handout(fw)
+    # the framework handout shows the role handouts' own views
+    assert [r for t in framework.tracks for r in t.roles] == [h.role for h in first]
+    assert len(calls) == len(list(fw.roles()))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    again = views.role_handouts(fw)
+    assert again is not first and again[0].meta.date != first[0].meta.date
+    # another model of the same file gets views of its own
+    assert views.role_handouts(load(ROOT / "frameworks" / "cx-knowledge-experts.yaml")) == again
 
 
 # --- the glossary -----------------------------------------------------------------------
@@ -226,6 +280,59 @@ def test_files_reach_the_disk_in_one_pass_after_all_are_written(
     assert old.read_bytes() == b"one" and (old.stat().st_mode & 0o777) == 0o640
     assert (tmp_path / "b" / "two.txt").read_bytes() == b"two"
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["one.txt", "two.txt"]
+
+
+def test_many_files_reach_the_disk_in_one_flush_of_their_file_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: events.append("fsync"))
+    real_replace = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        events.append("rename")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    real = atomic._syncfs()
+    assert real is not None, "Linux has syncfs"
+
+    def syncfs(fd: int) -> int:
+        events.append("syncfs")
+        return real(fd)
+
+    monkeypatch.setattr(atomic, "_syncfs", lambda: syncfs)
+    count = atomic.FLUSH_WHOLE_FROM
+    files = [(tmp_path / f"d{n % 3}" / f"{n}.txt", str(n).encode) for n in range(count)]
+    assert write_many_atomic(files) == [p for p, _ in files]
+    # one flush before the renames (three folders, one file system), one after
+    assert events == ["syncfs", *["rename"] * count, "syncfs"]
+    assert all(p.read_bytes() == render() for p, render in files)
+
+
+def test_without_syncfs_many_files_are_flushed_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: events.append("fsync"))
+    monkeypatch.setattr(atomic, "_syncfs", lambda: None)
+    count = atomic.FLUSH_WHOLE_FROM
+    files = [(tmp_path / f"{n}.txt", str(n).encode) for n in range(count)]
+    write_many_atomic(files)
+    assert events == ["fsync"] * (count + 1)  # every file, then the folder
+
+
+def test_a_failing_flush_of_the_file_system_leaves_every_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic, "_syncfs", lambda: lambda fd: -1)
+    kept = tmp_path / "0.txt"
+    kept.write_bytes(b"old")
+    files = [(tmp_path / f"{n}.txt", b"new".__bytes__) for n in range(atomic.FLUSH_WHOLE_FROM)]
+    with pytest.raises(OSError):
+        write_many_atomic(files)
+    assert kept.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["0.txt"]
 
 
 def test_a_file_that_fails_to_render_leaves_every_file_as_it_was(tmp_path: Path) -> None:
