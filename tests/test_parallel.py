@@ -142,7 +142,7 @@ def test_a_slow_worker_takes_fewer_files_and_the_findings_stay_the_same(
         def paced() -> Iterator[tuple[int, Path]]:
             for index, path in files:  # type: ignore[attr-defined]
                 if os.getpid() != parent:
-                    time.sleep(0.05)  # the worker shares its core with a busy neighbour
+                    time.sleep(0.25)  # the worker shares its core with a busy neighbour
                 yield index, path
 
         outcomes, facts, sums = original(self, paced(), n_targets)
