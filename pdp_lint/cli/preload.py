@@ -1,0 +1,135 @@
+"""Import the libraries a check needs without what they import for features it never uses.
+
+A pre-commit hook pays for every module pdp-lint imports, and three of the libraries a
+check needs import much more than a check uses, each for a single name:
+
+- msgspec tries ``typing_extensions`` (which imports ``inspect``, ``ast``, ``dis`` and
+  ``tokenize``) for ``get_type_hints``, ``Required`` and ``NotRequired``. On Python 3.11
+  and later those are the standard library's own (``typing_extensions`` hands over
+  ``typing.get_type_hints`` when asked for the extras, as msgspec does), and msgspec
+  falls back to ``typing`` by itself when ``typing_extensions`` cannot be imported;
+- rapidyaml's Python module wraps six functions kept for compatibility (``parse``,
+  ``emit``, ...) in the ``deprecation`` package's decorator, which imports
+  ``packaging.version`` (its regular expressions are compiled on import) and
+  ``datetime``; pdp-lint calls none of them;
+- jsonschema-rs converts the date it was built on with
+  ``email.utils.parsedate_to_datetime`` for its ``__build__`` record, which imports
+  the ``email`` package with ``socket``, ``calendar``, ``locale``, ``random`` and
+  ``base64``.
+
+:func:`preload` imports each library while a stand-in takes the place of those
+modules in ``sys.modules``, then takes the stand-ins out again, so whatever imports
+``typing_extensions``, ``deprecation`` or ``email.utils`` later in the process gets the
+real module. The stand-in of ``email.utils`` reads the build date itself (the fixed
+RFC 2822 form the library writes) and hands any other text to the real function, so
+``jsonschema_rs.jsonschema_rs.__build__`` is what it would be. A library that is already imported is
+left alone, and one that fails to import this way is imported again plainly, so any
+error it raises is its own.
+
+Only the ``pdp-lint check`` of the pre-commit hook (:mod:`pdp_lint.cli.fastcheck`)
+uses this; everything else imports the libraries as they are.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import ModuleType
+from typing import Any
+
+_WEEKDAYS = ("Mon,", "Tue,", "Wed,", "Thu,", "Fri,", "Sat,", "Sun,")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def preload() -> None:
+    """Import msgspec, rapidyaml and jsonschema-rs, each without what a check never
+    uses of what it imports (see the module's documentation)."""
+    # pdp-lint needs Python 3.11, whose typing has what msgspec asks of typing_extensions
+    _import_with("msgspec", {"typing_extensions": None})
+    _import_with("ryml", {"deprecation": _deprecation_stand_in()})
+    _import_with("jsonschema_rs", {"email.utils": _email_utils_stand_in()})
+
+
+def _import_with(library: str, stand_ins: dict[str, ModuleType | None]) -> None:
+    """Import ``library`` while ``stand_ins`` take the place of modules not yet
+    imported (None: the module cannot be imported), then take them out."""
+    if library in sys.modules:
+        return
+    placed = {name: module for name, module in stand_ins.items() if name not in sys.modules}
+    before = set(sys.modules)
+    sys.modules.update(placed)  # type: ignore[arg-type]
+    try:
+        __import__(library)
+    except Exception:
+        failed = True
+    else:
+        failed = False
+    finally:
+        for name, module in placed.items():
+            if name in sys.modules and sys.modules[name] is module:
+                del sys.modules[name]
+    if failed:
+        # whatever the stand-ins got wrong, the library is imported as it is
+        for name in set(sys.modules) - before:
+            if name == library or name.startswith(f"{library}."):
+                del sys.modules[name]
+        __import__(library)
+
+
+def _deprecation_stand_in() -> ModuleType:
+    """``deprecation`` with a ``deprecated`` decorator that leaves functions as they are."""
+    module = ModuleType("deprecation", "Stand-in while rapidyaml is imported: no warnings.")
+
+    def deprecated(**_: Any) -> Any:
+        return lambda function: function
+
+    module.deprecated = deprecated  # type: ignore[attr-defined]
+    return module
+
+
+def _email_utils_stand_in() -> ModuleType:
+    """``email.utils`` with the one function jsonschema-rs calls while it is imported."""
+    module = ModuleType("email.utils", "Stand-in while jsonschema-rs is imported.")
+    module.parsedate_to_datetime = parsedate_to_datetime  # type: ignore[attr-defined]
+    return module
+
+
+def parsedate_to_datetime(text: str) -> Any:
+    """``email.utils.parsedate_to_datetime`` for the form ``Thu, 12 Nov 2026 07:50:16
+    +0000``; any other text is handed to the real function."""
+    import datetime
+
+    try:
+        weekday, day, month, year, clock, zone = text.split(" ")
+        hour, minute, second = clock.split(":")
+        numbers = (day, year, hour, minute, second, zone[1:])
+        if (
+            weekday not in _WEEKDAYS
+            or not all(n.isascii() and n.isdigit() for n in numbers)
+            or len(day) > 2
+            or len(year) != 4
+            or not len(hour) == len(minute) == len(second) == 2
+            or len(zone) != 5
+            or zone[0] not in "+-"
+            or zone == "-0000"  # no time zone known: the real function gives a naive time
+        ):
+            raise ValueError(text)
+        offset = (int(zone[1:3]) * 60 + int(zone[3:])) * (-1 if zone[0] == "-" else 1)
+        return datetime.datetime(
+            int(year),
+            _MONTHS.index(month) + 1,
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            tzinfo=datetime.timezone(datetime.timedelta(minutes=offset)),
+        )
+    except ValueError:
+        pass
+    standing_in = sys.modules.get("email.utils")
+    if standing_in is not None and getattr(standing_in, "parsedate_to_datetime", None) is (
+        parsedate_to_datetime
+    ):
+        del sys.modules["email.utils"]
+    from email.utils import parsedate_to_datetime as real
+
+    return real(text)

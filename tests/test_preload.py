@@ -1,0 +1,135 @@
+"""The libraries of a check imported without what a check never uses of their imports
+(pdp_lint/cli/preload.py): the stand-ins are gone afterwards and the libraries whole."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from email.utils import parsedate_to_datetime as real_parsedate_to_datetime
+from pathlib import Path
+
+import pytest
+
+from pdp_lint.cli import preload
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu, 12 Nov 2026 07:50:16 +0000",  # what jsonschema-rs 0.61 was built with
+        "Mon, 1 Jan 2024 00:00:00 +0000",
+        "Sat, 29 Feb 2020 23:59:59 +0530",
+        "Sun, 31 Dec 2023 12:00:00 -0800",
+        "Tue, 05 Mar 2024 09:07:03 -0000",  # no zone known: a naive time
+        "Tue, 05 Mar 24 09:07:03 +0000",  # a two-digit year
+        "5 Mar 2024 09:07:03 GMT",
+        "Tue, 05 Mar 2024 9:07 +0000",
+    ],
+)
+def test_the_build_date_stand_in_reads_a_date_as_the_email_package_does(text: str):
+    ours = preload.parsedate_to_datetime(text)
+    real = real_parsedate_to_datetime(text)
+    assert ours == real
+    assert (ours.tzinfo is None) == (real.tzinfo is None)
+    assert ours.utcoffset() == real.utcoffset()
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "Thu, 31 Feb 2026 07:50:16 +0000"])
+def test_the_build_date_stand_in_refuses_what_the_email_package_refuses(text: str):
+    with pytest.raises((ValueError, TypeError)) as real:
+        real_parsedate_to_datetime(text)
+    with pytest.raises(real.type):
+        preload.parsedate_to_datetime(text)
+
+
+def _run(script: str, tmp_path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        cwd=tmp_path or ROOT,
+        env={"PYTHONPATH": f"{ROOT}:{tmp_path}" if tmp_path else str(ROOT), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
+    done = _run(
+        """
+        import sys
+        from pdp_lint.cli.preload import preload
+
+        preload()
+        for name in ("msgspec", "ryml", "jsonschema_rs"):
+            assert name in sys.modules, name
+        for name in ("typing_extensions", "deprecation", "packaging", "email.utils", "inspect"):
+            assert name not in sys.modules, name
+
+        # whatever imports them later gets the real modules
+        import deprecation, email.utils, typing_extensions
+        assert hasattr(deprecation, "fail_if_not_removed")
+        assert email.utils.formatdate(0, usegmt=True) == "Thu, 01 Jan 1970 00:00:00 GMT"
+        assert hasattr(typing_extensions, "TypedDict")
+
+        # the libraries work: records, the schema's validator, the YAML parser
+        import jsonschema_rs, msgspec, ryml
+        from typing import NotRequired, TypedDict
+
+        class Row(TypedDict):
+            a: int
+            b: NotRequired[str]
+
+        class Point(msgspec.Struct):
+            x: int
+            rows: list[Row] = []
+
+        assert msgspec.json.decode(b'{"x": 1, "rows": [{"a": 2}]}', type=Point) == Point(
+            1, [{"a": 2}]
+        )
+        assert jsonschema_rs.validator_for({"type": "integer"}).is_valid(3)
+        tree = ryml.parse_in_place(bytearray(b"a: 1"))
+        assert tree.size() > 1
+
+        # the build record says what the email package would have said
+        stamp = jsonschema_rs.jsonschema_rs.__build__["info-time"]
+        assert stamp.tzinfo is not None and stamp.year >= 2020, stamp
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "ok\n"
+
+
+def test_a_library_the_stand_ins_do_not_fit_is_imported_as_it_is(tmp_path: Path):
+    (tmp_path / "helper_lib.py").write_text("WHAT = 'the real helper'\n", encoding="utf-8")
+    (tmp_path / "needs_helper.py").write_text("from helper_lib import WHAT\n", encoding="utf-8")
+    done = _run(
+        """
+        import sys, types
+        from pdp_lint.cli.preload import _import_with
+
+        _import_with("needs_helper", {"helper_lib": types.ModuleType("helper_lib")})
+        import needs_helper
+        print(needs_helper.WHAT, sys.modules["helper_lib"].WHAT)
+        """,
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "the real helper the real helper\n"
+
+
+def test_a_library_already_imported_is_left_alone():
+    done = _run(
+        """
+        import sys
+        import typing_extensions, msgspec
+        from pdp_lint.cli.preload import preload
+
+        preload()
+        assert sys.modules["typing_extensions"] is typing_extensions
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
