@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import sysconfig
 import textwrap
 from email.utils import parsedate_to_datetime as real_parsedate_to_datetime
 from pathlib import Path
@@ -45,10 +47,15 @@ def test_the_build_date_stand_in_refuses_what_the_email_package_refuses(text: st
 
 
 def _run(script: str, tmp_path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` in a new interpreter without the site module, which in an editable
+    install imports pathlib and urllib before any test could see them imported."""
+    paths = [str(ROOT), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    if tmp_path is not None:
+        paths.append(str(tmp_path))
     return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)],
+        [sys.executable, "-S", "-c", textwrap.dedent(script)],
         cwd=tmp_path or ROOT,
-        env={"PYTHONPATH": f"{ROOT}:{tmp_path}" if tmp_path else str(ROOT), "PATH": ""},
+        env={"PYTHONPATH": os.pathsep.join(paths), "PATH": ""},
         capture_output=True,
         text=True,
         check=False,
@@ -64,12 +71,18 @@ def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
         preload()
         for name in ("msgspec", "ryml", "jsonschema_rs"):
             assert name in sys.modules, name
-        for name in ("typing_extensions", "deprecation", "packaging", "email.utils", "inspect"):
+        for name in (
+            "typing_extensions", "deprecation", "packaging", "email.utils", "inspect", "platform"
+        ):
             assert name not in sys.modules, name
 
         # whatever imports them later gets the real modules
-        import deprecation, email.utils, typing_extensions
+        import deprecation, email.utils, platform, typing_extensions, uuid
         assert hasattr(deprecation, "fail_if_not_removed")
+        assert platform.python_implementation() == "CPython"
+        # uuid asked the stand-in what it asks platform
+        assert uuid._LINUX == (platform.system() == "Linux")
+        assert uuid._AIX == (platform.system() == "AIX")
         assert email.utils.formatdate(0, usegmt=True) == "Thu, 01 Jan 1970 00:00:00 GMT"
         assert hasattr(typing_extensions, "TypedDict")
 
@@ -129,6 +142,43 @@ def test_a_library_already_imported_is_left_alone():
 
         preload()
         assert sys.modules["typing_extensions"] is typing_extensions
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_pathlib_is_imported_without_urllib_and_still_makes_file_uris():
+    done = _run(
+        """
+        import sys
+        from pdp_lint.cli.preload import import_pathlib
+
+        import_pathlib()
+        from pathlib import Path, PureWindowsPath
+
+        assert "urllib.parse" not in sys.modules and "ipaddress" not in sys.modules
+        assert Path("/tmp/a b/ü#").as_uri() == "file:///tmp/a%20b/%C3%BC%23"
+        assert PureWindowsPath("c:/a b").as_uri() == "file:///c:/a%20b"
+        import urllib.parse
+
+        assert urllib.parse.urlsplit("https://example.org/x").netloc == "example.org"
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "ok\n"
+
+
+def test_a_one_file_check_reads_its_arguments_with_pathlib_imported_that_way():
+    done = _run(
+        """
+        import sys
+        from pdp_lint.cli.fastcheck import parse
+
+        params = parse(["check", "frameworks/cx-pdp.yaml"])
+        assert params is not None and params["paths"][0].name == "cx-pdp.yaml"
+        assert "urllib.parse" not in sys.modules
         print("ok")
         """
     )

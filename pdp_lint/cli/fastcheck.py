@@ -20,10 +20,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pdp_lint.engine.config import Settings
     from pdp_lint.model.problem import Report
 
@@ -121,6 +122,11 @@ def _take(params: dict[str, Any], name: str, value: str) -> bool:
 def _convert(params: dict[str, Any]) -> dict[str, Any] | None:
     """The values as click's types give them, or None where click would refuse one."""
     import stat
+
+    from pdp_lint.cli.preload import import_pathlib
+
+    import_pathlib()  # the first import of pathlib, without what a check never uses
+    from pathlib import Path
 
     def acceptable(value: str, *, exists: bool = False, dir_okay: bool = True) -> bool:
         # what click.Path(exists=..., dir_okay=...) refuses: missing when it must exist,

@@ -1,13 +1,16 @@
 """Import the libraries a check needs without what they import for features it never uses.
 
-A pre-commit hook pays for every module pdp-lint imports, and three of the libraries a
-check needs import much more than a check uses, each for a single name:
+A pre-commit hook pays for every module pdp-lint imports, and several of the libraries
+a check needs import much more than a check uses, each for a single name:
 
 - msgspec tries ``typing_extensions`` (which imports ``inspect``, ``ast``, ``dis`` and
   ``tokenize``) for ``get_type_hints``, ``Required`` and ``NotRequired``. On Python 3.11
   and later those are the standard library's own (``typing_extensions`` hands over
   ``typing.get_type_hints`` when asked for the extras, as msgspec does), and msgspec
-  falls back to ``typing`` by itself when ``typing_extensions`` cannot be imported;
+  falls back to ``typing`` by itself when ``typing_extensions`` cannot be imported.
+  msgspec also imports ``uuid``, which imports ``platform`` (compiling its regular
+  expressions) only to ask ``platform.system()`` whether this is Linux or AIX; the
+  stand-in answers with ``os.uname()``, where ``platform.system()`` takes the answer;
 - rapidyaml's Python module wraps six functions kept for compatibility (``parse``,
   ``emit``, ...) in the ``deprecation`` package's decorator, which imports
   ``packaging.version`` (its regular expressions are compiled on import) and
@@ -15,16 +18,19 @@ check needs import much more than a check uses, each for a single name:
 - jsonschema-rs converts the date it was built on with
   ``email.utils.parsedate_to_datetime`` for its ``__build__`` record, which imports
   the ``email`` package with ``socket``, ``calendar``, ``locale``, ``random`` and
-  ``base64``.
+  ``base64``. The stand-in reads the date itself (the fixed RFC 2822 form the library
+  writes) and hands any other text to the real function, so
+  ``jsonschema_rs.jsonschema_rs.__build__`` is what it would be;
+- ``pathlib`` imports ``urllib.parse`` (which imports ``ipaddress``) for the one
+  function ``Path.as_uri`` calls; the stand-in's function imports the real one when
+  first called.
 
-:func:`preload` imports each library while a stand-in takes the place of those
-modules in ``sys.modules``, then takes the stand-ins out again, so whatever imports
-``typing_extensions``, ``deprecation`` or ``email.utils`` later in the process gets the
-real module. The stand-in of ``email.utils`` reads the build date itself (the fixed
-RFC 2822 form the library writes) and hands any other text to the real function, so
-``jsonschema_rs.jsonschema_rs.__build__`` is what it would be. A library that is already imported is
-left alone, and one that fails to import this way is imported again plainly, so any
-error it raises is its own.
+:func:`preload` and :func:`import_pathlib` import each library while a stand-in takes
+the place of those modules in ``sys.modules``, then take the stand-ins out again, so
+whatever imports ``typing_extensions``, ``platform``, ``deprecation``, ``email.utils``
+or ``urllib.parse`` later in the process gets the real module. A library that is
+already imported is left alone, and one that fails to import this way is imported again
+plainly, so any error it raises is its own.
 
 Only the ``pdp-lint check`` of the pre-commit hook (:mod:`pdp_lint.cli.fastcheck`)
 uses this; everything else imports the libraries as they are.
@@ -44,9 +50,14 @@ def preload() -> None:
     """Import msgspec, rapidyaml and jsonschema-rs, each without what a check never
     uses of what it imports (see the module's documentation)."""
     # pdp-lint needs Python 3.11, whose typing has what msgspec asks of typing_extensions
-    _import_with("msgspec", {"typing_extensions": None})
+    _import_with("msgspec", {"typing_extensions": None, "platform": _platform_stand_in()})
     _import_with("ryml", {"deprecation": _deprecation_stand_in()})
     _import_with("jsonschema_rs", {"email.utils": _email_utils_stand_in()})
+
+
+def import_pathlib() -> None:
+    """Import ``pathlib`` without ``urllib.parse`` (see the module's documentation)."""
+    _import_with("pathlib", {"urllib.parse": _urllib_parse_stand_in()})
 
 
 def _import_with(library: str, stand_ins: dict[str, ModuleType | None]) -> None:
@@ -73,6 +84,33 @@ def _import_with(library: str, stand_ins: dict[str, ModuleType | None]) -> None:
             if name == library or name.startswith(f"{library}."):
                 del sys.modules[name]
         __import__(library)
+
+
+def _platform_stand_in() -> ModuleType:
+    """``platform`` with the one function ``uuid`` calls while it is imported."""
+    module = ModuleType("platform", "Stand-in while uuid is imported.")
+
+    def system() -> str:
+        import os
+
+        # what platform.system() says wherever uuid asks it (not Windows, not macOS)
+        return os.uname().sysname
+
+    module.system = system  # type: ignore[attr-defined]
+    return module
+
+
+def _urllib_parse_stand_in() -> ModuleType:
+    """``urllib.parse`` with the one function ``pathlib`` takes, imported when called."""
+    module = ModuleType("urllib.parse", "Stand-in while pathlib is imported.")
+
+    def quote_from_bytes(*args: Any, **kwargs: Any) -> str:
+        from urllib.parse import quote_from_bytes as real
+
+        return real(*args, **kwargs)
+
+    module.quote_from_bytes = quote_from_bytes  # type: ignore[attr-defined]
+    return module
 
 
 def _deprecation_stand_in() -> ModuleType:
