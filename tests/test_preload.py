@@ -72,7 +72,13 @@ def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
         for name in ("msgspec", "ryml", "jsonschema_rs"):
             assert name in sys.modules, name
         for name in (
-            "typing_extensions", "deprecation", "packaging", "email.utils", "inspect", "platform"
+            "typing_extensions",
+            "deprecation",
+            "packaging",
+            "email.utils",
+            "inspect",
+            "platform",
+            "textwrap",
         ):
             assert name not in sys.modules, name
 
@@ -104,6 +110,22 @@ def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
         assert jsonschema_rs.validator_for({"type": "integer"}).is_valid(3)
         tree = ryml.parse_in_place(bytearray(b"a: 1"))
         assert tree.size() > 1
+
+        # msgspec's JSON Schemas, which use textwrap, are as they would be
+        class Doc(msgspec.Struct):
+            '''First line.
+
+                Indented the way textwrap.dedent takes away.'''
+
+            x: int
+
+        made = msgspec.json.schema(Doc)
+        assert made["$defs"]["Doc"]["description"] == (
+            "First line.\\n\\nIndented the way textwrap.dedent takes away."
+        ), made
+        import textwrap
+
+        assert textwrap.dedent("  a\\n  b") == "a\\nb"
 
         # the build record says what the email package would have said
         stamp = jsonschema_rs.jsonschema_rs.__build__["info-time"]

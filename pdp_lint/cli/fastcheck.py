@@ -404,8 +404,10 @@ def guarded(command: Callable[[], object]) -> None:
     not in the user's files: it is told in one line with exit status 2;
     ``PDP_LINT_DEBUG=1`` shows the traceback.
     """
+    # _signal: the functions of the signal module, without the enum classes it makes on
+    # import (half a millisecond of every run); the interpreter imports _signal at start
+    import _signal as signal  # type: ignore[import-not-found]  # (no stubs)
     import gc
-    import signal
 
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted)

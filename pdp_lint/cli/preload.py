@@ -10,7 +10,9 @@ a check needs import much more than a check uses, each for a single name:
   falls back to ``typing`` by itself when ``typing_extensions`` cannot be imported.
   msgspec also imports ``uuid``, which imports ``platform`` (compiling its regular
   expressions) only to ask ``platform.system()`` whether this is Linux or AIX; the
-  stand-in answers with ``os.uname()``, where ``platform.system()`` takes the answer;
+  stand-in answers with ``os.uname()``, where ``platform.system()`` takes the answer.
+  And it imports ``textwrap`` for the JSON Schemas it can write from records: the
+  stand-in imports the real module when first used;
 - rapidyaml's Python module wraps six functions kept for compatibility (``parse``,
   ``emit``, ...) in the ``deprecation`` package's decorator, which imports
   ``packaging.version`` (its regular expressions are compiled on import) and
@@ -27,10 +29,10 @@ a check needs import much more than a check uses, each for a single name:
 
 :func:`preload` and :func:`import_pathlib` import each library while a stand-in takes
 the place of those modules in ``sys.modules``, then take the stand-ins out again, so
-whatever imports ``typing_extensions``, ``platform``, ``deprecation``, ``email.utils``
-or ``urllib.parse`` later in the process gets the real module. A library that is
-already imported is left alone, and one that fails to import this way is imported again
-plainly, so any error it raises is its own.
+whatever imports ``typing_extensions``, ``platform``, ``textwrap``, ``deprecation``,
+``email.utils`` or ``urllib.parse`` later in the process gets the real module. A library
+that is already imported is left alone, and one that fails to import this way is
+imported again plainly, so any error it raises is its own.
 
 Only the ``pdp-lint check`` of the pre-commit hook (:mod:`pdp_lint.cli.fastcheck`)
 uses this; everything else imports the libraries as they are.
@@ -50,7 +52,14 @@ def preload() -> None:
     """Import msgspec, rapidyaml and jsonschema-rs, each without what a check never
     uses of what it imports (see the module's documentation)."""
     # pdp-lint needs Python 3.11, whose typing has what msgspec asks of typing_extensions
-    _import_with("msgspec", {"typing_extensions": None, "platform": _platform_stand_in()})
+    _import_with(
+        "msgspec",
+        {
+            "typing_extensions": None,
+            "platform": _platform_stand_in(),
+            "textwrap": _deferred("textwrap"),
+        },
+    )
     _import_with("ryml", {"deprecation": _deprecation_stand_in()})
     _import_with("jsonschema_rs", {"email.utils": _email_utils_stand_in()})
 
@@ -84,6 +93,23 @@ def _import_with(library: str, stand_ins: dict[str, ModuleType | None]) -> None:
             if name == library or name.startswith(f"{library}."):
                 del sys.modules[name]
         __import__(library)
+
+
+class _Deferred(ModuleType):
+    """A stand-in that imports the real module the first time one of its names is
+    asked for, and answers with the real module's."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        import importlib
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        return getattr(real, attribute)
+
+
+def _deferred(name: str) -> ModuleType:
+    return _Deferred(name, f"Stand-in for {name}, imported when first used.")
 
 
 def _platform_stand_in() -> ModuleType:
