@@ -75,6 +75,7 @@ def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
             "typing_extensions",
             "deprecation",
             "packaging",
+            "email",
             "email.utils",
             "inspect",
             "platform",

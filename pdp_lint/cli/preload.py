@@ -61,7 +61,12 @@ def preload() -> None:
         },
     )
     _import_with("ryml", {"deprecation": _deprecation_stand_in()})
-    _import_with("jsonschema_rs", {"email.utils": _email_utils_stand_in()})
+    # the package too: the extension imports email.utils the way PyImport_Import does,
+    # which imports the package first
+    _import_with(
+        "jsonschema_rs",
+        {"email": ModuleType("email", "Stand-in."), "email.utils": _email_utils_stand_in()},
+    )
 
 
 def import_pathlib() -> None:
