@@ -80,6 +80,9 @@ def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
             "inspect",
             "platform",
             "textwrap",
+            "msgspec.inspect",
+            "msgspec.toml",
+            "msgspec.yaml",
         ):
             assert name not in sys.modules, name
 
@@ -127,6 +130,13 @@ def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
         import textwrap
 
         assert textwrap.dedent("  a\\n  b") == "a\\nb"
+        # and its own modules a check does without
+        assert msgspec.inspect.type_info(list[int]) == msgspec.inspect.ListType(
+            msgspec.inspect.IntType()
+        )
+        assert type(msgspec.inspect) is type(sys), "the package holds the real module"
+        assert msgspec.toml.decode(b"a = 1") == {"a": 1}
+        assert msgspec.yaml.__name__ == "msgspec.yaml"
 
         # the build record says what the email package would have said
         stamp = jsonschema_rs.jsonschema_rs.__build__["info-time"]

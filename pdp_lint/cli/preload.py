@@ -11,8 +11,9 @@ a check needs import much more than a check uses, each for a single name:
   msgspec also imports ``uuid``, which imports ``platform`` (compiling its regular
   expressions) only to ask ``platform.system()`` whether this is Linux or AIX; the
   stand-in answers with ``os.uname()``, where ``platform.system()`` takes the answer.
-  And it imports ``textwrap`` for the JSON Schemas it can write from records: the
-  stand-in imports the real module when first used;
+  And it imports ``textwrap`` for the JSON Schemas it can write from records, and its
+  own ``inspect``, ``toml`` and ``yaml`` modules whole: each stand-in imports the real
+  module the first time one of its names is used;
 - rapidyaml's Python module wraps six functions kept for compatibility (``parse``,
   ``emit``, ...) in the ``deprecation`` package's decorator, which imports
   ``packaging.version`` (its regular expressions are compiled on import) and
@@ -58,6 +59,10 @@ def preload() -> None:
             "typing_extensions": None,
             "platform": _platform_stand_in(),
             "textwrap": _deferred("textwrap"),
+            # the package imports these of its modules whole; a check uses none of them
+            "msgspec.inspect": _deferred("msgspec.inspect"),
+            "msgspec.toml": _deferred("msgspec.toml"),
+            "msgspec.yaml": _deferred("msgspec.yaml"),
         },
     )
     _import_with("ryml", {"deprecation": _deprecation_stand_in()})
@@ -107,9 +112,14 @@ class _Deferred(ModuleType):
     def __getattr__(self, attribute: str) -> Any:
         import importlib
 
+        if attribute.startswith("__"):  # what the import system asks of any module
+            raise AttributeError(attribute)
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
         real = importlib.import_module(self.__name__)
+        parent, _, child = self.__name__.rpartition(".")
+        if parent and getattr(sys.modules.get(parent), child, None) is self:
+            setattr(sys.modules[parent], child, real)  # the package holds the real one
         return getattr(real, attribute)
 
 
