@@ -439,13 +439,35 @@ def guarded(command: Callable[[], object]) -> None:
         gc.freeze()
 
 
+def is_version(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for the version alone (``pdp-lint --version``), which
+    :func:`run_version` answers as click's version option does."""
+    return (
+        list(argv) == ["--version"]
+        and not os.environ.get("_PDP_LINT_COMPLETE")
+        and not _stream_needs_click()
+    )
+
+
+def run_version() -> None:
+    """Print the version line of click's version option, without loading click."""
+    from pdp_lint import __version__
+
+    _standalone(lambda: echo(f"pdp-lint, version {__version__}"))
+    sys.exit(EXIT_OK)
+
+
 def run_standalone(params: dict[str, Any]) -> None:
     """Run ``check`` as click's standalone mode runs a command: a closed pipe on standard
     output ends it quietly with status 1."""
+    _standalone(lambda: check(params))
+
+
+def _standalone(command: Callable[[], object]) -> None:
     import errno
 
     try:
-        check(params)
+        command()
     except OSError as exc:
         if exc.errno != errno.EPIPE:
             raise
