@@ -191,6 +191,10 @@ def test_pathlib_is_imported_without_urllib_and_still_makes_file_uris():
         from pathlib import Path, PureWindowsPath
 
         assert "urllib.parse" not in sys.modules and "ipaddress" not in sys.modules
+        assert "nt" not in sys.modules and "_winapi" not in sys.modules
+        import ntpath
+
+        assert ntpath.abspath("c:\\\\a\\\\..\\\\b") == "c:\\\\b"
         assert Path("/tmp/a b/ü#").as_uri() == "file:///tmp/a%20b/%C3%BC%23"
         assert PureWindowsPath("c:/a b").as_uri() == "file:///c:/a%20b"
         import urllib.parse

@@ -76,7 +76,13 @@ def preload() -> None:
 
 def import_pathlib() -> None:
     """Import ``pathlib`` without ``urllib.parse`` (see the module's documentation)."""
-    _import_with("pathlib", {"urllib.parse": _urllib_parse_stand_in()})
+    stand_ins: dict[str, ModuleType | None] = {"urllib.parse": _urllib_parse_stand_in()}
+    if sys.platform != "win32":
+        # ntpath, which pathlib imports for its Windows paths, tries five times to import
+        # Windows' own modules, each a search of every folder of sys.path; they are not
+        # there, and None says so at once
+        stand_ins.update({"nt": None, "_winapi": None})
+    _import_with("pathlib", stand_ins)
 
 
 def _import_with(library: str, stand_ins: dict[str, ModuleType | None]) -> None:
