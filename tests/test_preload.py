@@ -220,3 +220,33 @@ def test_a_one_file_check_reads_its_arguments_with_pathlib_imported_that_way():
         """
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_the_libraries_are_imported_as_they_are_when_a_stand_in_falls_short():
+    """A later release that asks more of a module than its stand-in has still imports:
+    plainly, the compiled extensions initialised a second time."""
+    done = _run(
+        """
+        import sys, types
+        from pdp_lint.cli.preload import _import_with
+
+        for library, lacking in (
+            ("jsonschema_rs", ("email", "email.utils")),
+            ("ryml", ("deprecation",)),
+            ("msgspec", ("platform",)),
+        ):
+            _import_with(library, {name: types.ModuleType(name) for name in lacking})
+            assert library in sys.modules, library
+            for name in lacking:
+                assert hasattr(sys.modules[name], "__file__"), name  # the real one
+
+        import jsonschema_rs, msgspec, ryml
+
+        assert jsonschema_rs.validator_for({"type": "integer"}).is_valid(3)
+        assert ryml.parse_in_place(bytearray(b"a: 1")).size() > 1
+        assert msgspec.json.decode(b"[1]") == [1]
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "ok\n"
