@@ -149,21 +149,21 @@ def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
 
 
 def test_a_library_the_stand_ins_do_not_fit_is_imported_as_it_is(tmp_path: Path):
-    (tmp_path / "helper_lib.py").write_text("WHAT = 'the real helper'\n", encoding="utf-8")
-    (tmp_path / "needs_helper.py").write_text("from helper_lib import WHAT\n", encoding="utf-8")
+    (tmp_path / "support_lib.py").write_text("WHAT = 'the real module'\n", encoding="utf-8")
+    (tmp_path / "needs_support.py").write_text("from support_lib import WHAT\n", encoding="utf-8")
     done = _run(
         """
         import sys, types
         from pdp_lint.cli.preload import _import_with
 
-        _import_with("needs_helper", {"helper_lib": types.ModuleType("helper_lib")})
-        import needs_helper
-        print(needs_helper.WHAT, sys.modules["helper_lib"].WHAT)
+        _import_with("needs_support", {"support_lib": types.ModuleType("support_lib")})
+        import needs_support
+        print(needs_support.WHAT, sys.modules["support_lib"].WHAT)
         """,
         tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "the real helper the real helper\n"
+    assert done.stdout == "the real module the real module\n"
 
 
 def test_a_library_already_imported_is_left_alone():
