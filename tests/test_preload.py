@@ -62,15 +62,21 @@ def _run(script: str, tmp_path: Path | None = None) -> subprocess.CompletedProce
     )
 
 
-def test_preloading_leaves_the_libraries_whole_and_no_stand_in_behind():
+def test_the_libraries_are_imported_whole_and_no_stand_in_is_left_behind():
     done = _run(
         """
         import sys
-        from pdp_lint.cli.preload import preload
+        from pdp_lint.cli.preload import install
 
-        preload()
+        install()
+        install()  # once is enough
+        import jsonschema_rs, msgspec, ryml
+
         for name in ("msgspec", "ryml", "jsonschema_rs"):
             assert name in sys.modules, name
+            # each keeps the loader it would have had
+            assert type(sys.modules[name].__loader__).__name__ != "_LeanLoader", name
+            assert sys.modules[name].__spec__.loader is sys.modules[name].__loader__
         for name in (
             "typing_extensions",
             "deprecation",
@@ -154,9 +160,11 @@ def test_a_library_the_stand_ins_do_not_fit_is_imported_as_it_is(tmp_path: Path)
     done = _run(
         """
         import sys, types
-        from pdp_lint.cli.preload import _import_with
+        from pdp_lint.cli.preload import _Lean
 
-        _import_with("needs_support", {"support_lib": types.ModuleType("support_lib")})
+        sys.meta_path.insert(
+            0, _Lean({"needs_support": {"support_lib": types.ModuleType("support_lib")}})
+        )
         import needs_support
         print(needs_support.WHAT, sys.modules["support_lib"].WHAT)
         """,
@@ -166,14 +174,38 @@ def test_a_library_the_stand_ins_do_not_fit_is_imported_as_it_is(tmp_path: Path)
     assert done.stdout == "the real module the real module\n"
 
 
+def test_a_library_is_imported_only_when_first_needed():
+    done = _run(
+        """
+        import sys
+        from pdp_lint.cli.preload import install
+
+        install()
+        import msgspec
+
+        assert "ryml" not in sys.modules and "jsonschema_rs" not in sys.modules
+        import deprecation  # the real one, before rapidyaml wants it
+
+        import ryml
+
+        assert ryml.ryml.deprecated is deprecation.deprecated
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "ok\n"
+
+
 def test_a_library_already_imported_is_left_alone():
     done = _run(
         """
         import sys
         import typing_extensions, msgspec
-        from pdp_lint.cli.preload import preload
+        from pdp_lint.cli.preload import install
 
-        preload()
+        install()
+        import msgspec
+
         assert sys.modules["typing_extensions"] is typing_extensions
         print("ok")
         """
@@ -185,9 +217,9 @@ def test_pathlib_is_imported_without_urllib_and_still_makes_file_uris():
     done = _run(
         """
         import sys
-        from pdp_lint.cli.preload import import_pathlib
+        from pdp_lint.cli.preload import install
 
-        import_pathlib()
+        install()
         from pathlib import Path, PureWindowsPath
 
         assert "urllib.parse" not in sys.modules and "ipaddress" not in sys.modules
@@ -228,14 +260,16 @@ def test_the_libraries_are_imported_as_they_are_when_a_stand_in_falls_short():
     done = _run(
         """
         import sys, types
-        from pdp_lint.cli.preload import _import_with
+        from pdp_lint.cli.preload import _Lean
 
         for library, lacking in (
             ("jsonschema_rs", ("email", "email.utils")),
             ("ryml", ("deprecation",)),
             ("msgspec", ("platform",)),
         ):
-            _import_with(library, {name: types.ModuleType(name) for name in lacking})
+            stand_ins = {name: types.ModuleType(name) for name in lacking}
+            sys.meta_path.insert(0, _Lean({library: stand_ins}))
+            __import__(library)
             assert library in sys.modules, library
             for name in lacking:
                 assert hasattr(sys.modules[name], "__file__"), name  # the real one

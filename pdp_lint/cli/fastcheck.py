@@ -123,9 +123,9 @@ def _convert(params: dict[str, Any]) -> dict[str, Any] | None:
     """The values as click's types give them, or None where click would refuse one."""
     import stat
 
-    from pdp_lint.cli.preload import import_pathlib
+    from pdp_lint.cli.preload import install
 
-    import_pathlib()  # the first import of pathlib, without what a check never uses
+    install()  # before the first import of pathlib and of the check's libraries
     from pathlib import Path
 
     def acceptable(value: str, *, exists: bool = False, dir_okay: bool = True) -> bool:
@@ -203,9 +203,9 @@ def check(params: dict[str, Any]) -> NoReturn:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        from pdp_lint.cli.preload import preload
+        from pdp_lint.cli.preload import install
 
-        preload()  # before anything of pdp-lint imports the libraries
+        install()  # before anything of pdp-lint imports the libraries
         from pdp_lint.engine.discovery import default_paths
 
         targets = default_paths(params["paths"])

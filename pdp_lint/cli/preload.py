@@ -28,8 +28,10 @@ a check needs import much more than a check uses, each for a single name:
   function ``Path.as_uri`` calls; the stand-in's function imports the real one when
   first called.
 
-:func:`preload` and :func:`import_pathlib` import each library while a stand-in takes
-the place of those modules in ``sys.modules``, then take the stand-ins out again, so
+:func:`install` puts a finder first on ``sys.meta_path`` that gives each of these
+libraries, whenever it is first imported (a check that finds its result in the cache
+never imports rapidyaml or jsonschema-rs), a loader that runs it while the stand-ins
+take the place of those modules in ``sys.modules``, then takes them out again, so
 whatever imports ``typing_extensions``, ``platform``, ``textwrap``, ``deprecation``,
 ``email.utils`` or ``urllib.parse`` later in the process gets the real module. A library
 that is already imported is left alone, and one that fails to import this way is
@@ -49,13 +51,16 @@ _WEEKDAYS = ("Mon,", "Tue,", "Wed,", "Thu,", "Fri,", "Sat,", "Sun,")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def preload() -> None:
-    """Import msgspec, rapidyaml and jsonschema-rs, each without what a check never
-    uses of what it imports (see the module's documentation)."""
-    # pdp-lint needs Python 3.11, whose typing has what msgspec asks of typing_extensions
-    _import_with(
-        "msgspec",
-        {
+def install() -> None:
+    """From now on in this process, import msgspec, rapidyaml, jsonschema-rs and pathlib,
+    whenever each is first imported, without what a check never uses of what they
+    import (see the module's documentation). Does nothing the second time."""
+    if any(isinstance(finder, _Lean) for finder in sys.meta_path):
+        return
+    stand_ins: dict[str, dict[str, ModuleType | None]] = {
+        # pdp-lint needs Python 3.11, whose typing has what msgspec asks of
+        # typing_extensions
+        "msgspec": {
             "typing_extensions": None,
             "platform": _platform_stand_in(),
             "textwrap": _deferred("textwrap"),
@@ -64,51 +69,86 @@ def preload() -> None:
             "msgspec.toml": _deferred("msgspec.toml"),
             "msgspec.yaml": _deferred("msgspec.yaml"),
         },
-    )
-    _import_with("ryml", {"deprecation": _deprecation_stand_in()})
-    # the package too: the extension imports email.utils the way PyImport_Import does,
-    # which imports the package first
-    _import_with(
-        "jsonschema_rs",
-        {"email": ModuleType("email", "Stand-in."), "email.utils": _email_utils_stand_in()},
-    )
-
-
-def import_pathlib() -> None:
-    """Import ``pathlib`` without ``urllib.parse`` (see the module's documentation)."""
-    stand_ins: dict[str, ModuleType | None] = {"urllib.parse": _urllib_parse_stand_in()}
+        "ryml": {"deprecation": _deprecation_stand_in()},
+        # the package too: the extension imports email.utils the way PyImport_Import
+        # does, which imports the package first
+        "jsonschema_rs": {
+            "email": ModuleType("email", "Stand-in."),
+            "email.utils": _email_utils_stand_in(),
+        },
+        "pathlib": {"urllib.parse": _urllib_parse_stand_in()},
+    }
     if sys.platform != "win32":
         # ntpath, which pathlib imports for its Windows paths, tries five times to import
         # Windows' own modules, each a search of every folder of sys.path; they are not
         # there, and None says so at once
-        stand_ins.update({"nt": None, "_winapi": None})
-    _import_with("pathlib", stand_ins)
+        stand_ins["pathlib"].update({"nt": None, "_winapi": None})
+    sys.meta_path.insert(0, _Lean(stand_ins))
 
 
-def _import_with(library: str, stand_ins: dict[str, ModuleType | None]) -> None:
-    """Import ``library`` while ``stand_ins`` take the place of modules not yet
-    imported (None: the module cannot be imported), then take them out."""
-    if library in sys.modules:
-        return
-    placed = {name: module for name, module in stand_ins.items() if name not in sys.modules}
-    before = set(sys.modules)
-    sys.modules.update(placed)  # type: ignore[arg-type]
-    try:
-        __import__(library)
-    except Exception:
-        failed = True
-    else:
-        failed = False
-    finally:
-        for name, module in placed.items():
-            if name in sys.modules and sys.modules[name] is module:
-                del sys.modules[name]
-    if failed:
-        # whatever the stand-ins got wrong, the library is imported as it is
-        for name in set(sys.modules) - before:
-            if name == library or name.startswith(f"{library}."):
-                del sys.modules[name]
-        __import__(library)
+class _Lean:
+    """The first finder of ``sys.meta_path``: it finds each of the libraries the way
+    the others do, and gives it a loader that runs it with its stand-ins in place."""
+
+    def __init__(self, stand_ins: dict[str, dict[str, ModuleType | None]]) -> None:
+        self.pending = stand_ins
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        stand_ins = self.pending.pop(name, None)
+        if stand_ins is None:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(name, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = _LeanLoader(spec.loader, stand_ins)
+                return spec
+        return None
+
+
+class _LeanLoader:
+    """Runs a library's module with its stand-ins in ``sys.modules``, then takes them
+    out; if the library fails that way, runs it again plainly."""
+
+    def __init__(self, loader: Any, stand_ins: dict[str, ModuleType | None]) -> None:
+        self.loader = loader
+        self.stand_ins = stand_ins
+
+    def create_module(self, spec: Any) -> Any:
+        create = getattr(self.loader, "create_module", None)
+        return create(spec) if create is not None else None
+
+    def exec_module(self, module: ModuleType) -> None:
+        # the module keeps the loader it would have had
+        module.__loader__ = self.loader
+        if module.__spec__ is not None:
+            module.__spec__.loader = self.loader
+        name = module.__name__
+        placed = {n: m for n, m in self.stand_ins.items() if n not in sys.modules}
+        before = set(sys.modules)
+        sys.modules.update(placed)  # type: ignore[arg-type]
+        try:
+            self.loader.exec_module(module)
+        except Exception:
+            failed = True
+        else:
+            failed = False
+        finally:
+            for stand_in, held in placed.items():
+                if sys.modules.get(stand_in, placed) is held:
+                    del sys.modules[stand_in]
+        if failed:
+            # whatever the stand-ins got wrong, the library runs as it is
+            for other in set(sys.modules) - before:
+                if other.startswith(f"{name}."):
+                    del sys.modules[other]
+            self.loader.exec_module(module)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.loader, attribute)
 
 
 class _Deferred(ModuleType):
