@@ -26,7 +26,8 @@ a check needs import much more than a check uses, each for a single name:
   ``jsonschema_rs.jsonschema_rs.__build__`` is what it would be;
 - ``pathlib`` imports ``urllib.parse`` (which imports ``ipaddress``) for the one
   function ``Path.as_uri`` calls; the stand-in's function imports the real one when
-  first called.
+  first called. And its ``ntpath`` searches ``sys.path`` five times for Windows' ``nt``
+  and ``_winapi``: elsewhere, None in their place says at once that they are not there.
 
 :func:`install` puts a finder first on ``sys.meta_path`` that gives each of these
 libraries, whenever it is first imported (a check that finds its result in the cache
