@@ -284,3 +284,36 @@ def test_the_libraries_are_imported_as_they_are_when_a_stand_in_falls_short():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "ok\n"
+
+
+def test_the_toml_parser_is_imported_without_the_string_module():
+    done = _run(
+        """
+        import sys
+        from pdp_lint.cli.preload import install
+
+        install()
+        import jsonschema_rs, tomllib
+
+        assert "string" not in sys.modules
+        assert "jsonschema_rs.canonical" not in sys.modules
+        text = r'bare-Key_9 = "\\u00e9\\U0001F600"' + '\\n[a.b]\\nc = 0xBEEF'
+        assert tomllib.loads(text) == {
+            "bare-Key_9": "\u00e9\U0001f600",
+            "a": {"b": {"c": 0xBEEF}},
+        }
+        with_string = tomllib._parser.string
+        import string
+
+        for name in ("ascii_letters", "digits", "hexdigits"):
+            assert getattr(with_string, name) == getattr(string, name), name
+        assert with_string.Template is string.Template  # anything else is the real one's
+        assert jsonschema_rs.canonical.Containment is not None
+        import jsonschema_rs.canonical
+
+        assert type(jsonschema_rs.canonical) is type(sys)
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "ok\n"

@@ -27,7 +27,11 @@ a check needs import much more than a check uses, each for a single name:
 - ``pathlib`` imports ``urllib.parse`` (which imports ``ipaddress``) for the one
   function ``Path.as_uri`` calls; the stand-in's function imports the real one when
   first called. And its ``ntpath`` searches ``sys.path`` five times for Windows' ``nt``
-  and ``_winapi``: elsewhere, None in their place says at once that they are not there.
+  and ``_winapi``: elsewhere, None in their place says at once that they are not there;
+- ``tomllib`` (with a configuration file) takes three constants of ``string``, which
+  compiles a regular expression on import, and jsonschema-rs imports its ``canonical``
+  package whole: the stand-ins have the constants, and import the real module for
+  anything else.
 
 :func:`install` puts a finder first on ``sys.meta_path`` that gives each of these
 libraries, whenever it is first imported (a check that finds its result in the cache
@@ -76,7 +80,12 @@ def install() -> None:
         "jsonschema_rs": {
             "email": ModuleType("email", "Stand-in."),
             "email.utils": _email_utils_stand_in(),
+            # the canonical forms of schemas, which a check does not ask for
+            "jsonschema_rs.canonical": _deferred("jsonschema_rs.canonical"),
         },
+        # what the TOML parser takes from string: three constants (string itself
+        # compiles a regular expression on import)
+        "tomllib": {"string": _string_stand_in()},
         "pathlib": {"urllib.parse": _urllib_parse_stand_in()},
     }
     if sys.platform != "win32":
@@ -172,6 +181,18 @@ class _Deferred(ModuleType):
 
 def _deferred(name: str) -> ModuleType:
     return _Deferred(name, f"Stand-in for {name}, imported when first used.")
+
+
+def _string_stand_in() -> ModuleType:
+    """``string`` with the constants ``tomllib`` reads while it is imported; anything
+    else of it imports the real module."""
+    module = _deferred("string")
+    vars(module).update(
+        ascii_letters="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        digits="0123456789",
+        hexdigits="0123456789abcdefABCDEF",
+    )
+    return module
 
 
 def _platform_stand_in() -> ModuleType:
