@@ -18,7 +18,8 @@ Three bounds, from the exact to the coarse:
 - their own time is at most :data:`TIME_BUDGET_MS`, 40 ms on a quiet machine, with
   :data:`LOAD_ALLOWANCE` for a machine busy with the rest of the test suite (the times
   follow the load: the same code measured 42 to 56 ms within a minute on two shared
-  cores). It catches what the count cannot, one heavy module.
+  cores; over the allowance, the test measures again, twice at most, each module keeping
+  its fastest). It catches what the count cannot, one heavy module.
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ TIME_BUDGET_MS = 40.0
 #: how much a test run's load may add to it
 LOAD_ALLOWANCE = 1.5
 RUNS = 7
+#: times the time budget's measurement is extended before it fails
+RETRIES = 2
 
 _PATHS = [str(ROOT), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
 #: what a regular install's interpreter has imported when pdp-lint's script begins
@@ -133,11 +136,30 @@ def _importtime(code: str, env: dict[str, str]) -> tuple[dict[str, int], str]:
 
 
 class Measured:
-    def __init__(self, bare: dict[str, int], check: dict[str, int], loaded: list[str]):
-        self.bare = bare
-        self.check = check
-        self.loaded = loaded
-        self.above = {name: own for name, own in check.items() if name not in bare}
+    """Each module's fastest own import time, of a bare start and of the one-file check,
+    over interleaved runs with their bytecode cached; and the modules the check had
+    imported when it ended."""
+
+    def __init__(self, env: dict[str, str]):
+        self.env = env
+        _, stderr = _importtime(_CHECK, env)  # compiles and caches the bytecode
+        marker = next(line for line in stderr.splitlines() if line.startswith("MODULES "))
+        code, self.loaded = ast.literal_eval(marker.removeprefix("MODULES "))
+        assert code == 0, stderr[-2000:]
+        self.bare: dict[str, int] = {}
+        self.check: dict[str, int] = {}
+        self.measure()
+
+    def measure(self) -> None:
+        """:data:`RUNS` more runs of each; every module keeps its fastest."""
+        for _ in range(RUNS):
+            for fastest, code_text in ((self.bare, _BARE), (self.check, _CHECK)):
+                for name, own in _importtime(code_text, self.env)[0].items():
+                    fastest[name] = min(fastest.get(name, own), own)
+
+    @property
+    def above(self) -> dict[str, int]:
+        return {name: own for name, own in self.check.items() if name not in self.bare}
 
     def slowest(self) -> list[tuple[str, float]]:
         ranked = sorted(self.above.items(), key=lambda item: -item[1])
@@ -146,23 +168,10 @@ class Measured:
 
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory: pytest.TempPathFactory) -> Measured:
-    """The fastest own import time of each module: of a bare start and of the one-file
-    check, over interleaved runs with their bytecode cached; and the modules the check
-    had imported when it ended."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path_factory.mktemp("pycache"))
     env.pop("PYTHONPATH", None)
-    _, stderr = _importtime(_CHECK, env)  # compiles and caches the bytecode
-    marker = next(line for line in stderr.splitlines() if line.startswith("MODULES "))
-    code, loaded = ast.literal_eval(marker.removeprefix("MODULES "))
-    assert code == 0, stderr[-2000:]
-    bare: dict[str, int] = {}
-    check: dict[str, int] = {}
-    for _ in range(RUNS):
-        for fastest, code_text in ((bare, _BARE), (check, _CHECK)):
-            for name, own in _importtime(code_text, env)[0].items():
-                fastest[name] = min(fastest.get(name, own), own)
-    return Measured(bare, check, loaded)
+    return Measured(env)
 
 
 def test_a_one_file_check_imports_none_of_what_it_does_without(measured: Measured):
@@ -187,6 +196,12 @@ def test_a_one_file_check_imports_no_more_modules_than_its_budget(measured: Meas
 
 def test_a_one_file_check_imports_within_its_time_budget(measured: Measured):
     above_ms = sum(measured.above.values()) / 1000
+    for _ in range(RETRIES):
+        if above_ms <= TIME_BUDGET_MS * LOAD_ALLOWANCE:
+            break
+        # a burst of load on the machine: more runs give each module a fairer fastest
+        measured.measure()
+        above_ms = sum(measured.above.values()) / 1000
     assert above_ms <= TIME_BUDGET_MS * LOAD_ALLOWANCE, (
         f"imports took {above_ms:.1f} ms beyond a bare start "
         f"(budget {TIME_BUDGET_MS} ms, {LOAD_ALLOWANCE}x under load); "
