@@ -1,15 +1,20 @@
 """What starting pdp-lint costs above starting Python.
 
-    python -m benchmarks.startup [--repeat 21] [--pdp-lint PATH] [--output FILE]
+    python -m benchmarks.startup [--repeat 21] [--pdp-lint PATH] [--compare PATH]
+                                 [--output FILE]
 
 Times cold processes, interleaved: a bare ``python -c pass`` of the interpreter that
 runs pdp-lint, ``pdp-lint --version`` (the click command line), the one-file hook
 ``pdp-lint check --no-cache frameworks/cx-pdp.yaml`` and, as the hook's yardstick,
-check-jsonschema on the same file. For each it gives the median wall and CPU time and
-the wall median less the bare start's; and from ``python -X importtime`` the own
-time of the modules each imports that a bare start does not, every module at its
-fastest of the runs (load inflates the fastest least), with the ten slowest. See
-benchmarks/README.md.
+check-jsonschema on the same file; with ``--compare``, the same cases of another
+pdp-lint (an earlier revision's regular install) in the same rounds. For each it gives
+the median wall and CPU time and the wall median less the bare start's; and from
+``python -X importtime`` the own time of the modules each imports that a bare start
+does not, every module at its fastest of the runs (load inflates the fastest least),
+with the ten slowest. The imports are measured by running the program's entry point
+from ``python -c`` with ``importlib.import_module`` going through ``__import__``, which
+``-X importtime`` reports (it does not see modules imported through importlib); the
+bare start's imports are that runner's own. See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -47,9 +52,35 @@ def _timed(argv: Sequence[str]) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
+#: runs a console script's entry point as the script does, for ``-X importtime``, with
+#: importlib.import_module going through __import__ so that modules imported through it
+#: (an earlier revision's rule catalog) are timed too; sys.argv[1] is the script
+_RUNNER = """
+import importlib, os, sys
+program = sys.argv[1]
+sys.argv = sys.argv[1:]
+sys.path[0] = os.path.dirname(program)
+
+def _import_module(name, package=None):
+    if name.startswith("."):
+        name = importlib._bootstrap._resolve_name(name[1:], package, 1)
+    __import__(name)
+    return sys.modules[name]
+
+importlib.import_module = _import_module
+if len(sys.argv) > 1:
+    from pdp_lint.__main__ import run
+    run()
+"""
+
+
 def _imports(python: str, args: Sequence[str]) -> dict[str, int]:
+    """Each module's own import time (microseconds) in one run of ``args``."""
     done = subprocess.run(
-        [python, "-X", "importtime", *args], cwd=ROOT, capture_output=True, text=True
+        [python, "-X", "importtime", "-c", _RUNNER, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     found: dict[str, int] = {}
     for line in done.stderr.splitlines():
@@ -68,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="three runs, no results file")
     parser.add_argument("--output", type=Path, default=None, help="write the results here")
     parser.add_argument("--pdp-lint", dest="pdp_lint", type=Path, default=None)
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="another pdp-lint (an earlier revision's install) timed in the same rounds",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -75,44 +112,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     if program is None:
         print("benchmarks.startup: pdp-lint is not installed; pip install -e .", file=sys.stderr)
         return 2
+    programs = {"": program}
+    if args.compare is not None:
+        if not args.compare.is_file():
+            print(f"benchmarks.startup: --compare {args.compare}: no such program", file=sys.stderr)
+            return 2
+        programs = {" (earlier)": str(args.compare.resolve()), " (this version)": program}
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    python = _python_of(program)
     reference = find_tool("check-jsonschema")
     repeat = 3 if args.quick else args.repeat
-    cases = {
-        "bare `python -c pass`": ["-c", "pass"],
-        "`pdp-lint --version`": [program, "--version"],
-        "one-file hook, `pdp-lint check --no-cache FILE`": [
-            program,
-            "check",
-            "--no-cache",
-            HOOK_FILE,
-        ],
+    bare_name = "bare `python -c pass`"
+    #: case name -> (interpreter, arguments, the pdp-lint it runs or None)
+    cases: dict[str, tuple[str, list[str], str | None]] = {
+        bare_name: (_python_of(program), ["-c", "pass"], None)
     }
+    hooks = []
+    for label, each in programs.items():
+        python = _python_of(each)
+        cases[f"`pdp-lint --version`{label}"] = (python, [each, "--version"], each)
+        hook = f"one-file hook, `pdp-lint check --no-cache FILE`{label}"
+        cases[hook] = (python, [each, "check", "--no-cache", HOOK_FILE], each)
+        hooks.append(hook)
     schema_case = "check-jsonschema, the same file"
     if reference is not None:  # the hook's yardstick, as in the main benchmark
         schema = [reference, "--schemafile", "schema/framework.schema.json", HOOK_FILE]
-        cases[schema_case] = [_python_of(reference), *schema]
+        cases[schema_case] = (_python_of(reference), schema, None)
     computer, start_load = machine(), os.getloadavg()
-    for case_args in cases.values():  # compile and cache the bytecode first
+    for python, case_args, _ in cases.values():  # compile and cache the bytecode first
         _imports(python, case_args)
     walls: dict[str, list[float]] = {name: [] for name in cases}
     cpus: dict[str, list[float]] = {name: [] for name in cases}
     fastest: dict[str, dict[str, int]] = {name: {} for name in cases}
     for _ in range(repeat):
-        for name, case_args in cases.items():
-            interpreter = case_args[0] if name == schema_case else python
-            rest = case_args[1:] if name == schema_case else case_args
-            wall, cpu = _timed([interpreter, *rest])
+        for name, (python, case_args, runs) in cases.items():
+            wall, cpu = _timed([python, *case_args])
             walls[name].append(wall)
             cpus[name].append(cpu)
             if name == schema_case:
                 continue
-            for module, own in _imports(python, case_args).items():
+            # the bare start's imports are those of the runner without a program
+            measured = _imports(python, case_args if runs else [])
+            for module, own in measured.items():
                 known = fastest[name].get(module, own)
                 fastest[name][module] = min(known, own)
     end_load = os.getloadavg()
-    bare_name = next(iter(cases))
     bare_wall = statistics.median(walls[bare_name])
     bare_modules = fastest[bare_name]
     lines = [
@@ -124,11 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         wall = statistics.median(walls[name])
         cpu = statistics.median(cpus[name])
         if name == schema_case:
-            hook = next(n for n in cases if n.startswith("one-file hook"))
-            lines.append(
-                f"| {name} | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms | the hook takes "
+            ratios = "; ".join(
+                f"the hook{hook.rpartition('`')[2]} takes "
                 f"{statistics.median(walls[hook]) / wall:.2f}x its wall time, "
-                f"{statistics.median(cpus[hook]) / cpu:.2f}x its CPU time | — | — | — |"
+                f"{statistics.median(cpus[hook]) / cpu:.2f}x its CPU time"
+                for hook in hooks
+            )
+            lines.append(
+                f"| {name} | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms | {ratios} | — | — | — |"
             )
             continue
         above = {m: t for m, t in fastest[name].items() if m not in bare_modules}

@@ -1,9 +1,9 @@
 """Allow ``python -m pdp_lint``; also the entry point of the ``pdp-lint`` script.
 
 A ``check`` whose arguments :func:`pdp_lint.cli.fastcheck.parse` reads (what a pre-commit
-hook runs) starts without click; every other command line goes to the click command
-line. Either is imported inside the handler of an interrupt, so a Ctrl-C while Python is
-still loading pdp-lint is one line and exit status 130, not a traceback.
+hook runs) and ``--version`` start without click; every other command line goes to the
+click command line. Either is imported inside the handler of an interrupt, so a Ctrl-C
+while Python is still loading pdp-lint is one line and exit status 130, not a traceback.
 """
 
 import sys
@@ -14,8 +14,10 @@ EXIT_INTERRUPTED = 130
 def run() -> None:
     """Load the command line and run it; an interrupt while loading is one line."""
     try:
-        from pdp_lint.cli.fastcheck import guarded, parse, run_standalone
+        from pdp_lint.cli.fastcheck import guarded, is_version, parse, run_standalone, run_version
 
+        if is_version(sys.argv[1:]):
+            guarded(run_version)
         params = parse(sys.argv[1:])
         if params is None:
             from pdp_lint.cli.commands import main

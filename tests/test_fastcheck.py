@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 import pytest
 
+from pdp_lint import __version__
 from pdp_lint.cli.commands import check as click_check
-from pdp_lint.cli.fastcheck import parse
+from pdp_lint.cli.fastcheck import is_version, parse
 from pdp_lint.report.text import style
 from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
 
@@ -170,3 +171,46 @@ def test_a_closed_pipe_ends_the_check_quietly_as_with_click():
 @pytest.mark.parametrize("bold", [None, True, False])
 def test_the_text_report_colours_as_click_style_does(fg: str | None, bold: bool | None):
     assert style("SP01", fg=fg, bold=bold) == click.style("SP01", fg=fg, bold=bold)
+
+
+def test_the_version_is_answered_without_click_as_click_answers_it():
+    """``pdp-lint --version`` prints click's version line, and exits as click does,
+    without loading click."""
+    probe = (
+        "import sys\n"
+        "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
+        "try:\n"
+        "    from {module} import {function}\n"
+        "    {function}()\n"
+        "except SystemExit as exc:\n"
+        "    print(exc.code, 'click' in sys.modules, file=sys.stderr)\n"
+    )
+    fast = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            probe.format(module="pdp_lint.__main__", function="run"),
+            "--version",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    slow = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            probe.format(module="pdp_lint.cli.commands", function="main"),
+            "--version",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert fast.stdout == slow.stdout == f"pdp-lint, version {__version__}\n"
+    assert fast.stderr == "0 False\n"
+    assert slow.stderr == "0 True\n"
+    assert is_version(["--version"]) and not is_version(["--version", "check"])
+    assert not is_version(["check", "--version"])

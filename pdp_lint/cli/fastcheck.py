@@ -20,10 +20,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pdp_lint.engine.config import Settings
     from pdp_lint.model.problem import Report
 
@@ -122,6 +123,11 @@ def _convert(params: dict[str, Any]) -> dict[str, Any] | None:
     """The values as click's types give them, or None where click would refuse one."""
     import stat
 
+    from pdp_lint.cli.preload import install
+
+    install()  # before the first import of pathlib and of the check's libraries
+    from pathlib import Path
+
     def acceptable(value: str, *, exists: bool = False, dir_okay: bool = True) -> bool:
         # what click.Path(exists=..., dir_okay=...) refuses: missing when it must exist,
         # a folder where a file is wanted, a path that exists but cannot be read
@@ -189,20 +195,34 @@ def echo(message: str, *, err: bool = False, nl: bool = True, color: bool | None
 
 def check(params: dict[str, Any]) -> NoReturn:
     """Run ``check`` with the parameters :func:`parse` read; exits."""
-    from pdp_lint.engine.discovery import default_paths
+    import gc
 
-    targets = default_paths(params["paths"])
-    settings = settings_for(targets, params["config"], params["select"], params["ignore"])
-    report_check(
-        targets,
-        settings,
-        fmt=params["fmt"],
-        output=params["output"],
-        strict=params["strict"],
-        no_cache=params["no_cache"],
-        jobs=params["jobs"],
-        color=params["color"],
-    )
+    # The check itself runs with the garbage collector paused (it makes few cycles and
+    # many objects: see pdp_lint.engine.check); so does the loading of the two hundred
+    # modules before it, which would otherwise pay for a dozen collections.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from pdp_lint.cli.preload import install
+
+        install()  # before anything of pdp-lint imports the libraries
+        from pdp_lint.engine.discovery import default_paths
+
+        targets = default_paths(params["paths"])
+        settings = settings_for(targets, params["config"], params["select"], params["ignore"])
+        report_check(
+            targets,
+            settings,
+            fmt=params["fmt"],
+            output=params["output"],
+            strict=params["strict"],
+            no_cache=params["no_cache"],
+            jobs=params["jobs"],
+            color=params["color"],
+        )
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def report_check(
@@ -392,8 +412,10 @@ def guarded(command: Callable[[], object]) -> None:
     not in the user's files: it is told in one line with exit status 2;
     ``PDP_LINT_DEBUG=1`` shows the traceback.
     """
+    # _signal: the functions of the signal module, without the enum classes it makes on
+    # import (half a millisecond of every run); the interpreter imports _signal at start
+    import _signal as signal  # type: ignore[import-not-found]  # (no stubs)
     import gc
-    import signal
 
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted)
@@ -428,13 +450,35 @@ def guarded(command: Callable[[], object]) -> None:
         gc.freeze()
 
 
+def is_version(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for the version alone (``pdp-lint --version``), which
+    :func:`run_version` answers as click's version option does."""
+    return (
+        list(argv) == ["--version"]
+        and not os.environ.get("_PDP_LINT_COMPLETE")
+        and not _stream_needs_click()
+    )
+
+
+def run_version() -> None:
+    """Print the version line of click's version option, without loading click."""
+    from pdp_lint import __version__
+
+    _standalone(lambda: echo(f"pdp-lint, version {__version__}"))
+    sys.exit(EXIT_OK)
+
+
 def run_standalone(params: dict[str, Any]) -> None:
     """Run ``check`` as click's standalone mode runs a command: a closed pipe on standard
     output ends it quietly with status 1."""
+    _standalone(lambda: check(params))
+
+
+def _standalone(command: Callable[[], object]) -> None:
     import errno
 
     try:
-        check(params)
+        command()
     except OSError as exc:
         if exc.errno != errno.EPIPE:
             raise

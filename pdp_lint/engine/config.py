@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 import types
 import typing
 from pathlib import Path
@@ -166,6 +165,8 @@ def _is_file(path: Path) -> bool:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib  # only where a configuration is read: a run without one does not pay
+
     try:
         return "pdp-lint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
@@ -219,6 +220,8 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

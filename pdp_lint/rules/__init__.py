@@ -6,7 +6,7 @@ of the catalog; adding a rule is adding a class. Codes are permanent and never r
 
 from __future__ import annotations
 
-import importlib
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -24,7 +24,10 @@ def all_rules() -> dict[str, type[Rule]]:
     for name in sorted(f.stem for f in Path(__path__[0]).iterdir() if f.suffix == ".py"):
         if name.startswith("_") or name == "base":
             continue
-        module = importlib.import_module(f"{__name__}.{name}")
+        # __import__ rather than importlib.import_module: no importlib to load, and
+        # `python -X importtime` sees (and times) the rule modules
+        __import__(f"{__name__}.{name}")
+        module = sys.modules[f"{__name__}.{name}"]
         for obj in vars(module).values():
             if isinstance(obj, type) and issubclass(obj, Rule) and "code" in vars(obj):
                 other = found.get(obj.code)
