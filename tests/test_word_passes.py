@@ -13,9 +13,9 @@ from pdp_lint.language.similarity import long_word_counts, word_counts
 from pdp_lint.load.document import Document
 from pdp_lint.load.loader import load_file, load_text
 from pdp_lint.load.source import SourceText
-from pdp_lint.rules import spelling
-from pdp_lint.rules.base import Context
-from pdp_lint.rules.textscan import prose
+from pdp_lint.rules import naming, spelling
+from pdp_lint.rules.base import FACT_KINDS, Context
+from pdp_lint.rules.textscan import RUNS, prose, prose_runs
 from pdp_lint.rules.wording import _REPEATED_HINT
 from tests.conftest import FRAMEWORKS
 
@@ -93,12 +93,31 @@ def test_words_counted_run_by_run_are_the_words_of_the_whole_text() -> None:
         ctx = Context([doc])
         texts = prose(doc, ctx).texts
         lowered = "\n".join(t.value for t in texts).lower()
-        terms = spelling._terms(doc, ctx)
+        terms = spelling._terms(ctx)
         expected = Counter(spelling._QUICK_WORDS.findall(lowered))
         assert terms.uses == expected and list(terms.uses) == list(expected)
         assert prose(doc, ctx).runs == frozenset("\n".join(t.value for t in texts).split())
         letters = frozenset(spelling._QUICK_LETTERS.findall(lowered))
-        assert spelling._context_words(doc, ctx) == letters
+        assert spelling._context(ctx) == letters
+        long_words = naming._long_words(ctx.merged(RUNS))
+        expected_long = long_word_counts([t.value for t in texts], 4)
+        assert long_words == expected_long  # read by word only: the order does not count
+
+
+def test_run_counts_add_up_in_any_folding_without_changing_a_document_s_own() -> None:
+    docs = documents()
+    ctx = Context(docs)
+    own = [prose_runs(d, ctx) for d in docs]
+    before = [Counter(c) for c in own]
+    whole = Counter("\n".join(t.value for d in docs for t in d.texts).split())
+    assert ctx.merged(RUNS) == whole
+    _, merge = FACT_KINDS[RUNS]
+    assert merge is not None
+    folded = merge(own[:2])
+    folded = merge([folded, *own[2:]])  # as a streaming check folds them
+    assert folded == whole and list(folded) == list(whole)
+    assert merge([merge(own[:1]), merge(own[1:])]) == whole  # as the processes' sums
+    assert own == before
 
 
 def test_the_article_pattern_matches_where_the_look_behind_first_one_did() -> None:
