@@ -24,6 +24,7 @@ TEXTS = [
     "A bc def ghij klmno 1234 12345 a1b2 x",
     "Café naïve façade ‘quoted’ İstanbul straße ÉTÉ été",
     "don't can`t won’t it's",
+    " leading,  doubled and\u00a0odd\tblanks, trailing ",
     "",
 ]
 
@@ -134,3 +135,26 @@ def test_the_article_pattern_matches_where_the_look_behind_first_one_did() -> No
         assert [m.span("article") for m in _ARTICLE.finditer(text)] == [
             m.span("article") for m in behind_first.finditer(text)
         ]
+
+
+def test_the_joined_spacing_search_finds_every_oddly_spaced_text() -> None:
+    from pdp_lint.rules.hygiene import _ODD_SPACING, Whitespace
+
+    blanks = " \t\u00a0\u202f\u2007"
+
+    def odd(value: str) -> bool:  # the test each text had on its own
+        return bool(
+            re.search("[\t\u00a0\u202f\u2007]", value)
+            or "  " in value
+            or value[:1] in blanks
+            or value[-1:] in blanks
+        )
+
+    rule = Whitespace()
+    for doc in documents():
+        ctx = Context([doc])
+        found = prose(doc, ctx).matching(_ODD_SPACING)
+        expected = [t for t in doc.texts if odd(t.value)]
+        assert {id(t) for t in expected} <= {id(t) for t in found}
+        assert all(not list(rule._check_text(doc, t)) for t in found if t not in expected)
+    assert expected  # the odd texts above are found

@@ -135,17 +135,11 @@ _NBSP = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
 _NBSP["\u2007"] = "figure space"
 #: compiled (and cached by `re`) the first time a text is oddly spaced, as few are
 _BLANK_RUN = "[ \t\u00a0\u202f\u2007]+"
-_BLANKS = frozenset(" \t\u00a0\u202f\u2007")
-#: a blank that is never right inside a text
-_ODD_BLANK = re.compile("[\t\u00a0\u202f\u2007]")
 
 
-def _odd_spacing(value: str) -> bool:
-    """Whether ``value`` has a blank run that is reported: a blank other than a space, a
-    doubled space, or a blank at the start or the end."""
-    return bool(
-        _ODD_BLANK.search(value) or "  " in value or value[:1] in _BLANKS or value[-1:] in _BLANKS
-    )
+#: in texts joined by line breaks, what makes a text worth a closer look: a blank other
+#: than a space, a doubled space, or a space at the start or the end of a text
+_ODD_SPACING = re.compile("[\t\u00a0\u202f\u2007]|  |(?<![^\n]) | (?![^\n])")
 
 
 class Whitespace(Rule):
@@ -204,15 +198,9 @@ class Whitespace(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        joined = prose(doc, ctx).joined
-        # a blank at the start or end of a text is next to a line break in `joined`
-        if not _odd_spacing(joined) and all(
-            f"\n{b}" not in joined and f"{b}\n" not in joined for b in _BLANKS
-        ):
-            return
-        for text in doc.texts:
-            if _odd_spacing(text.value):
-                yield from self._check_text(doc, text)
+        # one search of the texts run together finds the few that are oddly spaced
+        for text in prose(doc, ctx).matching(_ODD_SPACING):
+            yield from self._check_text(doc, text)
 
     def _check_text(self, doc: Document, text: TextField) -> Iterator[Finding]:
         value = text.value
