@@ -9,7 +9,9 @@ is narrow on purpose: a false alarm in a commit hook costs more than a missed sl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from pdp_lint.load.document import Document
@@ -385,6 +387,12 @@ def _vowel_sound(word: str, after: str) -> bool | None:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _cached_vowel_sound(word: str, after: str) -> bool | None:
+    """:func:`_vowel_sound`, told once per distinct word: most words follow "a" often."""
+    return _vowel_sound(word, after)
+
+
 class Article(Rule):
     """ "a" before a vowel sound or "an" before a consonant sound: "a 80/20", "an user".
 
@@ -441,30 +449,39 @@ class Article(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for field in prose(doc, ctx).texts:
-            value = field.value
-            if " a" not in value and " A" not in value and not value.startswith(("a", "A")):
+        # the texts are searched together: no match holds a line break, so each lies
+        # inside one text, as if each text were searched on its own
+        found = prose(doc, ctx)
+        texts, starts = found.texts, found.starts
+        searched: dict[int, bool] = {}
+        for match in _ARTICLE.finditer(found.joined):
+            article, word, after = match.group("article", "next", "after")
+            i = bisect_right(starts, match.start()) - 1
+            value = texts[i].value
+            if i not in searched:
+                searched[i] = " a" in value or " A" in value or value.startswith(("a", "A"))
+            if not searched[i]:
                 continue
-            for match in _ARTICLE.finditer(value):
-                article, word = match.group("article"), match.group("next")
-                if word.lower() in _NOT_AFTER_ARTICLE:
-                    continue
-                if article == "A" and not _sentence_start(value, match.start()):
-                    continue  # "Plan A", "Level A": a letter, not an article
-                vowel = _vowel_sound(word, match.group("after"))
-                if vowel is None or vowel == (len(article) == 2):
-                    continue
-                right = article[0] + ("n" if vowel else "")
-                start, end = match.span("article")
-                edit = doc.edit(field, start, end, right)
-                sound = "a vowel" if vowel else "a consonant"
-                yield Finding(
-                    f"`{article} {word}`: write `{right}` before {sound} sound.",
-                    doc.locate(field, start, match.end("next")),
-                    field.path,
-                    suggestion=f"{right} {word}",
-                    fix=Fix((edit,), safe=False) if edit else None,
-                )
+            if word.lower() in _NOT_AFTER_ARTICLE:
+                continue
+            base = starts[i]
+            if article == "A" and not _sentence_start(value, match.start() - base):
+                continue  # "Plan A", "Level A": a letter, not an article
+            vowel = _cached_vowel_sound(word, after)
+            if vowel is None or vowel == (len(article) == 2):
+                continue
+            field = texts[i]
+            right = article[0] + ("n" if vowel else "")
+            start, end = match.start("article") - base, match.end("article") - base
+            edit = doc.edit(field, start, end, right)
+            sound = "a vowel" if vowel else "a consonant"
+            yield Finding(
+                f"`{article} {word}`: write `{right}` before {sound} sound.",
+                doc.locate(field, start, match.end("next") - base),
+                field.path,
+                suggestion=f"{right} {word}",
+                fix=Fix((edit,), safe=False) if edit else None,
+            )
 
 
 def _sentence_start(value: str, at: int) -> bool:
