@@ -25,6 +25,7 @@ TEXTS = [
     "Café naïve façade ‘quoted’ İstanbul straße ÉTÉ été",
     "don't can`t won’t it's",
     " leading,  doubled and\u00a0odd\tblanks, trailing ",
+    "broken donâ€™t, hidden zero\u200bwidth, a bell\u0007 here",
     "",
 ]
 
@@ -158,3 +159,48 @@ def test_the_joined_spacing_search_finds_every_oddly_spaced_text() -> None:
         assert {id(t) for t in expected} <= {id(t) for t in found}
         assert all(not list(rule._check_text(doc, t)) for t in found if t not in expected)
     assert expected  # the odd texts above are found
+
+
+#: the patterns the rules first try on the rare characters alone (Prose.holds_any)
+RARE_PATTERNS = {
+    "TX01": "pdp_lint.rules.textscan:LEAD_CHARACTERS",
+    "TX02": "pdp_lint.rules.hygiene:_ODD_BLANK",
+    "TX05": "pdp_lint.rules.hygiene:_CONTROL",
+    "TX08": "pdp_lint.rules.hygiene:_INVISIBLE_CHARACTER",
+    "GR01": "pdp_lint.rules.wording:_OTHER_FOLDS",
+}
+
+
+def _pattern(where: str) -> re.Pattern[str]:
+    import importlib
+
+    module, name = where.split(":")
+    found: re.Pattern[str] = getattr(importlib.import_module(module), name)
+    return found
+
+
+@pytest.mark.parametrize("code", sorted(RARE_PATTERNS))
+def test_a_search_of_the_rare_characters_tells_what_a_search_of_the_text_would(code: str) -> None:
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    pattern = _pattern(RARE_PATTERNS[code])
+    # one character class, matching no printable ASCII character and no line break
+    parsed = list(_parser.parse(pattern.pattern))
+    assert len(parsed) == 1 and parsed[0][0] is _constants.IN
+    assert not any(pattern.match(c) for c in "\n" + "".join(map(chr, range(0x20, 0x7F))))
+    hits = 0
+    for doc in documents():
+        found = prose(doc, Context([doc]))
+        holds = found.holds_any(pattern)
+        assert holds == (pattern.search(found.joined) is not None)
+        hits += holds
+    assert hits  # the texts above hold one of each
+
+
+def test_the_rare_characters_are_the_text_less_printable_ascii_and_line_breaks() -> None:
+    from pdp_lint.rules.textscan import _rare
+
+    samples = [*TEXTS, "\x00\x07\t\r\x7f\x85\u2028\ud800 x\udfff\U0001f600", "a\nb", ""]
+    for text in [*samples, *framework_texts()]:
+        expected = "".join(c for c in text if not (" " <= c <= "~" or c == "\n"))
+        assert _rare(text) == expected

@@ -118,7 +118,10 @@ class Mojibake(Rule):
     superseded_by = ("TX04",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in prose(doc, ctx).matching(LEAD_CHARACTERS):
+        found = prose(doc, ctx)
+        if not found.holds_any(LEAD_CHARACTERS):
+            return
+        for text in found.matching(LEAD_CHARACTERS):
             for start, end, repaired in mojibake_runs(text.value):
                 broken = text.value[start:end]
                 yield Finding(
@@ -206,7 +209,7 @@ class Whitespace(Rule):
         # most files have nothing to report: a few quick searches of the texts run
         # together tell (a space at the start or end of a text is next to a line break)
         if not (
-            _ODD_BLANK.search(joined)
+            found.holds_any(_ODD_BLANK)
             or "  " in joined
             or "\n " in joined
             or " \n" in joined
@@ -779,7 +782,9 @@ class ControlCharacter(Rule):
         # rule reads them: a control character there breaks the export as well
         heads = [TextField(fw, "title", fw.title, "the framework's title")]
         heads.append(TextField(fw.owner, "team", fw.owner.team, "the owner team"))
-        texts = prose(doc, ctx).matching(_CONTROL) + [t for t in heads if _CONTROL.search(t.value)]
+        found = prose(doc, ctx)
+        texts = found.matching(_CONTROL) if found.holds_any(_CONTROL) else []
+        texts += [t for t in heads if _CONTROL.search(t.value)]
         for text in texts:
             value = text.value
             for s, e in _runs(value, lambda v, i: _is_control(v[i])):
@@ -880,7 +885,10 @@ class InvisibleCharacter(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in prose(doc, ctx).matching(_INVISIBLE_CHARACTER):
+        found = prose(doc, ctx)
+        if not found.holds_any(_INVISIBLE_CHARACTER):
+            return
+        for text in found.matching(_INVISIBLE_CHARACTER):
             value = text.value
             for s, e in _runs(value, _is_invisible):
                 names = sorted({_INVISIBLE[c] for c in value[s:e]})

@@ -133,6 +133,7 @@ class Prose(msgspec.Struct, eq=False):
     joined: str
     masked: str
     starts: list[int]
+    _rare: str | None = None
     _lowered: str | None = None
     _runs: frozenset[str] | None = None
     _run_counts: Counter[str] | None = None
@@ -154,11 +155,32 @@ class Prose(msgspec.Struct, eq=False):
         return self._runs
 
     @property
+    def rare(self) -> str:
+        """The characters of ``joined`` other than printable ASCII and line breaks, in
+        order (see :meth:`holds_any`)."""
+        if self._rare is None:
+            self._rare = _rare(self.joined)
+        return self._rare
+
+    @property
     def lowered(self) -> str:
         """``joined`` in lower case."""
         if self._lowered is None:
             self._lowered = self.joined.lower()
         return self._lowered
+
+    def holds_any(self, chars: re.Pattern[str]) -> bool:
+        """Whether ``chars`` finds something in the values, for a pattern that matches
+        one character at a time and never a printable ASCII character or a line break
+        (a control character, a non-breaking space, mojibake's lead characters).
+
+        Such a pattern can only match in :attr:`rare`, which is a small part of the
+        text, so a rule looks there first and searches the whole text only when it
+        may find something: most files hold none of these characters, and a search of
+        text stored two bytes a character (as a curly quote makes it) costs more than
+        making :attr:`rare`.
+        """
+        return chars.search(self.rare) is not None
 
     def _fields(self, indexes: set[int]) -> list[TextField]:
         return [self.texts[i] for i in sorted(indexes)]
@@ -236,6 +258,18 @@ def _blank(word: str) -> bool:
     return not word or any(c.isspace() for c in word)
 
 
+#: what :func:`_rare` leaves out: printable ASCII and the line break
+_COMMON_BYTES = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def _rare(text: str) -> str:
+    """``text`` without its printable ASCII characters and line breaks (see
+    :attr:`Prose.rare`): its UTF-8 bytes less those, which leaves every other
+    character's bytes whole."""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _COMMON_BYTES)
+    return data.decode("utf-8", "surrogatepass")
+
+
 def prose(doc: Document, ctx: Context) -> Prose:
     """The :class:`Prose` of ``doc``, made once per run."""
 
@@ -243,13 +277,16 @@ def prose(doc: Document, ctx: Context) -> Prose:
         texts = doc.texts
         values = [t.value for t in texts]
         joined = "\n".join(values)
-        masked = joined if joined.isascii() else "\n".join(map(mask_mojibake, values))
+        rare = _rare(joined)
+        masked = (
+            joined if not LEAD_CHARACTERS.search(rare) else "\n".join(map(mask_mojibake, values))
+        )
         starts = []
         at = 0
         for value in values:
             starts.append(at)
             at += len(value) + 1
-        return Prose(texts, joined, masked, starts)
+        return Prose(texts, joined, masked, starts, rare)
 
     result: Prose = ctx.document_memo(doc, "text.prose", build)
     return result

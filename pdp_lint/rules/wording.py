@@ -74,7 +74,7 @@ _OTHER_FOLDS = re.compile("[\u0130\u0131\u017f]")
 
 def _suspects(found: Prose) -> list[TextField]:
     """The texts the patterns may match in."""
-    if _OTHER_FOLDS.search(found.joined):
+    if found.holds_any(_OTHER_FOLDS):
         return found.texts
     return found.either(
         found.holding(_HINT_WORDS, lowered=True), found.matching(_HINT_PLURAL, lowered=True)
