@@ -187,3 +187,15 @@ def test_scalars_found_next_to_the_previous_one_are_where_libyaml_puts_them(text
     fast = compose_fast(src)
     assert fast is not None
     assert same(fast, compose(src)) == []
+
+
+def test_the_characters_beyond_ascii_are_found_in_order() -> None:
+    import re
+
+    from pdp_lint.load.fast import _non_ascii
+
+    samples = ["", "plain", "don’t – café’s ‘x’", "\U0001f600 a \U0001f600\ud800é", "ééé"]
+    samples += [p.read_text("utf-8") for p in sorted(FRAMEWORKS.glob("*.yaml"))]
+    for text in samples:
+        expected = [m.start() for m in re.finditer(r"[^\x00-\x7f]", text)]
+        assert _non_ascii(text) == expected

@@ -40,7 +40,8 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 _SPECIAL_FIRST = frozenset("-+.~0123456789")
 _SPECIAL_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LONGEST_SPECIAL_WORD = max(map(len, _SPECIAL_WORDS))
+_ASCII_BYTES = bytes(range(0x80))
 # what may lie between two scalars besides comments: spaces and indicators
 _GAP = re.compile(r"[ \t\r\n:,?\-\[\]{}]*")
 _NOT_FIRST = frozenset(" \t\r\n:,?-[]{}#")
@@ -120,14 +121,14 @@ class _Offsets:
     def __init__(self, src: SourceText) -> None:
         self.wide: list[int] = []  # byte offset just after each non-ASCII character
         self.extra: list[int] = []  # bytes beyond one, accumulated up to that point
-        if not src.text.isascii():
+        text = src.text
+        if not text.isascii():
             total = 0
-            for match in _NON_ASCII.finditer(src.text):
-                ch = match.group()
-                width = len(ch.encode("utf-8", "surrogatepass"))
+            for at in _non_ascii(text):
+                width = len(text[at].encode("utf-8", "surrogatepass"))
                 # the byte just after this character, counted in the UTF-8 buffer
                 total += width - 1
-                self.wide.append(match.end() + total)
+                self.wide.append(at + 1 + total)
                 self.extra.append(total)
 
     def char(self, byte: int) -> int:
@@ -135,6 +136,24 @@ class _Offsets:
             return byte
         i = bisect.bisect_right(self.wide, byte) - 1
         return byte - (self.extra[i] if i >= 0 else 0)
+
+
+def _non_ascii(text: str) -> list[int]:
+    """The offsets of the characters of ``text`` beyond ASCII, in order.
+
+    Prose holds few of them (curly quotes, dashes, accents), and few distinct ones: each
+    distinct one is found with ``str.find``, which costs less than one search of the
+    whole text for any of them (the text is stored two or four bytes a character).
+    """
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    found: list[int] = []
+    for ch in set(data.decode("utf-8", "surrogatepass")):
+        at = text.find(ch)
+        while at != -1:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    found.sort()
+    return found
 
 
 def compose_fast(src: SourceText) -> Composed | None:
@@ -301,8 +320,10 @@ class _Walker:
         if value in _NULL:
             return None
         # what _PLAIN_SPECIAL matches, told without a search for most text
-        if value[0] not in _SPECIAL_FIRST and value.lower() not in _SPECIAL_WORDS:
-            return value
+        if value[0] not in _SPECIAL_FIRST and (
+            len(value) > _LONGEST_SPECIAL_WORD or value.lower() not in _SPECIAL_WORDS
+        ):
+            return value  # prose is never one of the words: it is not lower-cased
         if not _PLAIN_SPECIAL.match(value):
             return value
         if value in _BOOL:
