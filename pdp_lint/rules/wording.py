@@ -388,9 +388,16 @@ def _vowel_sound(word: str, after: str) -> bool | None:
 
 
 @lru_cache(maxsize=65536)
-def _cached_vowel_sound(word: str, after: str) -> bool | None:
-    """:func:`_vowel_sound`, told once per distinct word: most words follow "a" often."""
-    return _vowel_sound(word, after)
+def _wrong_article(article: str, word: str, after: str) -> bool | None:
+    """Whether ``word`` starts with a vowel sound, when ``article`` does not fit it; None
+    when it fits or cannot be told (told once per distinct match: the same words follow
+    "a" again and again). "A" as a letter ("Plan A") is told apart by the caller."""
+    if word.lower() in _NOT_AFTER_ARTICLE:
+        return None
+    vowel = _vowel_sound(word, after)
+    if vowel is None or vowel == (len(article) == 2):
+        return None
+    return vowel
 
 
 class Article(Rule):
@@ -452,24 +459,26 @@ class Article(Rule):
         # the texts are searched together: no match holds a line break, so each lies
         # inside one text, as if each text were searched on its own
         found = prose(doc, ctx)
+        # most files hold no article that does not fit: the distinct matches, each told
+        # once per process, say so without placing any
+        if all(_wrong_article(*m) is None for m in set(_ARTICLE.findall(found.joined))):
+            return
         texts, starts = found.texts, found.starts
         searched: dict[int, bool] = {}
         for match in _ARTICLE.finditer(found.joined):
             article, word, after = match.group("article", "next", "after")
+            vowel = _wrong_article(article, word, after)
+            if vowel is None:
+                continue
             i = bisect_right(starts, match.start()) - 1
             value = texts[i].value
             if i not in searched:
                 searched[i] = " a" in value or " A" in value or value.startswith(("a", "A"))
             if not searched[i]:
                 continue
-            if word.lower() in _NOT_AFTER_ARTICLE:
-                continue
             base = starts[i]
             if article == "A" and not _sentence_start(value, match.start() - base):
                 continue  # "Plan A", "Level A": a letter, not an article
-            vowel = _cached_vowel_sound(word, after)
-            if vowel is None or vowel == (len(article) == 2):
-                continue
             field = texts[i]
             right = article[0] + ("n" if vowel else "")
             start, end = match.start("article") - base, match.end("article") - base
