@@ -156,8 +156,14 @@ def _non_ascii(text: str) -> list[int]:
     return found
 
 
-def compose_fast(src: SourceText) -> Composed | None:
-    """Compose ``src`` with rapidyaml, or None when it needs the libyaml path."""
+def compose_fast(src: SourceText, *, keys: bool = True) -> Composed | None:
+    """Compose ``src`` with rapidyaml, or None when it needs the libyaml path.
+
+    With ``keys`` false, the positions of the keys and the scalar styles are left out
+    (empty tables), where the node table can be read: only the schema's explanations
+    read them, and the loader takes those from the libyaml path whenever the schema
+    finds a problem, so a document read for its model does without them.
+    """
     import ryml
 
     text = src.text
@@ -172,7 +178,7 @@ def compose_fast(src: SourceText) -> Composed | None:
     try:
         table = _node_table(tree)
         if table is not None:
-            return _TableWalker(src, tree, buf, table).run()
+            return _TableWalker(src, tree, buf, table, keys).run()
         return _Walker(src, tree, buf).run()
     except _NeedsCarefulPath:
         return None
@@ -559,9 +565,13 @@ def _node_table(tree: Any) -> memoryview | None:
 class _TableWalker(_Walker):
     """The walker reading the copied node records: positions come from the pointers."""
 
-    def __init__(self, src: SourceText, tree: Any, buf: bytearray, table: memoryview) -> None:
+    def __init__(
+        self, src: SourceText, tree: Any, buf: bytearray, table: memoryview, keys: bool = True
+    ) -> None:
         super().__init__(src, tree, buf)
         self.table = table
+        #: whether the keys' positions and the styles are recorded (see compose_fast)
+        self.keys = keys
         self.buf = buf
         self.ascii = not self.offsets.wide
 
@@ -632,7 +642,7 @@ class _TableWalker(_Walker):
         none = self.none
         at, span_of, resolve = self._at, self._span, self._resolve
         buf, base, text = self.buf, self.base, self.text
-        ascii_text = self.ascii
+        ascii_text, detail = self.ascii, self.keys
         while child != none:
             row = child * _WORDS
             kind = table[row]
@@ -652,7 +662,10 @@ class _TableWalker(_Walker):
             kend = kstart + len(key)
             if text[kstart:kend] != key or key in out or key == "<<":
                 raise _NeedsCarefulPath
-            kspan = span_of(kstart, kend)
+            if detail or first is None:
+                kspan = span_of(kstart, kend)
+                if first is None:
+                    first = kspan
             value: Any
             if kind & _MAP:
                 value, vspan = self.mapping(child, depth + 1)
@@ -669,11 +682,10 @@ class _TableWalker(_Walker):
                     value = resolve(value, True)
                 vspan = span_of(vstart, vend)
             out[key] = value
-            keys[key] = kspan
             values[key] = vspan
-            styles[key] = style
-            if first is None:
-                first = kspan
+            if detail:
+                keys[key] = kspan
+                styles[key] = style
             child = table[row + _W_NEXT]
         if first is None or vspan is None or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
@@ -688,6 +700,7 @@ class _TableWalker(_Walker):
         spans, styles = loc.items, loc.styles
         child = table[node * _WORDS + _W_FIRST]
         none = self.none
+        detail = self.keys
         while child != none:
             row = child * _WORDS
             kind = table[row]
@@ -704,7 +717,8 @@ class _TableWalker(_Walker):
                 value, span, style = self._val(child, kind)
             items.append(value)
             spans.append(span)
-            styles.append(style)
+            if detail:
+                styles.append(style)
             child = table[row + _W_NEXT]
         if not spans or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty sequence `[]`, or nested too deep
