@@ -26,6 +26,7 @@ TEXTS = [
     "don't can`t won’t it's",
     " leading,  doubled and\u00a0odd\tblanks, trailing ",
     "broken donâ€™t, hidden zero\u200bwidth, a bell\u0007 here",
+    "TODO: [insert the goal] for Lorem\nnumbers end lines 42\nand texts 7",
     "",
 ]
 
@@ -204,3 +205,20 @@ def test_the_rare_characters_are_the_text_less_printable_ascii_and_line_breaks()
     for text in [*samples, *framework_texts()]:
         expected = "".join(c for c in text if not (" " <= c <= "~" or c == "\n"))
         assert _rare(text) == expected
+
+
+def test_what_never_holds_a_space_is_found_among_the_distinct_runs() -> None:
+    from pdp_lint.rules.hygiene import _ENDS_WITH_DIGIT, _PLACEHOLDER_HINTS
+
+    both = 0
+    for doc in documents():
+        found = prose(doc, Context([doc]))
+        runs = found.runs_text
+        assert sorted(runs.split("\n")) == sorted(found.runs)
+        ends = _ENDS_WITH_DIGIT.search(runs) is not None
+        assert ends == bool(found.matching(_ENDS_WITH_DIGIT))
+        hinted = any(h in runs for h in _PLACEHOLDER_HINTS) or "lorem" in runs.lower()
+        holding = found.holding(_PLACEHOLDER_HINTS) or found.holding(("lorem",), lowered=True)
+        assert hinted == bool(holding) or len(found.lowered) != len(found.joined)
+        both += ends and hinted
+    assert both  # the texts above end lines with numbers and hold placeholders

@@ -94,7 +94,7 @@ def _letters(doc: Document, ctx: Context) -> frozenset[str]:
     """The runs of letters of a document's prose, lower-cased, made once per document."""
 
     def build() -> frozenset[str]:
-        return frozenset(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower()))
+        return frozenset(_QUICK_LETTERS.findall(prose(doc, ctx).runs_text.lower()))
 
     found: frozenset[str] = ctx.document_memo(doc, "spelling.letters", build)
     return found

@@ -134,6 +134,7 @@ class Prose(msgspec.Struct, eq=False):
     masked: str
     starts: list[int]
     _rare: str | None = None
+    _runs_text: str | None = None
     _lowered: str | None = None
     _runs: frozenset[str] | None = None
     _run_counts: Counter[str] | None = None
@@ -153,6 +154,18 @@ class Prose(msgspec.Struct, eq=False):
         if self._runs is None:
             self._runs = frozenset(self.run_counts)
         return self._runs
+
+    @property
+    def runs_text(self) -> str:
+        """The distinct runs of non-space (:attr:`runs`), one a line, in no order.
+
+        A tenth of the text or less, as the same words come back again and again: what
+        never holds a space (a word, a number, a web address) is there if and only if
+        it is in the values, so a rule looking for such a thing searches this first.
+        """
+        if self._runs_text is None:
+            self._runs_text = "\n".join(self.runs)
+        return self._runs_text
 
     @property
     def rare(self) -> str:
