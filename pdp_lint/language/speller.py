@@ -169,7 +169,7 @@ class Speller(msgspec.Struct, eq=False):
     _by_prefix: dict[str, tuple[list[str], list[str]]] = msgspec.field(default_factory=dict)
     _slips: dict[tuple[str, bool], Slip | None] = msgspec.field(default_factory=dict)
     _common: dict[tuple[str, bool], bool] = msgspec.field(default_factory=dict)
-    _near: dict[tuple[str, bool], tuple[set[str], dict[str, str]]] = msgspec.field(
+    _near: dict[tuple[str, bool], tuple[set[str], dict[str, str], frozenset[str]]] = msgspec.field(
         default_factory=dict
     )
 
@@ -216,7 +216,7 @@ class Speller(msgspec.Struct, eq=False):
         if key in self._slips:
             return self._slips[key]
         own = self.lexicon.frequency(lower)
-        hits, titled = self._one_edit(lower, capital)
+        hits, titled, _ = self._one_edit(lower, capital)
         best: Slip | None = None
         for hit in hits:
             entry = self.lexicon.entry(hit)
@@ -231,9 +231,12 @@ class Speller(msgspec.Struct, eq=False):
         self._slips[key] = best
         return best
 
-    def _one_edit(self, lower: str, capital: bool) -> tuple[set[str], dict[str, str]]:
+    def _one_edit(
+        self, lower: str, capital: bool
+    ) -> tuple[set[str], dict[str, str], frozenset[str]]:
         """The entries one edit from ``lower`` (as :meth:`Lexicon.known_among` gives
-        them), and the lower-case edit of each of them that is one capitalised.
+        them, in its order), the lower-case edit of each of these and of the vocabulary
+        terms that is one capitalised, and the vocabulary's terms one edit away.
 
         A lower-case word is rarely a slip of a name (bazel is no Basel): names are
         looked among only for a capitalised word. Worked out once per word, for both
@@ -244,8 +247,11 @@ class Speller(msgspec.Struct, eq=False):
         if cached is None:
             edits = edit_strings(lower)
             titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
-            hits = self.lexicon.known_among(edits.keys() | titled.keys())
-            cached = self._near[key] = (hits, {h: titled[h] for h in hits if h in titled})
+            pool = edits.keys() | titled.keys()
+            hits = self.lexicon.known_among(pool)
+            terms = frozenset(pool & (self.vocabulary.exact | self.vocabulary.folded))
+            found = {h: titled[h] for h in (*hits, *terms) if h in titled}
+            cached = self._near[key] = (hits, found, terms)
         return cached
 
     def likely_slip(self, word: str) -> bool:
@@ -334,16 +340,9 @@ class Speller(msgspec.Struct, eq=False):
                 found[shown] = Candidate(shown, distance, value)
 
         consider(lower[:1].upper() + lower[1:], 1, 0.0)  # london -> London
-        vocabulary = self.vocabulary.exact | self.vocabulary.folded
-        if vocabulary:
-            edits = edit_strings(lower)
-            titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
-            pool = edits.keys() | titled.keys()
-            hits = self.lexicon.known_among(pool)
-            hits |= pool & vocabulary
-        else:  # the entries alone, as slip_of found them (never changed: they are kept)
-            hits, titled = self._one_edit(lower, capital)
-        for candidate in hits:
+        # the order does not count: a spelling keeps the best of its scores
+        entries, titled, terms = self._one_edit(lower, capital)
+        for candidate in entries | terms if terms else entries:
             consider(candidate, 1, slip(lower, titled.get(candidate, candidate)))
         if not found and len(lower) >= 5:
             spellings, lowered = self._starting(lower[:2])
