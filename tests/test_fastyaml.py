@@ -13,6 +13,7 @@ from pdp_lint.load.compose import compose
 from pdp_lint.load.fast import compose_fast
 from pdp_lint.load.loader import load_text
 from pdp_lint.load.nodes import Composed, MapLoc, SeqLoc
+from pdp_lint.load.schema import validate
 from pdp_lint.load.source import SourceText, decode, read_source
 from pdp_lint.model.framework import Node
 from tests.conftest import AS_FOUND, FRAMEWORKS, MINIMAL, ROOT
@@ -187,3 +188,52 @@ def test_scalars_found_next_to_the_previous_one_are_where_libyaml_puts_them(text
     fast = compose_fast(src)
     assert fast is not None
     assert same(fast, compose(src)) == []
+
+
+def test_the_characters_beyond_ascii_are_found_in_order() -> None:
+    import re
+
+    from pdp_lint.load.fast import _non_ascii
+
+    samples = ["", "plain", "don’t – café’s ‘x’", "\U0001f600 a \U0001f600\ud800é", "ééé"]
+    samples += [p.read_text("utf-8") for p in sorted(FRAMEWORKS.glob("*.yaml"))]
+    for text in samples:
+        expected = [m.start() for m in re.finditer(r"[^\x00-\x7f]", text)]
+        assert _non_ascii(text) == expected
+
+
+def test_the_loader_s_reading_without_key_positions_differs_in_nothing_else() -> None:
+    """The loader reads without the keys' positions and the styles (only the schema's
+    explanations use them, and they come from the careful path): everything else, and
+    the model, are what a full reading gives."""
+    from pdp_lint.load.build import build_framework
+
+    def compare(full: Any, lean: Any, a: Composed, b: Composed) -> None:
+        if isinstance(full, dict):
+            la, lb = a.locs[id(full)], b.locs[id(lean)]
+            assert isinstance(la, MapLoc) and isinstance(lb, MapLoc)
+            assert (lb.span, lb.values) == (la.span, la.values)
+            assert lb.keys == {} and lb.styles == {} and la.keys
+            for key in full:
+                compare(full[key], lean[key], a, b)
+        elif isinstance(full, list):
+            sa, sb = a.locs[id(full)], b.locs[id(lean)]
+            assert isinstance(sa, SeqLoc) and isinstance(sb, SeqLoc)
+            assert (sb.span, sb.items, sb.styles) == (sa.span, sa.items, [])
+            for x, y in zip(full, lean, strict=True):
+                compare(x, y, a, b)
+
+    texts = [read_source(p).text for p in corpus_files()] + [t for _, t in case_inputs()]
+    read = 0
+    for text in texts:
+        src = SourceText(Path("case.yaml"), text)
+        full, lean = compose_fast(src), compose_fast(src, keys=False)
+        assert (full is None) == (lean is None)
+        if full is None or lean is None:
+            continue
+        assert lean.data == full.data and lean.root_span == full.root_span
+        compare(full.data, lean.data, full, lean)
+        if isinstance(full.data, dict) and full.data.get("tracks") and not validate(full):
+            assert build_framework(lean, src.path) == build_framework(full, src.path)
+            read += 1
+    assert read > 100

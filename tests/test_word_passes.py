@@ -13,9 +13,9 @@ from pdp_lint.language.similarity import long_word_counts, word_counts
 from pdp_lint.load.document import Document
 from pdp_lint.load.loader import load_file, load_text
 from pdp_lint.load.source import SourceText
-from pdp_lint.rules import spelling
-from pdp_lint.rules.base import Context
-from pdp_lint.rules.textscan import prose
+from pdp_lint.rules import naming, spelling
+from pdp_lint.rules.base import FACT_KINDS, Context
+from pdp_lint.rules.textscan import RUNS, prose, prose_runs
 from pdp_lint.rules.wording import _REPEATED_HINT
 from tests.conftest import FRAMEWORKS
 
@@ -24,6 +24,9 @@ TEXTS = [
     "A bc def ghij klmno 1234 12345 a1b2 x",
     "Café naïve façade ‘quoted’ İstanbul straße ÉTÉ été",
     "don't can`t won’t it's",
+    " leading,  doubled and\u00a0odd\tblanks, trailing ",
+    "broken donâ€™t, hidden zero\u200bwidth, a bell\u0007 here",
+    "TODO: [insert the goal] for Lorem\nnumbers end lines 42\nand texts 7",
     "",
 ]
 
@@ -93,12 +96,31 @@ def test_words_counted_run_by_run_are_the_words_of_the_whole_text() -> None:
         ctx = Context([doc])
         texts = prose(doc, ctx).texts
         lowered = "\n".join(t.value for t in texts).lower()
-        terms = spelling._terms(doc, ctx)
+        terms = spelling._terms(ctx)
         expected = Counter(spelling._QUICK_WORDS.findall(lowered))
         assert terms.uses == expected and list(terms.uses) == list(expected)
         assert prose(doc, ctx).runs == frozenset("\n".join(t.value for t in texts).split())
         letters = frozenset(spelling._QUICK_LETTERS.findall(lowered))
-        assert spelling._context_words(doc, ctx) == letters
+        assert spelling._context(ctx) == letters
+        long_words = naming._long_words(ctx.merged(RUNS))
+        expected_long = long_word_counts([t.value for t in texts], 4)
+        assert long_words == expected_long  # read by word only: the order does not count
+
+
+def test_run_counts_add_up_in_any_folding_without_changing_a_document_s_own() -> None:
+    docs = documents()
+    ctx = Context(docs)
+    own = [prose_runs(d, ctx) for d in docs]
+    before = [Counter(c) for c in own]
+    whole = Counter("\n".join(t.value for d in docs for t in d.texts).split())
+    assert ctx.merged(RUNS) == whole
+    _, merge = FACT_KINDS[RUNS]
+    assert merge is not None
+    folded = merge(own[:2])
+    folded = merge([folded, *own[2:]])  # as a streaming check folds them
+    assert folded == whole and list(folded) == list(whole)
+    assert merge([merge(own[:1]), merge(own[1:])]) == whole  # as the processes' sums
+    assert own == before
 
 
 def test_the_article_pattern_matches_where_the_look_behind_first_one_did() -> None:
@@ -115,3 +137,88 @@ def test_the_article_pattern_matches_where_the_look_behind_first_one_did() -> No
         assert [m.span("article") for m in _ARTICLE.finditer(text)] == [
             m.span("article") for m in behind_first.finditer(text)
         ]
+
+
+def test_the_joined_spacing_search_finds_every_oddly_spaced_text() -> None:
+    from pdp_lint.rules.hygiene import _ODD_SPACING, Whitespace
+
+    blanks = " \t\u00a0\u202f\u2007"
+
+    def odd(value: str) -> bool:  # the test each text had on its own
+        return bool(
+            re.search("[\t\u00a0\u202f\u2007]", value)
+            or "  " in value
+            or value[:1] in blanks
+            or value[-1:] in blanks
+        )
+
+    rule = Whitespace()
+    for doc in documents():
+        ctx = Context([doc])
+        found = prose(doc, ctx).matching(_ODD_SPACING)
+        expected = [t for t in doc.texts if odd(t.value)]
+        assert {id(t) for t in expected} <= {id(t) for t in found}
+        assert all(not list(rule._check_text(doc, t)) for t in found if t not in expected)
+    assert expected  # the odd texts above are found
+
+
+#: the patterns the rules first try on the rare characters alone (Prose.holds_any)
+RARE_PATTERNS = {
+    "TX01": "pdp_lint.rules.textscan:LEAD_CHARACTERS",
+    "TX02": "pdp_lint.rules.hygiene:_ODD_BLANK",
+    "TX05": "pdp_lint.rules.hygiene:_CONTROL",
+    "TX08": "pdp_lint.rules.hygiene:_INVISIBLE_CHARACTER",
+    "GR01": "pdp_lint.rules.wording:_OTHER_FOLDS",
+}
+
+
+def _pattern(where: str) -> re.Pattern[str]:
+    import importlib
+
+    module, name = where.split(":")
+    found: re.Pattern[str] = getattr(importlib.import_module(module), name)
+    return found
+
+
+@pytest.mark.parametrize("code", sorted(RARE_PATTERNS))
+def test_a_search_of_the_rare_characters_tells_what_a_search_of_the_text_would(code: str) -> None:
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    pattern = _pattern(RARE_PATTERNS[code])
+    # one character class, matching no printable ASCII character and no line break
+    parsed = list(_parser.parse(pattern.pattern))
+    assert len(parsed) == 1 and parsed[0][0] is _constants.IN
+    assert not any(pattern.match(c) for c in "\n" + "".join(map(chr, range(0x20, 0x7F))))
+    hits = 0
+    for doc in documents():
+        found = prose(doc, Context([doc]))
+        holds = found.holds_any(pattern)
+        assert holds == (pattern.search(found.joined) is not None)
+        hits += holds
+    assert hits  # the texts above hold one of each
+
+
+def test_the_rare_characters_are_the_text_less_printable_ascii_and_line_breaks() -> None:
+    from pdp_lint.rules.textscan import _rare
+
+    samples = [*TEXTS, "\x00\x07\t\r\x7f\x85\u2028\ud800 x\udfff\U0001f600", "a\nb", ""]
+    for text in [*samples, *framework_texts()]:
+        expected = "".join(c for c in text if not (" " <= c <= "~" or c == "\n"))
+        assert _rare(text) == expected
+
+
+def test_what_never_holds_a_space_is_found_among_the_distinct_runs() -> None:
+    from pdp_lint.rules.hygiene import _ENDS_WITH_DIGIT, _PLACEHOLDER_HINTS
+
+    both = 0
+    for doc in documents():
+        found = prose(doc, Context([doc]))
+        runs = found.runs_text
+        assert sorted(runs.split("\n")) == sorted(found.runs)
+        ends = _ENDS_WITH_DIGIT.search(runs) is not None
+        assert ends == bool(found.matching(_ENDS_WITH_DIGIT))
+        hinted = any(h in runs for h in _PLACEHOLDER_HINTS) or "lorem" in runs.lower()
+        holding = found.holding(_PLACEHOLDER_HINTS) or found.holding(("lorem",), lowered=True)
+        assert hinted == bool(holding) or len(found.lowered) != len(found.joined)
+        both += ends and hinted
+    assert both  # the texts above end lines with numbers and hold placeholders

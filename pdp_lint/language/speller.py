@@ -169,6 +169,9 @@ class Speller(msgspec.Struct, eq=False):
     _by_prefix: dict[str, tuple[list[str], list[str]]] = msgspec.field(default_factory=dict)
     _slips: dict[tuple[str, bool], Slip | None] = msgspec.field(default_factory=dict)
     _common: dict[tuple[str, bool], bool] = msgspec.field(default_factory=dict)
+    _near: dict[tuple[str, bool], tuple[set[str], dict[str, str], frozenset[str]]] = msgspec.field(
+        default_factory=dict
+    )
 
     @property
     def context(self) -> AbstractSet[str]:
@@ -213,12 +216,9 @@ class Speller(msgspec.Struct, eq=False):
         if key in self._slips:
             return self._slips[key]
         own = self.lexicon.frequency(lower)
-        edits = edit_strings(lower)
-        # a lower-case word is rarely a slip of a name (bazel is no Basel): names are
-        # looked among only for a capitalised word
-        titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
+        hits, titled, _ = self._one_edit(lower, capital)
         best: Slip | None = None
-        for hit in self.lexicon.known_among(edits.keys() | titled.keys()):
+        for hit in hits:
             entry = self.lexicon.entry(hit)
             if entry is None:
                 continue
@@ -230,6 +230,29 @@ class Speller(msgspec.Struct, eq=False):
                 best = Slip(entry.word, entry.band, margin)
         self._slips[key] = best
         return best
+
+    def _one_edit(
+        self, lower: str, capital: bool
+    ) -> tuple[set[str], dict[str, str], frozenset[str]]:
+        """The entries one edit from ``lower`` (as :meth:`Lexicon.known_among` gives
+        them, in its order), the lower-case edit of each of these and of the vocabulary
+        terms that is one capitalised, and the vocabulary's terms one edit away.
+
+        A lower-case word is rarely a slip of a name (bazel is no Basel): names are
+        looked among only for a capitalised word. Worked out once per word, for both
+        :meth:`slip_of` and :meth:`suggest`: the edits of a word are hundreds of strings.
+        """
+        key = (lower, capital)
+        cached = self._near.get(key)
+        if cached is None:
+            edits = edit_strings(lower)
+            titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
+            pool = edits.keys() | titled.keys()
+            hits = self.lexicon.known_among(pool)
+            terms = frozenset(pool & (self.vocabulary.exact | self.vocabulary.folded))
+            found = {h: titled[h] for h in (*hits, *terms) if h in titled}
+            cached = self._near[key] = (hits, found, terms)
+        return cached
 
     def likely_slip(self, word: str) -> bool:
         """Whether ``word`` (not in the dictionary) is one edit from a much more common
@@ -317,12 +340,9 @@ class Speller(msgspec.Struct, eq=False):
                 found[shown] = Candidate(shown, distance, value)
 
         consider(lower[:1].upper() + lower[1:], 1, 0.0)  # london -> London
-        edits = edit_strings(lower)
-        titled = {c[:1].upper() + c[1:]: c for c in edits} if capital else {}
-        pool = edits.keys() | titled.keys()
-        hits = self.lexicon.known_among(pool)
-        hits |= pool & (self.vocabulary.exact | self.vocabulary.folded)
-        for candidate in hits:
+        # the order does not count: a spelling keeps the best of its scores
+        entries, titled, terms = self._one_edit(lower, capital)
+        for candidate in entries | terms if terms else entries:
             consider(candidate, 1, slip(lower, titled.get(candidate, candidate)))
         if not found and len(lower) >= 5:
             spellings, lowered = self._starting(lower[:2])

@@ -40,7 +40,8 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 _SPECIAL_FIRST = frozenset("-+.~0123456789")
 _SPECIAL_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LONGEST_SPECIAL_WORD = max(map(len, _SPECIAL_WORDS))
+_ASCII_BYTES = bytes(range(0x80))
 # what may lie between two scalars besides comments: spaces and indicators
 _GAP = re.compile(r"[ \t\r\n:,?\-\[\]{}]*")
 _NOT_FIRST = frozenset(" \t\r\n:,?-[]{}#")
@@ -120,14 +121,14 @@ class _Offsets:
     def __init__(self, src: SourceText) -> None:
         self.wide: list[int] = []  # byte offset just after each non-ASCII character
         self.extra: list[int] = []  # bytes beyond one, accumulated up to that point
-        if not src.text.isascii():
+        text = src.text
+        if not text.isascii():
             total = 0
-            for match in _NON_ASCII.finditer(src.text):
-                ch = match.group()
-                width = len(ch.encode("utf-8", "surrogatepass"))
+            for at in _non_ascii(text):
+                width = len(text[at].encode("utf-8", "surrogatepass"))
                 # the byte just after this character, counted in the UTF-8 buffer
                 total += width - 1
-                self.wide.append(match.end() + total)
+                self.wide.append(at + 1 + total)
                 self.extra.append(total)
 
     def char(self, byte: int) -> int:
@@ -137,8 +138,32 @@ class _Offsets:
         return byte - (self.extra[i] if i >= 0 else 0)
 
 
-def compose_fast(src: SourceText) -> Composed | None:
-    """Compose ``src`` with rapidyaml, or None when it needs the libyaml path."""
+def _non_ascii(text: str) -> list[int]:
+    """The offsets of the characters of ``text`` beyond ASCII, in order.
+
+    Prose holds few of them (curly quotes, dashes, accents), and few distinct ones: each
+    distinct one is found with ``str.find``, which costs less than one search of the
+    whole text for any of them (the text is stored two or four bytes a character).
+    """
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    found: list[int] = []
+    for ch in set(data.decode("utf-8", "surrogatepass")):
+        at = text.find(ch)
+        while at != -1:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    found.sort()
+    return found
+
+
+def compose_fast(src: SourceText, *, keys: bool = True) -> Composed | None:
+    """Compose ``src`` with rapidyaml, or None when it needs the libyaml path.
+
+    With ``keys`` false, the positions of the keys and the scalar styles are left out
+    (empty tables), where the node table can be read: only the schema's explanations
+    read them, and the loader takes those from the libyaml path whenever the schema
+    finds a problem, so a document read for its model does without them.
+    """
     import ryml
 
     text = src.text
@@ -153,7 +178,7 @@ def compose_fast(src: SourceText) -> Composed | None:
     try:
         table = _node_table(tree)
         if table is not None:
-            return _TableWalker(src, tree, buf, table).run()
+            return _TableWalker(src, tree, buf, table, keys).run()
         return _Walker(src, tree, buf).run()
     except _NeedsCarefulPath:
         return None
@@ -301,8 +326,10 @@ class _Walker:
         if value in _NULL:
             return None
         # what _PLAIN_SPECIAL matches, told without a search for most text
-        if value[0] not in _SPECIAL_FIRST and value.lower() not in _SPECIAL_WORDS:
-            return value
+        if value[0] not in _SPECIAL_FIRST and (
+            len(value) > _LONGEST_SPECIAL_WORD or value.lower() not in _SPECIAL_WORDS
+        ):
+            return value  # prose is never one of the words: it is not lower-cased
         if not _PLAIN_SPECIAL.match(value):
             return value
         if value in _BOOL:
@@ -538,9 +565,13 @@ def _node_table(tree: Any) -> memoryview | None:
 class _TableWalker(_Walker):
     """The walker reading the copied node records: positions come from the pointers."""
 
-    def __init__(self, src: SourceText, tree: Any, buf: bytearray, table: memoryview) -> None:
+    def __init__(
+        self, src: SourceText, tree: Any, buf: bytearray, table: memoryview, keys: bool = True
+    ) -> None:
         super().__init__(src, tree, buf)
         self.table = table
+        #: whether the keys' positions and the styles are recorded (see compose_fast)
+        self.keys = keys
         self.buf = buf
         self.ascii = not self.offsets.wide
 
@@ -611,7 +642,7 @@ class _TableWalker(_Walker):
         none = self.none
         at, span_of, resolve = self._at, self._span, self._resolve
         buf, base, text = self.buf, self.base, self.text
-        ascii_text = self.ascii
+        ascii_text, detail = self.ascii, self.keys
         while child != none:
             row = child * _WORDS
             kind = table[row]
@@ -631,7 +662,10 @@ class _TableWalker(_Walker):
             kend = kstart + len(key)
             if text[kstart:kend] != key or key in out or key == "<<":
                 raise _NeedsCarefulPath
-            kspan = span_of(kstart, kend)
+            if detail or first is None:
+                kspan = span_of(kstart, kend)
+                if first is None:
+                    first = kspan
             value: Any
             if kind & _MAP:
                 value, vspan = self.mapping(child, depth + 1)
@@ -648,11 +682,10 @@ class _TableWalker(_Walker):
                     value = resolve(value, True)
                 vspan = span_of(vstart, vend)
             out[key] = value
-            keys[key] = kspan
             values[key] = vspan
-            styles[key] = style
-            if first is None:
-                first = kspan
+            if detail:
+                keys[key] = kspan
+                styles[key] = style
             child = table[row + _W_NEXT]
         if first is None or vspan is None or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
@@ -667,6 +700,7 @@ class _TableWalker(_Walker):
         spans, styles = loc.items, loc.styles
         child = table[node * _WORDS + _W_FIRST]
         none = self.none
+        detail = self.keys
         while child != none:
             row = child * _WORDS
             kind = table[row]
@@ -683,7 +717,8 @@ class _TableWalker(_Walker):
                 value, span, style = self._val(child, kind)
             items.append(value)
             spans.append(span)
-            styles.append(style)
+            if detail:
+                styles.append(style)
             child = table[row + _W_NEXT]
         if not spans or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty sequence `[]`, or nested too deep

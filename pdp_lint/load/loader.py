@@ -72,7 +72,7 @@ def load_text(source: SourceText, fast: bool = True) -> Loaded:
     shown = source.display
     if fast:
         try:
-            quick = compose_fast(source)
+            quick = compose_fast(source, keys=False)  # see compose_fast
         except (RecursionError, ArgumentError):
             # nested too deeply (inside a ctypes call it arrives as an ArgumentError):
             # libyaml below explains it

@@ -118,7 +118,10 @@ class Mojibake(Rule):
     superseded_by = ("TX04",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in prose(doc, ctx).matching(LEAD_CHARACTERS):
+        found = prose(doc, ctx)
+        if not found.holds_any(LEAD_CHARACTERS):
+            return
+        for text in found.matching(LEAD_CHARACTERS):
             for start, end, repaired in mojibake_runs(text.value):
                 broken = text.value[start:end]
                 yield Finding(
@@ -135,17 +138,14 @@ _NBSP = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space"}
 _NBSP["\u2007"] = "figure space"
 #: compiled (and cached by `re`) the first time a text is oddly spaced, as few are
 _BLANK_RUN = "[ \t\u00a0\u202f\u2007]+"
-_BLANKS = frozenset(" \t\u00a0\u202f\u2007")
+
+
 #: a blank that is never right inside a text
 _ODD_BLANK = re.compile("[\t\u00a0\u202f\u2007]")
-
-
-def _odd_spacing(value: str) -> bool:
-    """Whether ``value`` has a blank run that is reported: a blank other than a space, a
-    doubled space, or a blank at the start or the end."""
-    return bool(
-        _ODD_BLANK.search(value) or "  " in value or value[:1] in _BLANKS or value[-1:] in _BLANKS
-    )
+#: in texts joined by line breaks, what makes a text worth a closer look: a blank other
+#: than a space, or a space followed by a space, a line break or the end, or preceded by
+#: a line break or the start (one character class first, which the search skips to)
+_ODD_SPACING = re.compile("[ \t\u00a0\u202f\u2007](?:(?<! )|(?![^ \n])|(?<![^\n] ))")
 
 
 class Whitespace(Rule):
@@ -204,15 +204,22 @@ class Whitespace(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        joined = prose(doc, ctx).joined
-        # a blank at the start or end of a text is next to a line break in `joined`
-        if not _odd_spacing(joined) and all(
-            f"\n{b}" not in joined and f"{b}\n" not in joined for b in _BLANKS
+        found = prose(doc, ctx)
+        joined = found.joined
+        # most files have nothing to report: a few quick searches of the texts run
+        # together tell (a space at the start or end of a text is next to a line break)
+        if not (
+            found.holds_any(_ODD_BLANK)
+            or "  " in joined
+            or "\n " in joined
+            or " \n" in joined
+            or joined[:1] == " "
+            or joined[-1:] == " "
         ):
             return
-        for text in doc.texts:
-            if _odd_spacing(text.value):
-                yield from self._check_text(doc, text)
+        # then one search finds the few texts that are oddly spaced
+        for text in found.matching(_ODD_SPACING):
+            yield from self._check_text(doc, text)
 
     def _check_text(self, doc: Document, text: TextField) -> Iterator[Finding]:
         value = text.value
@@ -431,7 +438,9 @@ class StrayCharacter(Rule):
         cannot rule out."""
         texts = found.texts
         singles = not _ASCII_SINGLES.isdisjoint(found.runs)
-        digits = {id(t) for t in found.matching(_ENDS_WITH_DIGIT)}
+        # a number ending a line ends a run of non-space: most files have none
+        ends = _ENDS_WITH_DIGIT.search(found.runs_text) is not None
+        digits = {id(t) for t in found.matching(_ENDS_WITH_DIGIT)} if ends else set()
         return [
             t
             for t in texts
@@ -673,6 +682,10 @@ class Placeholder(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         found = prose(doc, ctx)
+        # no hint holds a space: the distinct runs of non-space tell whether any is there
+        runs = found.runs_text
+        if not any(hint in runs for hint in _PLACEHOLDER_HINTS) and "lorem" not in runs.lower():
+            return
         for text in found.either(
             found.holding(_PLACEHOLDER_HINTS), found.holding(("lorem",), lowered=True)
         ):
@@ -775,7 +788,9 @@ class ControlCharacter(Rule):
         # rule reads them: a control character there breaks the export as well
         heads = [TextField(fw, "title", fw.title, "the framework's title")]
         heads.append(TextField(fw.owner, "team", fw.owner.team, "the owner team"))
-        texts = prose(doc, ctx).matching(_CONTROL) + [t for t in heads if _CONTROL.search(t.value)]
+        found = prose(doc, ctx)
+        texts = found.matching(_CONTROL) if found.holds_any(_CONTROL) else []
+        texts += [t for t in heads if _CONTROL.search(t.value)]
         for text in texts:
             value = text.value
             for s, e in _runs(value, lambda v, i: _is_control(v[i])):
@@ -876,7 +891,10 @@ class InvisibleCharacter(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for text in prose(doc, ctx).matching(_INVISIBLE_CHARACTER):
+        found = prose(doc, ctx)
+        if not found.holds_any(_INVISIBLE_CHARACTER):
+            return
+        for text in found.matching(_INVISIBLE_CHARACTER):
             value = text.value
             for s, e in _runs(value, _is_invisible):
                 names = sorted({_INVISIBLE[c] for c in value[s:e]})

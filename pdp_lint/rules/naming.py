@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 
 import msgspec
 
-from pdp_lint.language.similarity import long_word_counts, words
+from pdp_lint.language.similarity import words
 from pdp_lint.load.document import Document
 from pdp_lint.model.problem import Severity, Span
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
+from pdp_lint.rules.textscan import RUNS
 
 _KINDS = {"competency-name": "competency name", "role-title": "role title"}
 
@@ -188,7 +189,8 @@ class NameIndex(msgspec.Struct, eq=False):
     @property
     def frequency(self) -> Counter[str]:
         """How often each word is used across the text of all the frameworks."""
-        result: Counter[str] = self.ctx.merged("naming.frequency")
+        ctx = self.ctx
+        result: Counter[str] = ctx.memo("naming.frequency", lambda: _long_words(ctx.merged(RUNS)))
         return result
 
 
@@ -198,21 +200,17 @@ def _name_facts(doc: Document, ctx: Context) -> tuple[str, list[tuple[str, str]]
     return doc.path.name, [(t.kind, t.value) for t in doc.texts if t.kind in _KINDS]
 
 
-def _sum(counters: list[Counter[str]]) -> Counter[str]:
-    # adds to the first counter (each file's is made for the merge alone), so a check
-    # of many files can fold their facts as it goes (see corpus_fact)
-    if not counters:
-        return Counter()
-    total = counters[0]
-    for counter in counters[1:]:
-        total.update(counter)
-    return total
-
-
-@corpus_fact("naming.frequency", merge=_sum)
-def _word_counts(doc: Document, ctx: Context) -> Counter[str]:
-    # only words of four letters or more can be a slip apart (see `_allowed`)
-    return long_word_counts((t.value for t in doc.texts), 4)
+def _long_words(runs: Counter[str]) -> Counter[str]:
+    """How often each of :func:`~pdp_lint.language.similarity.words` of four letters or
+    more occurs in the corpus, from its run counts (see
+    :func:`~pdp_lint.rules.textscan.prose_runs`): only words of four letters or more can
+    be a slip apart (see `_allowed`)."""
+    counts: Counter[str] = Counter()
+    for run, times in runs.items():
+        for word in words(run):
+            if len(word) >= 4:
+                counts[word] += times
+    return counts
 
 
 def _index(ctx: Context) -> NameIndex:
@@ -308,7 +306,7 @@ class NamingDrift(Rule):
     name = "naming.drift"
     groups = ("naming",)
     scope = "project"
-    facts = ("naming.names", "naming.frequency")
+    facts = ("naming.names", RUNS)
     severity = Severity.WARNING
 
     def collect(self, doc: Document, ctx: Context) -> tuple[str, list[tuple[str, str, Span, str]]]:

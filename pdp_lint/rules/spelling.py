@@ -30,7 +30,7 @@ import msgspec
 
 from pdp_lint.model.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
-from pdp_lint.rules.textscan import prose
+from pdp_lint.rules.textscan import RUNS, prose
 
 if TYPE_CHECKING:
     from pdp_lint.language.lexicon import VariantPair
@@ -77,20 +77,24 @@ def _union(sets: list[AbstractSet[str]]) -> AbstractSet[str]:
     return total
 
 
-@corpus_fact("spelling.context", merge=_union)
-def _context_words(doc: Document, ctx: Context) -> frozenset[str]:
-    """The words of a document, lower-cased: words the project uses rank first among
-    suggestions."""
-    # a misspelling is never a candidate correction, so no lookups are needed; letters
-    # never span a space, so each distinct run of non-space is read once
-    return _letters(doc, ctx)
+def _context(ctx: Context) -> frozenset[str]:
+    """The words of the corpus, lower-cased: words the project uses rank first among
+    suggestions. Read from the corpus's run counts (letters never span a space); a
+    misspelling is never a candidate correction, so no lookups are needed."""
+
+    def build() -> frozenset[str]:
+        runs: Counter[str] = ctx.merged(RUNS)
+        return frozenset(_QUICK_LETTERS.findall("\n".join(runs).lower()))
+
+    found: frozenset[str] = ctx.memo("spelling.context", build)
+    return found
 
 
 def _letters(doc: Document, ctx: Context) -> frozenset[str]:
     """The runs of letters of a document's prose, lower-cased, made once per document."""
 
     def build() -> frozenset[str]:
-        return frozenset(_QUICK_LETTERS.findall("\n".join(prose(doc, ctx).runs).lower()))
+        return frozenset(_QUICK_LETTERS.findall(prose(doc, ctx).runs_text.lower()))
 
     found: frozenset[str] = ctx.document_memo(doc, "spelling.letters", build)
     return found
@@ -102,15 +106,6 @@ class Terms(NamedTuple):
 
     uses: Counter[str]
     names: frozenset[str]
-
-
-def _merge_terms(parts: list[Terms]) -> Terms:
-    uses: Counter[str] = Counter()
-    names: set[str] = set()
-    for part in parts:
-        uses.update(part.uses)
-        names |= part.names
-    return Terms(uses, frozenset(names))
 
 
 def _names(framework: Framework) -> list[str]:
@@ -125,18 +120,31 @@ def _names(framework: Framework) -> list[str]:
     return out
 
 
-@corpus_fact("spelling.terms", merge=_merge_terms)
-def _terms(doc: Document, ctx: Context) -> Terms:
-    """How often a document uses each word, and the words of its names."""
-    names = frozenset(_QUICK_WORDS.findall(" ".join(_names(doc.framework))))
-    # no word spans a space, and lower-casing a run reads nothing beyond it: each
-    # distinct run is searched once and its words counted as often as it occurs
-    uses: Counter[str] = Counter()
-    find = _QUICK_WORDS.findall
-    for run, times in prose(doc, ctx).run_counts.items():
-        for word in find(run.lower()):
-            uses[word] += times
-    return Terms(uses, names)
+@corpus_fact("spelling.names", merge=_union)
+def _name_words(doc: Document, ctx: Context) -> frozenset[str]:
+    """The words of a document's names."""
+    return frozenset(_QUICK_WORDS.findall(" ".join(_names(doc.framework))))
+
+
+def _terms(ctx: Context) -> Terms:
+    """How often the corpus uses each word, and the words of its names.
+
+    No word spans a space, and lower-casing a run reads nothing beyond it: each
+    distinct run of the corpus is searched once and its words counted as often as it
+    occurs.
+    """
+
+    def build() -> Terms:
+        uses: Counter[str] = Counter()
+        find = _QUICK_WORDS.findall
+        runs: Counter[str] = ctx.merged(RUNS)
+        for run, times in runs.items():
+            for word in find(run.lower()):
+                uses[word] += times
+        return Terms(uses, frozenset(ctx.merged("spelling.names")))
+
+    found: Terms = ctx.memo("spelling.terms", build)
+    return found
 
 
 #: a word used this many times in the project's frameworks is one of its terms (unless
@@ -156,11 +164,7 @@ def _speller(ctx: Context) -> Speller:
         for path in getattr(settings, "vocabulary", ()) or ():
             read_vocabulary(path.read_text(encoding="utf-8"), vocabulary)
 
-        def context() -> AbstractSet[str]:
-            result: AbstractSet[str] = ctx.merged("spelling.context")
-            return result
-
-        return Speller(lexicon(), vocabulary, context)
+        return Speller(lexicon(), vocabulary, lambda: _context(ctx))
 
     speller: Speller = ctx.memo("spelling.speller", build)
     return speller
@@ -286,7 +290,7 @@ class Misspelled(Rule):
     groups = ("spelling",)
     #: a name spelt differently elsewhere says more than "not a word": one finding
     superseded_by = ("NM01",)
-    facts = ("spelling.context", "spelling.terms")
+    facts = (RUNS, "spelling.names")
     severity = Severity.ERROR
     fixable = True
     fix_safety = "safe/unsafe"
@@ -386,7 +390,7 @@ class Misspelled(Rule):
         if not collected:
             return
         speller = _speller(ctx)
-        terms: Terms = ctx.merged("spelling.terms")
+        terms = _terms(ctx)
         verdicts: dict[tuple[str, str], Verdict] = {}
         for wrong in collected:
             word = wrong.word

@@ -20,7 +20,7 @@ import msgspec
 from pdp_lint.load.document import Document
 from pdp_lint.model.framework import TextField
 from pdp_lint.model.problem import Edit
-from pdp_lint.rules.base import Context
+from pdp_lint.rules.base import Context, corpus_fact
 
 #: code pages whose misreading of UTF-8 is repaired, most common first
 _CODE_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250")
@@ -133,6 +133,8 @@ class Prose(msgspec.Struct, eq=False):
     joined: str
     masked: str
     starts: list[int]
+    _rare: str | None = None
+    _runs_text: str | None = None
     _lowered: str | None = None
     _runs: frozenset[str] | None = None
     _run_counts: Counter[str] | None = None
@@ -154,11 +156,44 @@ class Prose(msgspec.Struct, eq=False):
         return self._runs
 
     @property
+    def runs_text(self) -> str:
+        """The distinct runs of non-space (:attr:`runs`), one a line, in no order.
+
+        A tenth of the text or less, as the same words come back again and again: what
+        never holds a space (a word, a number, a web address) is there if and only if
+        it is in the values, so a rule looking for such a thing searches this first.
+        """
+        if self._runs_text is None:
+            self._runs_text = "\n".join(self.runs)
+        return self._runs_text
+
+    @property
+    def rare(self) -> str:
+        """The characters of ``joined`` other than printable ASCII and line breaks, in
+        order (see :meth:`holds_any`)."""
+        if self._rare is None:
+            self._rare = _rare(self.joined)
+        return self._rare
+
+    @property
     def lowered(self) -> str:
         """``joined`` in lower case."""
         if self._lowered is None:
             self._lowered = self.joined.lower()
         return self._lowered
+
+    def holds_any(self, chars: re.Pattern[str]) -> bool:
+        """Whether ``chars`` finds something in the values, for a pattern that matches
+        one character at a time and never a printable ASCII character or a line break
+        (a control character, a non-breaking space, mojibake's lead characters).
+
+        Such a pattern can only match in :attr:`rare`, which is a small part of the
+        text, so a rule looks there first and searches the whole text only when it
+        may find something: most files hold none of these characters, and a search of
+        text stored two bytes a character (as a curly quote makes it) costs more than
+        making :attr:`rare`.
+        """
+        return chars.search(self.rare) is not None
 
     def _fields(self, indexes: set[int]) -> list[TextField]:
         return [self.texts[i] for i in sorted(indexes)]
@@ -236,6 +271,18 @@ def _blank(word: str) -> bool:
     return not word or any(c.isspace() for c in word)
 
 
+#: what :func:`_rare` leaves out: printable ASCII and the line break
+_COMMON_BYTES = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def _rare(text: str) -> str:
+    """``text`` without its printable ASCII characters and line breaks (see
+    :attr:`Prose.rare`): its UTF-8 bytes less those, which leaves every other
+    character's bytes whole."""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _COMMON_BYTES)
+    return data.decode("utf-8", "surrogatepass")
+
+
 def prose(doc: Document, ctx: Context) -> Prose:
     """The :class:`Prose` of ``doc``, made once per run."""
 
@@ -243,16 +290,51 @@ def prose(doc: Document, ctx: Context) -> Prose:
         texts = doc.texts
         values = [t.value for t in texts]
         joined = "\n".join(values)
-        masked = joined if joined.isascii() else "\n".join(map(mask_mojibake, values))
+        rare = _rare(joined)
+        masked = (
+            joined if not LEAD_CHARACTERS.search(rare) else "\n".join(map(mask_mojibake, values))
+        )
         starts = []
         at = 0
         for value in values:
             starts.append(at)
             at += len(value) + 1
-        return Prose(texts, joined, masked, starts)
+        return Prose(texts, joined, masked, starts, rare)
 
     result: Prose = ctx.document_memo(doc, "text.prose", build)
     return result
+
+
+class RunTotals(Counter[str]):
+    """The run counts of several documents added up (see :func:`prose_runs`)."""
+
+
+def _add_runs(parts: list[Counter[str]]) -> Counter[str]:
+    # adds to the first part when it is the total of an earlier merge, so a check of many
+    # files folds their facts as it goes; a document's own counts are never changed
+    first = parts[0] if parts else None
+    total = first if isinstance(first, RunTotals) else RunTotals()
+    for part in parts[1:] if total is first else parts:
+        total.update(part)
+    return total
+
+
+#: the kind of corpus facts :func:`prose_runs` takes
+RUNS = "prose.runs"
+
+
+@corpus_fact(RUNS, merge=_add_runs)
+def prose_runs(doc: Document, ctx: Context) -> Counter[str]:
+    """How often each run of non-space characters occurs in a document's prose.
+
+    The rules that count the project's words (the spelling rule's terms and context,
+    the naming rule's word frequencies) read these: no word spans a space, so each
+    distinct run is split into words once for the whole corpus, after the merge,
+    instead of every word of every file being found and counted again per rule. Runs
+    repeat far more than they differ (a corpus of 3.5 million words holds a few
+    thousand distinct runs), so the facts are small and cheap to add up.
+    """
+    return prose(doc, ctx).run_counts
 
 
 #: compiled (and cached by `re`) when a fix first needs it

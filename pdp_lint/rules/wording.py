@@ -9,7 +9,9 @@ is narrow on purpose: a false alarm in a commit hook costs more than a missed sl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from pdp_lint.load.document import Document
@@ -72,7 +74,7 @@ _OTHER_FOLDS = re.compile("[\u0130\u0131\u017f]")
 
 def _suspects(found: Prose) -> list[TextField]:
     """The texts the patterns may match in."""
-    if _OTHER_FOLDS.search(found.joined):
+    if found.holds_any(_OTHER_FOLDS):
         return found.texts
     return found.either(
         found.holding(_HINT_WORDS, lowered=True), found.matching(_HINT_PLURAL, lowered=True)
@@ -163,8 +165,10 @@ _REPEATED = re.compile(
 )
 #: in lower case, every match of _REPEATED is a match of this quicker pattern; the word
 #: is taken whole (possessive: a shorter one is never followed by a space), so the
-#: search does not try every shorter prefix of every word again
-_REPEATED_HINT = re.compile(r"\b(\w++)\s+\1\b")
+#: search does not try every shorter prefix of every word again, and so are the spaces
+#: after it (the word again never starts with one); a look behind and a look ahead,
+#: rather than word boundaries, are what the search tests quickest
+_REPEATED_HINT = re.compile(r"(?<!\w)(\w++)\s++\1(?!\w)")
 _SPACES = re.compile(r"\s*")
 _BLANKS = re.compile(r"[ \t]*")
 #: doublings that are grammatical: "she had had enough", "he said that that was wrong"
@@ -385,6 +389,19 @@ def _vowel_sound(word: str, after: str) -> bool | None:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _wrong_article(article: str, word: str, after: str) -> bool | None:
+    """Whether ``word`` starts with a vowel sound, when ``article`` does not fit it; None
+    when it fits or cannot be told (told once per distinct match: the same words follow
+    "a" again and again). "A" as a letter ("Plan A") is told apart by the caller."""
+    if word.lower() in _NOT_AFTER_ARTICLE:
+        return None
+    vowel = _vowel_sound(word, after)
+    if vowel is None or vowel == (len(article) == 2):
+        return None
+    return vowel
+
+
 class Article(Rule):
     """ "a" before a vowel sound or "an" before a consonant sound: "a 80/20", "an user".
 
@@ -441,30 +458,41 @@ class Article(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for field in prose(doc, ctx).texts:
-            value = field.value
-            if " a" not in value and " A" not in value and not value.startswith(("a", "A")):
+        # the texts are searched together: no match holds a line break, so each lies
+        # inside one text, as if each text were searched on its own
+        found = prose(doc, ctx)
+        # most files hold no article that does not fit: the distinct matches, each told
+        # once per process, say so without placing any
+        if all(_wrong_article(*m) is None for m in set(_ARTICLE.findall(found.joined))):
+            return
+        texts, starts = found.texts, found.starts
+        searched: dict[int, bool] = {}
+        for match in _ARTICLE.finditer(found.joined):
+            article, word, after = match.group("article", "next", "after")
+            vowel = _wrong_article(article, word, after)
+            if vowel is None:
                 continue
-            for match in _ARTICLE.finditer(value):
-                article, word = match.group("article"), match.group("next")
-                if word.lower() in _NOT_AFTER_ARTICLE:
-                    continue
-                if article == "A" and not _sentence_start(value, match.start()):
-                    continue  # "Plan A", "Level A": a letter, not an article
-                vowel = _vowel_sound(word, match.group("after"))
-                if vowel is None or vowel == (len(article) == 2):
-                    continue
-                right = article[0] + ("n" if vowel else "")
-                start, end = match.span("article")
-                edit = doc.edit(field, start, end, right)
-                sound = "a vowel" if vowel else "a consonant"
-                yield Finding(
-                    f"`{article} {word}`: write `{right}` before {sound} sound.",
-                    doc.locate(field, start, match.end("next")),
-                    field.path,
-                    suggestion=f"{right} {word}",
-                    fix=Fix((edit,), safe=False) if edit else None,
-                )
+            i = bisect_right(starts, match.start()) - 1
+            value = texts[i].value
+            if i not in searched:
+                searched[i] = " a" in value or " A" in value or value.startswith(("a", "A"))
+            if not searched[i]:
+                continue
+            base = starts[i]
+            if article == "A" and not _sentence_start(value, match.start() - base):
+                continue  # "Plan A", "Level A": a letter, not an article
+            field = texts[i]
+            right = article[0] + ("n" if vowel else "")
+            start, end = match.start("article") - base, match.end("article") - base
+            edit = doc.edit(field, start, end, right)
+            sound = "a vowel" if vowel else "a consonant"
+            yield Finding(
+                f"`{article} {word}`: write `{right}` before {sound} sound.",
+                doc.locate(field, start, match.end("next") - base),
+                field.path,
+                suggestion=f"{right} {word}",
+                fix=Fix((edit,), safe=False) if edit else None,
+            )
 
 
 def _sentence_start(value: str, at: int) -> bool:
