@@ -69,12 +69,19 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
     def build() -> Behaviors:
         entries = behavior_entries(doc.framework)
         values = [e.text.value for e in entries]
-        split = [words(v) for v in values]
+        # one string per distinct word: a framework of many behaviors uses a few thousand
+        # words, and a string each time a word is used cost about 1 KB a behavior
+        vocabulary: dict[str, str] = {}
+        keep = vocabulary.setdefault
+        split = [[keep(w, w) for w in words(v)] for v in values]
         return Behaviors(
             entries,
             [" ".join(w) for w in split],
             [frozenset(w) for w in split],
-            [sequence(v) if _quoted(v) else w for v, w in zip(values, split, strict=True)],
+            [
+                [keep(w, w) for w in sequence(v)] if _quoted(v) else w
+                for v, w in zip(values, split, strict=True)
+            ],
         )
 
     result: Behaviors = ctx.document_memo(doc, "duplication.behaviors", build)

@@ -27,6 +27,7 @@ import pytest
 from benchmarks.generate import CorpusSpec, generate
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
+from pdp_lint.language.similarity import sequence
 from pdp_lint.load.document import Document
 from pdp_lint.model import lineage as lineage_module
 from pdp_lint.model.framework import Framework, Owner, Role, Track
@@ -517,3 +518,19 @@ def test_enabled_rules_follow_the_settings_after_being_asked(tmp_path: Path) -> 
     assert settings.enabled_codes(legacy) == set()
     settings.severity = {"DU01": Severity.WARNING}
     assert settings.severity_for("DU01", other) == Severity.WARNING
+
+
+def test_behaviors_keep_one_string_per_distinct_word() -> None:
+    # a framework of 320,000 behaviors kept a string each time a word was used, about
+    # 1 KB a behavior; the words DU01 and DU02 compare are kept once each
+    rng = random.Random(3)
+    loaded = load_yaml(_random_framework(rng).replace("Says ", "Says it's the "))
+    assert loaded.framework is not None
+    doc = Document(loaded.framework, loaded.source)
+    mine = behaviors(doc, Context(corpus=[doc]))
+    used = [w for sequence in mine.sequences for w in sequence]
+    used += [w for words in mine.word_sets for w in words]
+    assert len(used) > 20
+    distinct = {w: w for w in used}
+    assert all(w is distinct[w] for w in used)
+    assert [list(s) for s in mine.sequences] == [sequence(e.text.value) for e in mine.entries]
