@@ -33,7 +33,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain, combinations
 from typing import NamedTuple
@@ -62,19 +62,35 @@ _PARTITION_FROM = 0.8
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each of :func:`words` occurs in ``texts``.
 
-    The ASCII texts are read in one pass: lower-casing and dropping quotes work letter
-    by letter, and no word spans the line breaks that join them.
+    The ASCII texts are read a few thousand at a time, joined: lower-casing and dropping
+    quotes work letter by letter, and no word spans the line breaks that join them.
     """
-    plain: list[str] = []
     counts: Counter[str] = Counter()
+    for plain in _ascii_batches(texts, counts, words):
+        joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
+        counts.update(_ASCII_WORD.findall(joined))
+    return counts
+
+
+#: how many ASCII texts are read in one pass: enough to make the pass cheap, few enough
+#: that the list of their words stays small however large the file
+_BATCH = 4096
+
+
+def _ascii_batches(
+    texts: Iterable[str], counts: Counter[str], split: Callable[[str], Iterable[str]]
+) -> Iterator[list[str]]:
+    """``texts`` that are ASCII, in batches, after the words (by ``split``) of the
+    others are counted into ``counts``: the order in which words are first counted is
+    the one of reading all the other texts, then all the ASCII ones."""
+    plain: list[str] = []
     for text in texts:
         if text.isascii():
             plain.append(text)
         else:
-            counts.update(words(text))
-    joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
-    counts.update(_ASCII_WORD.findall(joined))
-    return counts
+            counts.update(split(text))
+    for start in range(0, len(plain), _BATCH):
+        yield plain[start : start + _BATCH]
 
 
 def long_word_counts(texts: Iterable[str], shortest: int) -> Counter[str]:
@@ -84,16 +100,15 @@ def long_word_counts(texts: Iterable[str], shortest: int) -> Counter[str]:
     A run of letters shorter than ``shortest`` is skipped by the pattern itself, and a
     match cannot start inside a longer run, whose start would have matched already.
     """
-    plain: list[str] = []
     counts: Counter[str] = Counter()
-    for text in texts:
-        if text.isascii():
-            plain.append(text)
-        else:
-            counts.update(w for w in words(text) if len(w) >= shortest)
-    joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
     long_word = re.compile(f"[a-z0-9]{{{shortest},}}")
-    counts.update(long_word.findall(joined))
+
+    def split(text: str) -> list[str]:
+        return [w for w in words(text) if len(w) >= shortest]
+
+    for plain in _ascii_batches(texts, counts, split):
+        joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
+        counts.update(long_word.findall(joined))
     return counts
 
 
