@@ -27,12 +27,13 @@ import pytest
 from benchmarks.generate import CorpusSpec, generate
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
+from pdp_lint.engine.linter import Linter
 from pdp_lint.language.similarity import sequence
 from pdp_lint.load.document import Document
 from pdp_lint.model import lineage as lineage_module
 from pdp_lint.model.framework import Framework, Owner, Role, Track
 from pdp_lint.model.lineage import Lineage
-from pdp_lint.model.problem import Severity
+from pdp_lint.model.problem import Problem, Severity
 from pdp_lint.rules.base import Context
 from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
 from tests.conftest import AS_FOUND, ROOT, load_yaml
@@ -534,3 +535,69 @@ def test_behaviors_keep_one_string_per_distinct_word() -> None:
     distinct = {w: w for w in used}
     assert all(w is distinct[w] for w in used)
     assert [list(s) for s in mine.sequences] == [sequence(e.text.value) for e in mine.entries]
+
+
+def _all_pairs_most_specific(linter: Linter, problems: list[Problem]) -> list[Problem]:
+    """What Linter._most_specific kept when it compared every two problems."""
+    rules = linter.rules
+
+    def covered(p: Problem) -> bool:
+        start, end = (p.line, p.column), (p.end_line, p.end_column)
+        return any(
+            q.code in rules[p.code].superseded_by
+            and (q.line, q.column) <= start
+            and end <= (q.end_line, q.end_column)
+            for q in problems
+        )
+
+    return [p for p in problems if not rules[p.code].superseded_by or not covered(p)]
+
+
+def test_problems_a_more_specific_rule_covers_are_those_of_comparing_every_two() -> None:
+    # a framework of 27,500 roles had thousands of findings of ST05 and TX06, and each
+    # finding of one was compared with every one of the other
+    linter = Linter(load_settings(start=ROOT), Context(corpus=[]))
+    rng = random.Random(9)
+    codes = ["TX01", "TX04", "SP01", "NM01", "ST05", "TX06", "DU01"]
+    removed = 0
+    for _ in range(300):
+        problems = []
+        for _ in range(rng.randint(0, 40)):
+            line = rng.randint(1, 12)
+            end_line = line + rng.choice((0, 0, 0, 1, 3, 100))
+            column = rng.randint(1, 9)
+            end_column = rng.randint(1, 9) if end_line > line else rng.randint(column, 12)
+            code = rng.choice(codes)
+            problems.append(
+                Problem(
+                    "f.yaml", line, column, end_line, end_column, code, code, Severity.WARNING, "m"
+                )
+            )
+        kept = linter._most_specific(problems)
+        assert kept == _all_pairs_most_specific(linter, problems)
+        removed += len(problems) - len(kept)
+    assert removed > 100
+
+
+def test_problems_a_more_specific_rule_covers_cost_grows_linearly() -> None:
+    linter = Linter(load_settings(start=ROOT), Context(corpus=[]))
+
+    def problems(n: int) -> list[Problem]:
+        return [
+            Problem("f.yaml", i, 3, i, 9, code, code, Severity.WARNING, "m")
+            for i in range(1, n + 1)
+            for code in ("ST05", "TX06")
+        ]
+
+    def cpu(found: list[Problem]) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            kept = linter._most_specific(found)
+            best = min(best, time.process_time() - start)
+            assert len(kept) == len(found) // 2
+        return best
+
+    small, large = problems(1500), problems(6000)
+    ratio = cpu(large) / cpu(small)
+    assert ratio < LINEAR, f"4x the findings cost {ratio:.1f}x the CPU time"
