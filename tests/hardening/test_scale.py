@@ -526,7 +526,7 @@ def test_behaviors_keep_one_string_per_distinct_word() -> None:
     # 1 KB a behavior; the words DU01 and DU02 compare are kept once each
     rng = random.Random(3)
     loaded = load_yaml(_random_framework(rng).replace("Says ", "Says it's the "))
-    assert loaded.framework is not None
+    assert loaded.framework is not None and loaded.source is not None
     doc = Document(loaded.framework, loaded.source)
     mine = behaviors(doc, Context(corpus=[doc]))
     used = [w for sequence in mine.sequences for w in sequence]
