@@ -28,7 +28,7 @@ from benchmarks.generate import CorpusSpec, generate
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
 from pdp_lint.engine.linter import Linter
-from pdp_lint.language.similarity import sequence
+from pdp_lint.language.similarity import sequence, words
 from pdp_lint.load.document import Document
 from pdp_lint.model import lineage as lineage_module
 from pdp_lint.model.framework import Framework, Owner, Role, Track
@@ -530,11 +530,14 @@ def test_behaviors_keep_one_string_per_distinct_word() -> None:
     doc = Document(loaded.framework, loaded.source)
     mine = behaviors(doc, Context(corpus=[doc]))
     used = [w for sequence in mine.sequences for w in sequence]
-    used += [w for words in mine.word_sets for w in words]
     assert len(used) > 20
     distinct = {w: w for w in used}
     assert all(w is distinct[w] for w in used)
     assert [list(s) for s in mine.sequences] == [sequence(e.text.value) for e in mine.entries]
+    assert [mine.word_set(i) for i in range(len(mine.entries))] == [
+        frozenset(words(e.text.value)) for e in mine.entries
+    ]
+    assert any("'" in e.text.value for e in mine.entries)
 
 
 def _all_pairs_most_specific(linter: Linter, problems: list[Problem]) -> list[Problem]:
