@@ -30,6 +30,7 @@ from pdp_lint.engine.config import load_settings
 from pdp_lint.engine.linter import Linter
 from pdp_lint.language.similarity import sequence, words
 from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_file
 from pdp_lint.model import lineage as lineage_module
 from pdp_lint.model.framework import Framework, Owner, Role, Track
 from pdp_lint.model.lineage import Lineage
@@ -604,3 +605,25 @@ def test_problems_a_more_specific_rule_covers_cost_grows_linearly() -> None:
     small, large = problems(1500), problems(6000)
     ratio = cpu(large) / cpu(small)
     assert ratio < LINEAR, f"4x the findings cost {ratio:.1f}x the CPU time"
+
+
+def test_acronyms_of_a_document_keep_no_copy_of_its_prose(tmp_path: Path) -> None:
+    # the acronyms ST05 and ST06 share kept the prose joined by spaces for as long as
+    # the document was checked: as much memory again as the prose of a 90 MB file
+    from pdp_lint.rules.structure import _acronyms
+
+    (path,) = _corpus(tmp_path, _large_file(2000))
+    loaded = load_file(path, 10**8)
+    assert loaded.framework is not None and loaded.source is not None
+    doc = Document(loaded.framework, loaded.source)
+    prose = sum(len(t.value) for t in doc.texts)
+    ctx = Context(corpus=[doc])
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        found = _acronyms(doc, ctx)
+        kept = sum(s.size_diff for s in tracemalloc.take_snapshot().compare_to(before, "filename"))
+    finally:
+        tracemalloc.stop()
+    assert found.uses
+    assert kept < prose  # the uses found, not a copy of the text (two bytes a character)
