@@ -269,6 +269,9 @@ class _Writer:
         self.signatures: set[tuple[str, frozenset[str]]] = set()
         self.example_parts: set[tuple[str, ...]] = set()
         self.originals: list[_Original] = []
+        #: the originals by file: the ones of the file being written are the last of
+        #: `originals`, found without reading all of them for each copy
+        self.by_file: dict[str, list[_Original]] = {}
         self.injected: list[Injected] = []
         self.acronyms = re.compile(
             r"(?<![A-Za-z0-9])("
@@ -490,9 +493,7 @@ class _Writer:
         """The text of the behavior at ``position`` and the record that lists it."""
         kind = self.kinds.get(position)
         if kind in {"duplicate", "near-duplicate"}:
-            same_file = [
-                o for o in self.originals[-self.spec.behaviors_per_file :] if o.file == file
-            ]
+            same_file = self.by_file.get(file, [])[-self.spec.behaviors_per_file :]
             pool = same_file if same_file and self.rng.random() < 0.5 else self.originals
             source = self.rng.choice(pool)
             text, changed = source.text, None
@@ -514,6 +515,7 @@ class _Writer:
             return text, record
         original = _Original(text, file, where)
         self.originals.append(original)
+        self.by_file.setdefault(file, []).append(original)
         return text, original
 
 

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 import re
+import tracemalloc
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from pdp_lint.language.similarity import long_word_counts, word_counts
+from pdp_lint.language.similarity import long_word_counts, word_counts, words
 from pdp_lint.load.document import Document
 from pdp_lint.load.loader import load_file, load_text
 from pdp_lint.load.source import SourceText
+from pdp_lint.model.framework import TextField
 from pdp_lint.rules import naming, spelling
 from pdp_lint.rules.base import FACT_KINDS, Context
-from pdp_lint.rules.textscan import RUNS, prose, prose_runs
+from pdp_lint.rules.textscan import RUNS, Prose, mask_mojibake, prose, prose_runs
 from pdp_lint.rules.wording import _REPEATED_HINT
 from tests.conftest import FRAMEWORKS
 
@@ -222,3 +227,65 @@ def test_what_never_holds_a_space_is_found_among_the_distinct_runs() -> None:
         assert hinted == bool(holding) or len(found.lowered) != len(found.joined)
         both += ends and hinted
     assert both  # the texts above end lines with numbers and hold placeholders
+
+
+def _one_pass_counts(texts: list[str], shortest: int) -> Counter[str]:
+    """Word counts as read before batches: the other texts, then every ASCII text in
+    one joined pass."""
+    counts: Counter[str] = Counter()
+    plain = []
+    for text in texts:
+        if text.isascii():
+            plain.append(text)
+        else:
+            counts.update(w for w in words(text) if len(w) >= shortest)
+    joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
+    counts.update(w for w in re.findall(r"[a-z0-9]+", joined) if len(w) >= shortest)
+    return counts
+
+
+def test_word_counts_of_many_texts_read_in_batches_are_those_of_one_pass() -> None:
+    # thousands of texts, the ASCII ones read a batch at a time: the same counts, and
+    # words first counted in the same order (the other texts first)
+    rng = random.Random(5)
+    texts = [rng.choice(TEXTS) + f" w{rng.randrange(20_000)}" for _ in range(3 * 4096 + 17)]
+    for shortest in (1, 4):
+        expected = _one_pass_counts(texts, shortest)
+        found = long_word_counts(texts, shortest) if shortest > 1 else word_counts(texts)
+        assert found == expected
+        assert list(found) == list(expected)
+
+
+def _traced_peak(work: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_word_passes_over_a_large_text_keep_no_list_of_every_word() -> None:
+    # a list of every word (or run) of a 90 MB file was larger than the file's text
+    texts = [f"Shares ideas number {i % 50} with the whole team, weekly" for i in range(60_000)]
+    size = sum(map(len, texts))
+    assert _traced_peak(lambda: long_word_counts(texts, 4)) < size
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    fields = [TextField(None, "text", t, "behavior") for t in texts]  # type: ignore[arg-type]
+    found = Prose(fields, joined, joined, starts)
+    assert _traced_peak(lambda: found.run_counts) < size
+    assert list(found.run_counts.items()) == list(Counter(joined.split()).items())
+
+
+def test_prose_without_broken_characters_is_kept_once() -> None:
+    # curly quotes make a file's prose non-ASCII; with nothing to blank out, the masked
+    # text is the text itself, not a copy of a large file's prose
+    for doc in documents():
+        found = prose(doc, Context(corpus=[doc]))
+        values = [t.value for t in found.texts]
+        if any(mask_mojibake(v) != v for v in values):
+            assert found.masked == "\n".join(map(mask_mojibake, values))
+        else:
+            assert found.masked is found.joined
+    assert any(not prose(d, Context(corpus=[d])).joined.isascii() for d in documents())

@@ -7,6 +7,7 @@ configuration and inline suppressions, and reports suppressions that suppress no
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -103,16 +104,17 @@ class Linter:
         yielding = {p.code for p in problems if p.code in rules and rules[p.code].superseded_by}
         if not yielding:
             return problems
-        covers: dict[str, list[Problem]] = {}
+        covers: dict[str, _Covers] = {}
         for p in problems:
-            covers.setdefault(p.code, []).append(p)
+            covers.setdefault(p.code, _Covers()).add(p)
 
         def covered(p: Problem) -> bool:
             start, end = (p.line, p.column), (p.end_line, p.end_column)
             return any(
                 (q.line, q.column) <= start and end <= (q.end_line, q.end_column)
                 for code in rules[p.code].superseded_by
-                for q in covers.get(code, ())
+                if code in covers
+                for q in covers[code].around(p.line)
             )
 
         return [p for p in problems if p.code not in yielding or not covered(p)]
@@ -144,6 +146,31 @@ class Linter:
                 )
             )
         return out
+
+
+class _Covers:
+    """The problems of one rule by the lines they span, so that the problems that may
+    cover a place are found without reading every problem of the file (a file of
+    thousands of findings of each rule compared every two)."""
+
+    #: a problem spanning more lines than this is kept aside and tried everywhere
+    WIDE = 64
+
+    def __init__(self) -> None:
+        self.by_line: dict[int, list[Problem]] = {}
+        self.wide: list[Problem] = []
+
+    def add(self, problem: Problem) -> None:
+        if problem.end_line - problem.line > self.WIDE:
+            self.wide.append(problem)
+            return
+        for line in range(problem.line, problem.end_line + 1):
+            self.by_line.setdefault(line, []).append(problem)
+
+    def around(self, line: int) -> Iterable[Problem]:
+        """The problems spanning ``line``, and the wide ones: every one that may cover
+        a place starting on it."""
+        return chain(self.by_line.get(line, ()), self.wide)
 
 
 def lint(

@@ -33,7 +33,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain, combinations
 from typing import NamedTuple
@@ -62,19 +62,35 @@ _PARTITION_FROM = 0.8
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each of :func:`words` occurs in ``texts``.
 
-    The ASCII texts are read in one pass: lower-casing and dropping quotes work letter
-    by letter, and no word spans the line breaks that join them.
+    The ASCII texts are read a few thousand at a time, joined: lower-casing and dropping
+    quotes work letter by letter, and no word spans the line breaks that join them.
     """
-    plain: list[str] = []
     counts: Counter[str] = Counter()
+    for plain in _ascii_batches(texts, counts, words):
+        joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
+        counts.update(_ASCII_WORD.findall(joined))
+    return counts
+
+
+#: how many ASCII texts are read in one pass: enough to make the pass cheap, few enough
+#: that the list of their words stays small however large the file
+_BATCH = 4096
+
+
+def _ascii_batches(
+    texts: Iterable[str], counts: Counter[str], split: Callable[[str], Iterable[str]]
+) -> Iterator[list[str]]:
+    """``texts`` that are ASCII, in batches, after the words (by ``split``) of the
+    others are counted into ``counts``: the order in which words are first counted is
+    the one of reading all the other texts, then all the ASCII ones."""
+    plain: list[str] = []
     for text in texts:
         if text.isascii():
             plain.append(text)
         else:
-            counts.update(words(text))
-    joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
-    counts.update(_ASCII_WORD.findall(joined))
-    return counts
+            counts.update(split(text))
+    for start in range(0, len(plain), _BATCH):
+        yield plain[start : start + _BATCH]
 
 
 def long_word_counts(texts: Iterable[str], shortest: int) -> Counter[str]:
@@ -84,16 +100,15 @@ def long_word_counts(texts: Iterable[str], shortest: int) -> Counter[str]:
     A run of letters shorter than ``shortest`` is skipped by the pattern itself, and a
     match cannot start inside a longer run, whose start would have matched already.
     """
-    plain: list[str] = []
     counts: Counter[str] = Counter()
-    for text in texts:
-        if text.isascii():
-            plain.append(text)
-        else:
-            counts.update(w for w in words(text) if len(w) >= shortest)
-    joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
     long_word = re.compile(f"[a-z0-9]{{{shortest},}}")
-    counts.update(long_word.findall(joined))
+
+    def split(text: str) -> list[str]:
+        return [w for w in words(text) if len(w) >= shortest]
+
+    for plain in _ascii_batches(texts, counts, split):
+        joined = "\n".join(plain).lower().replace("`", "").replace("'", "")
+        counts.update(long_word.findall(joined))
     return counts
 
 
@@ -380,54 +395,164 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
     apart (:func:`word_distance`), ``first < second``, sorted; empty sequences are never
     paired.
 
-    Two sequences that few words apart use word sets that differ in at most
-    ``2 * limit`` words, so when the words are split into ``2 * limit + 2`` groups (by
-    a hash of the word), at least two groups hold the same words in both: each sequence
-    is filed under each pair of its groups' contents, and only sequences filed together
-    are compared, as in :func:`similar_pairs`' partition scheme. The cost grows with the
-    number of sequences, not with the square of it.
+    An exact index that costs about the same for each sequence however few words
+    the texts are made of. Cut the shorter sequence ``a`` of a pair into three parts: a
+    third at each end and the rest between. The cheapest alignment with the other,
+    ``b``, passes each cut somewhere, the parts' distances add up to at most ``limit``,
+    and so two of the parts hold at most ``h = 2 * limit // 3`` of them: the beginning
+    and the middle, the middle and the end, or both ends. Two texts at most ``h`` words
+    apart have a common subsequence lacking at most ``h`` words of either, and so do the
+    beginnings of ``a`` and ``b`` cut to the same length (and their ends): those two
+    parts of ``a`` and as long a beginning and end of ``b`` are the same words once each
+    leaves out the same few words, at most ``h`` in all.
+
+    Each sequence is therefore filed under its three pairs of parts with every choice of
+    at most ``h`` words left out (a deletion neighbourhood, as symmetric-delete spelling
+    correction files words), and looks up the beginning and end of itself as long as
+    those of each sequence short enough to pair with it. Sequences filed together share
+    two thirds of their words in order, but for ``h``; one whose words differ from the
+    other's in more than ``2 * limit`` words, told by a mask of a bit per word, is
+    passed over, and the distance of the others is computed. Sequences are taken from
+    the shortest, and the files of those that are too short to pair with the next are
+    dropped, which bounds the memory. Keys whose hashes collide only make candidates.
+    The work grows with the number of sequences and with the pairs that share two
+    thirds of their words (a partition of word sets, as :func:`similar_pairs` uses,
+    would compare every two sequences sharing a third of their words, which texts made
+    of common phrases do by the million).
     """
     if limit < 0:
         raise ValueError("limit must be 0 or more")
-    count = 2 * limit + 2
-    pairs = tuple(combinations(range(count), 2))
-    # a filing key is one integer; the index holds a sequence's number, or a list when
-    # several share a key, which keeps the objects made few (as in _partition_join)
-    index: dict[int, int | list[int]] = {}
-    word_sets: list[frozenset[str]] = []
+    order = sorted((i for i, s in enumerate(sequences) if s), key=lambda i: len(sequences[i]))
+    if len(order) <= _FEW:  # a small framework: fewer comparisons than keys to make
+        return _every_pair(sequences, sorted(order), limit)
+    most = 2 * limit // 3
+    differ = 2 * limit
+    masks = [0] * len(sequences)
+    # (which parts, their length) -> filing key -> what is filed under it: a sequence's
+    # number, or a list when several share the key, which keeps the objects made few
+    tables: dict[tuple[int, int], dict[int, int | list[int]]] = {}
     found: list[tuple[int, int, int]] = []
-    most = 2 * limit
-    for x, mine in enumerate(sequences):
-        own = frozenset(mine)
-        word_sets.append(own)
-        if not mine:
-            continue
-        sums = [0] * count
-        for h in map(hash, own):
-            sums[h % count] += h
-        candidates: set[int] = set()
-        for a, b in pairs:
-            key = hash((a, b, sums[a], sums[b]))
-            filed = index.get(key)
-            if filed is None:
-                index[key] = x
-            elif isinstance(filed, int):
-                candidates.add(filed)
-                index[key] = [filed, x]
-            else:
-                candidates.update(filed)
-                filed.append(x)
+    length = 0
+    plan: list[tuple[tuple[int, int], bool]] = []
+    for x in order:
+        mine = tuple(sequences[x])
         size = len(mine)
-        for y in candidates:
-            theirs = sequences[y]
-            # cheap tests first: the lengths, then the words the two do not share
-            if abs(len(theirs) - size) > limit or len(own ^ word_sets[y]) > most:
+        if size != length:
+            length = size
+            shortest = max(1, size - limit)
+            own = set(_parts(size))
+            wanted = {p for n in range(shortest, size + 1) for p in _parts(n)}
+            plan = [(p, p in own) for p in sorted(wanted)]
+            # the parts' lengths grow with the sequence's: no sequence from here on looks
+            # up shorter ones than `shortest` has
+            low = _parts(shortest)
+            for old in [p for p in tables if p[1] < low[p[0]][1]]:
+                del tables[old]
+        mask = 0
+        for word in mine:
+            mask |= 1 << (hash(word) & _MASK_BITS)
+        masks[x] = mask
+        candidates: set[int] = set()
+        for where, filing in plan:
+            keys = _part_keys(mine, where, most)
+            filed_at = tables.get(where)
+            if not filing:
+                if filed_at is not None:
+                    for key in keys:
+                        filed = filed_at.get(key)
+                        if filed is None:
+                            continue
+                        if isinstance(filed, int):
+                            candidates.add(filed)
+                        else:
+                            candidates.update(filed)
                 continue
+            if filed_at is None:
+                filed_at = tables[where] = {}
+            for key in keys:  # look up and file in one
+                filed = filed_at.setdefault(key, x)
+                if isinstance(filed, int):
+                    if filed != x:
+                        candidates.add(filed)
+                        filed_at[key] = [filed, x]
+                elif filed[-1] != x:
+                    candidates.update(filed)
+                    filed.append(x)
+        candidates.discard(x)
+        for y in candidates:
+            if (masks[y] ^ mask).bit_count() > differ:
+                continue  # more words than the edits can change
+            theirs = sequences[y]
+            if size - len(theirs) > limit:
+                continue  # a shorter one, with a part as long as one that may pair
             distance = word_distance(theirs, mine, limit)
             if distance <= limit:
-                found.append((y, x, distance))
+                found.append((y, x, distance) if y < x else (x, y, distance))
     found.sort()
     return found
+
+
+#: which bit of a sequence's word mask a word sets: its hash's lowest bits
+_MASK_BITS = 255
+#: up to how many sequences comparing every two costs less than indexing them
+_FEW = 12
+
+
+def _every_pair(
+    sequences: Sequence[Sequence[str]], numbers: list[int], limit: int
+) -> list[tuple[int, int, int]]:
+    """:func:`close_sequences` of the ``numbers`` of ``sequences`` (ascending), by
+    comparing every two."""
+    found = []
+    for at, x in enumerate(numbers):
+        mine = sequences[x]
+        for y in numbers[at + 1 :]:
+            distance = word_distance(mine, sequences[y], limit)
+            if distance <= limit:
+                found.append((x, y, distance))
+    return found
+
+
+def _parts(size: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """The pairs of parts of a sequence of ``size`` words, as (kind, length): the
+    beginning and the middle (0), the middle and the end (1), both ends (2, the length
+    of each)."""
+    third = size // 3
+    return (0, size - third), (1, size - third), (2, third)
+
+
+def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Collection[int]:
+    """The filing keys of ``words``' parts ``where`` (see :func:`_parts`): their hashes
+    with every choice of at most ``most`` words left out. Hashes that collide only make
+    candidates, which are compared exactly."""
+    kind, length = where
+    head: tuple[str, ...]
+    tail: tuple[str, ...]
+    if kind == 0:
+        head, tail = words[:length], ()
+    elif kind == 1:
+        head, tail = (), words[len(words) - length :]
+    else:
+        head, tail = words[:length], words[len(words) - length :] if length else ()
+    if most == 1:  # the usual case, made quickly
+        return [
+            hash((head, tail)),
+            *[hash((head[:i] + head[i + 1 :], tail)) for i in range(len(head))],
+            *[hash((head, tail[:i] + tail[i + 1 :])) for i in range(len(tail))],
+        ]
+    keys = {hash((head, tail))}
+    level = {(head, tail)}
+    for _ in range(most):
+        level = {
+            variant
+            for h, t in level
+            for variant in chain(
+                ((h[:i] + h[i + 1 :], t) for i in range(len(h))),
+                ((h, t[:i] + t[i + 1 :]) for i in range(len(t))),
+            )
+        }
+        keys.update(map(hash, level))
+    return keys
 
 
 def brute_force_sequences(

@@ -49,13 +49,20 @@ def behavior_entries(framework: Framework) -> list[Entry]:
 
 class Behaviors(msgspec.Struct, frozen=True, eq=False):
     """The behaviors of a framework (see :func:`behavior_entries`) with, for each, its
-    normalised text and its set of words."""
+    normalised text and its words in order."""
 
     entries: list[Entry]
     keys: list[str]
-    word_sets: list[frozenset[str]]
     #: the words of each behavior in order, possessive endings dropped
     sequences: list[list[str]]
+
+    def word_set(self, i: int) -> frozenset[str]:
+        """The set of :func:`words` of the ``i``-th behavior, made when asked: kept for
+        every behavior of a document, the sets cost about 700 bytes a behavior for as
+        long as the document is checked."""
+        sequence_ = self.sequences[i]
+        value = self.entries[i].text.value
+        return frozenset(words(value) if _quoted(value) else sequence_)
 
 
 def _quoted(text: str) -> bool:
@@ -69,12 +76,18 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
     def build() -> Behaviors:
         entries = behavior_entries(doc.framework)
         values = [e.text.value for e in entries]
-        split = [words(v) for v in values]
+        # one string per distinct word: a framework of many behaviors uses a few thousand
+        # words, and a string each time a word is used cost about 1 KB a behavior
+        vocabulary: dict[str, str] = {}
+        keep = vocabulary.setdefault
+        split = [[keep(w, w) for w in words(v)] for v in values]
         return Behaviors(
             entries,
             [" ".join(w) for w in split],
-            [frozenset(w) for w in split],
-            [sequence(v) if _quoted(v) else w for v, w in zip(values, split, strict=True)],
+            [
+                [keep(w, w) for w in sequence(v)] if _quoted(v) else w
+                for v, w in zip(values, split, strict=True)
+            ],
         )
 
     result: Behaviors = ctx.document_memo(doc, "duplication.behaviors", build)
@@ -553,7 +566,7 @@ class NearDuplicateBehavior(Rule):
                     for a in groups[gi]:
                         for b in groups[gj]:
                             consider(min(a, b), max(a, b), (0, distance), what)
-        for pair in _different_text_pairs(keys, mine.word_sets, options.threshold):
+        for pair in _different_text_pairs(keys, mine.word_set, options.threshold):
             what = f"is {pair.similarity:.0%} the same as"
             consider(pair.first, pair.second, (1, -pair.similarity), what)
         for _, reported, other, how, what in sorted(
@@ -585,14 +598,14 @@ def _text_groups(keys: list[str]) -> list[list[int]]:
 
 
 def _different_text_pairs(
-    keys: list[str], word_sets: list[frozenset[str]], threshold: float
+    keys: list[str], word_set: Callable[[int], frozenset[str]], threshold: float
 ) -> list[Pair]:
     """The pairs of :func:`similar_pairs` whose texts differ (equal texts are DU01's).
 
     Behaviors of one text are compared once, as one record (see _text_groups).
     """
     members = _text_groups(keys)
-    records = [word_sets[group[0]] for group in members]
+    records = [word_set(group[0]) for group in members]
     pairs = [
         Pair(min(a, b), max(a, b), pair.similarity)
         for pair in similar_pairs(records, threshold)
@@ -750,7 +763,7 @@ def _corpus_matches(
             theirs = behaviors(d, ctx)
             items.extend(CorpusBehavior(d, e) for e in theirs.entries)
             keys.extend(theirs.keys)
-            sets.extend(theirs.word_sets)
+            sets.extend(theirs.word_set(i) for i in range(len(theirs.entries)))
         out: dict[int, list[tuple[float, CorpusBehavior]]] = {}
         for pair in similar_pairs(sets, threshold):
             a, b = items[pair.first], items[pair.second]

@@ -678,12 +678,13 @@ def _prose(doc: Document) -> Iterator[TextField]:
 
 
 class _Acronyms(NamedTuple):
-    """The acronyms a framework uses, and its prose as one string to look terms up in."""
+    """The acronyms a framework uses, and the texts of its prose to look terms up in."""
 
     #: each acronym with where it stands (text, start, end), in file order
     uses: list[tuple[str, TextField, int, int]]
-    #: the texts of :func:`_prose` joined by spaces
-    words: str
+    #: the texts of :func:`_prose`; joined by spaces when a term is looked up (a copy of
+    #: the prose kept for every document weighed as much as the prose)
+    texts: list[TextField]
 
 
 def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
@@ -727,7 +728,7 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
             else:
                 uses.append((term, texts[i], s - starts[i], e - starts[i]))
             last_end = match.end()
-        return _Acronyms(uses, " ".join(t.value for t in texts))
+        return _Acronyms(uses, texts)
 
     result: _Acronyms = ctx.document_memo(doc, "structure.acronyms", build)
     return result
@@ -956,10 +957,12 @@ class UnusedGlossary(Rule):
         fw = doc.framework
         found = _acronyms(doc, ctx)
         used = {part for term, *_ in found.uses for part in (term, *term.split("/"))}
-        words = found.words
+        words: str | None = None
         for entry in fw.glossary:
             if entry.term in used:
                 continue
+            if words is None:
+                words = " ".join(t.value for t in found.texts)
             # terms that are not acronyms (lower case, "R&D") are looked up as words
             pattern = rf"(?<![\w-]){re.escape(entry.term)}(?:s|['\u2019]s)?(?![\w-])"
             if re.search(pattern, words):

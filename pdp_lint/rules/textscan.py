@@ -145,7 +145,12 @@ class Prose(msgspec.Struct, eq=False):
         first use. No word spans a space: a rule that counts words can read each
         distinct run once instead of the whole text."""
         if self._run_counts is None:
-            self._run_counts = Counter(self.joined.split())
+            # value by value: one list of every run of a large file cost more than the
+            # text (a string each), where a value's list is small
+            counts: Counter[str] = Counter()
+            for text in self.texts:
+                counts.update(text.value.split())
+            self._run_counts = counts
         return self._run_counts
 
     @property
@@ -291,9 +296,13 @@ def prose(doc: Document, ctx: Context) -> Prose:
         values = [t.value for t in texts]
         joined = "\n".join(values)
         rare = _rare(joined)
-        masked = (
-            joined if not LEAD_CHARACTERS.search(rare) else "\n".join(map(mask_mojibake, values))
-        )
+        masked = joined
+        if LEAD_CHARACTERS.search(rare):
+            blanked = list(map(mask_mojibake, values))
+            # a value without broken runs is given back as it is: the same text again
+            # would be another copy of a large file's prose
+            if any(b is not v for b, v in zip(blanked, values, strict=True)):
+                masked = "\n".join(blanked)
         starts = []
         at = 0
         for value in values:

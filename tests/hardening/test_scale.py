@@ -28,11 +28,14 @@ from benchmarks.generate import CorpusSpec, generate
 from pdp_lint.engine import memory
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
+from pdp_lint.engine.linter import Linter
+from pdp_lint.language.similarity import sequence, words
 from pdp_lint.load.document import Document
+from pdp_lint.load.loader import load_file
 from pdp_lint.model import lineage as lineage_module
 from pdp_lint.model.framework import Framework, Owner, Role, Track
 from pdp_lint.model.lineage import Lineage
-from pdp_lint.model.problem import Severity
+from pdp_lint.model.problem import Problem, Severity
 from pdp_lint.rules.base import Context
 from pdp_lint.rules.duplication import Entry, behaviors, exact_duplicates, lineage, related
 from tests.conftest import AS_FOUND, ROOT, load_yaml
@@ -545,3 +548,110 @@ def test_enabled_rules_follow_the_settings_after_being_asked(tmp_path: Path) -> 
     assert settings.enabled_codes(legacy) == set()
     settings.severity = {"DU01": Severity.WARNING}
     assert settings.severity_for("DU01", other) == Severity.WARNING
+
+
+def test_behaviors_keep_one_string_per_distinct_word() -> None:
+    # a framework of 320,000 behaviors kept a string each time a word was used, about
+    # 1 KB a behavior; the words DU01 and DU02 compare are kept once each
+    rng = random.Random(3)
+    loaded = load_yaml(_random_framework(rng).replace("Says ", "Says it's the "))
+    assert loaded.framework is not None and loaded.source is not None
+    doc = Document(loaded.framework, loaded.source)
+    mine = behaviors(doc, Context(corpus=[doc]))
+    used = [w for sequence in mine.sequences for w in sequence]
+    assert len(used) > 20
+    distinct = {w: w for w in used}
+    assert all(w is distinct[w] for w in used)
+    assert [list(s) for s in mine.sequences] == [sequence(e.text.value) for e in mine.entries]
+    assert [mine.word_set(i) for i in range(len(mine.entries))] == [
+        frozenset(words(e.text.value)) for e in mine.entries
+    ]
+    assert any("'" in e.text.value for e in mine.entries)
+
+
+def _all_pairs_most_specific(linter: Linter, problems: list[Problem]) -> list[Problem]:
+    """What Linter._most_specific kept when it compared every two problems."""
+    rules = linter.rules
+
+    def covered(p: Problem) -> bool:
+        start, end = (p.line, p.column), (p.end_line, p.end_column)
+        return any(
+            q.code in rules[p.code].superseded_by
+            and (q.line, q.column) <= start
+            and end <= (q.end_line, q.end_column)
+            for q in problems
+        )
+
+    return [p for p in problems if not rules[p.code].superseded_by or not covered(p)]
+
+
+def test_problems_a_more_specific_rule_covers_are_those_of_comparing_every_two() -> None:
+    # a framework of 27,500 roles had thousands of findings of ST05 and TX06, and each
+    # finding of one was compared with every one of the other
+    linter = Linter(load_settings(start=ROOT), Context(corpus=[]))
+    rng = random.Random(9)
+    codes = ["TX01", "TX04", "SP01", "NM01", "ST05", "TX06", "DU01"]
+    removed = 0
+    for _ in range(300):
+        problems = []
+        for _ in range(rng.randint(0, 40)):
+            line = rng.randint(1, 12)
+            end_line = line + rng.choice((0, 0, 0, 1, 3, 100))
+            column = rng.randint(1, 9)
+            end_column = rng.randint(1, 9) if end_line > line else rng.randint(column, 12)
+            code = rng.choice(codes)
+            problems.append(
+                Problem(
+                    "f.yaml", line, column, end_line, end_column, code, code, Severity.WARNING, "m"
+                )
+            )
+        kept = linter._most_specific(problems)
+        assert kept == _all_pairs_most_specific(linter, problems)
+        removed += len(problems) - len(kept)
+    assert removed > 100
+
+
+def test_problems_a_more_specific_rule_covers_cost_grows_linearly() -> None:
+    linter = Linter(load_settings(start=ROOT), Context(corpus=[]))
+
+    def problems(n: int) -> list[Problem]:
+        return [
+            Problem("f.yaml", i, 3, i, 9, code, code, Severity.WARNING, "m")
+            for i in range(1, n + 1)
+            for code in ("ST05", "TX06")
+        ]
+
+    def cpu(found: list[Problem]) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            kept = linter._most_specific(found)
+            best = min(best, time.process_time() - start)
+            assert len(kept) == len(found) // 2
+        return best
+
+    small, large = problems(1500), problems(6000)
+    ratio = cpu(large) / cpu(small)
+    assert ratio < LINEAR, f"4x the findings cost {ratio:.1f}x the CPU time"
+
+
+def test_acronyms_of_a_document_keep_no_copy_of_its_prose(tmp_path: Path) -> None:
+    # the acronyms ST05 and ST06 share kept the prose joined by spaces for as long as
+    # the document was checked: as much memory again as the prose of a 90 MB file
+    from pdp_lint.rules.structure import _acronyms
+
+    (path,) = _corpus(tmp_path, _large_file(2000))
+    loaded = load_file(path, 10**8)
+    assert loaded.framework is not None and loaded.source is not None
+    doc = Document(loaded.framework, loaded.source)
+    prose = sum(len(t.value) for t in doc.texts)
+    ctx = Context(corpus=[doc])
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        found = _acronyms(doc, ctx)
+        kept = sum(s.size_diff for s in tracemalloc.take_snapshot().compare_to(before, "filename"))
+    finally:
+        tracemalloc.stop()
+    assert found.uses
+    assert kept < prose  # the uses found, not a copy of the text (two bytes a character)

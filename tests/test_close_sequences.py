@@ -1,0 +1,164 @@
+"""The near-duplicate join of DU02 (``close_sequences``): exactly the pairs that
+comparing every two sequences finds, at a cost that grows with the sequences.
+
+The partition of word sets it replaced is kept here as an oracle: it is exact too, so
+the two must agree on every input, including the ones built to sit on the edges of the
+new index (edits on the cuts between thirds, at both ends, repeated words, sequences
+shorter than three words).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Sequence
+from itertools import combinations
+
+import pytest
+
+from benchmarks.generate import CorpusSpec, _Writer
+from benchmarks.vocabulary import load_vocabulary
+from pdp_lint.language.similarity import (
+    brute_force_sequences,
+    close_sequences,
+    sequence,
+    word_distance,
+)
+
+
+def partition_close_sequences(
+    sequences: Sequence[Sequence[str]], limit: int
+) -> list[tuple[int, int, int]]:
+    """The previous join: word sets split into ``2 * limit + 2`` groups by a hash of the
+    word, every sequence filed under each pair of its groups' contents."""
+    count = 2 * limit + 2
+    pairs = tuple(combinations(range(count), 2))
+    index: dict[int, list[int]] = {}
+    word_sets: list[frozenset[str]] = []
+    found: list[tuple[int, int, int]] = []
+    for x, mine in enumerate(sequences):
+        own = frozenset(mine)
+        word_sets.append(own)
+        if not mine:
+            continue
+        sums = [0] * count
+        for h in map(hash, own):
+            sums[h % count] += h
+        candidates: set[int] = set()
+        for a, b in pairs:
+            filed = index.setdefault(hash((a, b, sums[a], sums[b])), [])
+            candidates.update(filed)
+            filed.append(x)
+        for y in candidates:
+            theirs = sequences[y]
+            if abs(len(theirs) - len(mine)) > limit or len(own ^ word_sets[y]) > 2 * limit:
+                continue
+            distance = word_distance(theirs, mine, limit)
+            if distance <= limit:
+                found.append((y, x, distance))
+    found.sort()
+    return found
+
+
+def _edited(rnd: random.Random, words: list[str], vocabulary: list[str], edits: int) -> list[str]:
+    """``words`` with ``edits`` words replaced, added or removed, often on the cuts
+    between thirds and at the ends, where the index splits a sequence."""
+    copy = list(words)
+    for _ in range(edits):
+        n = len(copy)
+        places = [0, n // 3, n - n // 3, max(n - 1, 0), n]
+        at = rnd.choice(places) if rnd.random() < 0.6 else rnd.randint(0, n)
+        edit = rnd.randrange(3)
+        if edit == 0 and at < n:
+            copy[at] = rnd.choice(vocabulary)
+        elif edit == 1 or at >= n:
+            copy.insert(at, rnd.choice(vocabulary))
+        else:
+            copy.pop(at)
+    return copy
+
+
+def _records(rnd: random.Random, limit: int) -> list[list[str]]:
+    vocabulary = [f"w{i}" for i in range(rnd.randint(1, 40))]
+    shape = rnd.randrange(3)
+    records: list[list[str]] = []
+    for _ in range(rnd.randint(1, 40)):
+        if shape == 0:  # any words
+            size = rnd.randint(0, 16)
+            records.append([rnd.choice(vocabulary) for _ in range(size)])
+        elif shape == 1:  # phrases glued together, as behaviors are written
+            phrases = [[rnd.choice(vocabulary) for _ in range(rnd.randint(1, 6))] for _ in range(5)]
+            records.append([w for p in rnd.sample(phrases, rnd.randint(1, 4)) for w in p])
+        else:  # a word or two repeated many times
+            records.append([rnd.choice(vocabulary[:2]) for _ in range(rnd.randint(0, 12))])
+    for _ in range(rnd.randint(0, 60)):  # near copies, some at exactly the limit or one over
+        edits = rnd.choice((1, limit, limit, limit + 1, rnd.randint(1, limit + 2)))
+        records.append(_edited(rnd, rnd.choice(records), vocabulary, max(edits, 0)))
+    rnd.shuffle(records)
+    return records
+
+
+@pytest.mark.parametrize("limit", [0, 1, 2, 3, 4, 5])
+def test_close_sequences_agree_with_the_partition_join_and_every_pair(limit: int) -> None:
+    rnd = random.Random(1000 + limit)
+    for _ in range(150 if limit <= 2 else 40 if limit <= 4 else 15):
+        records = _records(rnd, limit)
+        expected = brute_force_sequences(records, limit)
+        assert partition_close_sequences(records, limit) == expected
+        assert close_sequences(records, limit) == expected
+
+
+def test_close_sequences_find_every_pair_of_a_short_and_a_long_edit() -> None:
+    # every single and double edit of one sequence, at every place: the index's cuts
+    # move with the length, and the pair must be found wherever the edits fall
+    base = [f"w{i}" for i in range(10)]
+    variants = [base]
+    for i in range(11):
+        variants.append([*base[:i], "new", *base[i:]])  # a word added
+        if i < 10:
+            variants.append(base[:i] + base[i + 1 :])  # removed
+            variants.append([*base[:i], "new", *base[i + 1 :]])  # replaced
+            for j in range(i + 1, 10):
+                variants.append(base[:i] + base[i + 1 : j] + base[j + 1 :])
+                variants.append([*base[:i], "x", *base[i + 1 : j], "y", *base[j + 1 :]])
+    for limit in (1, 2, 3):
+        assert close_sequences(variants, limit) == brute_force_sequences(variants, limit)
+
+
+def _behaviors(count: int) -> list[list[str]]:
+    """``count`` behaviors as the benchmark corpus writes them (seed phrases glued
+    together), one in twenty a near copy of an earlier one, as read by DU02."""
+    writer = _Writer(CorpusSpec(behaviors=count), load_vocabulary())
+    texts: list[str] = []
+    for i in range(count):
+        if i % 20 == 19:
+            texts.append(writer.near_duplicate(texts[writer.rng.randrange(len(texts))])[0])
+        else:
+            texts.append(writer.sentence())
+    return [sequence(t) for t in texts]
+
+
+def test_close_sequences_of_behaviors_agree_with_the_partition_join() -> None:
+    records = _behaviors(3000)
+    found = close_sequences(records, 2)
+    assert found == partition_close_sequences(records, 2)
+    assert len(found) >= 150  # the near copies, at least
+
+
+def _cpu(records: list[list[str]]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        close_sequences(records, 2)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_close_sequences_cost_grows_linearly_with_the_behaviors() -> None:
+    # behaviors glued from a few hundred phrases share a third of their words by the
+    # thousand: comparing those (the partition of word sets) cost 10x the CPU time for
+    # 4x the behaviors, and a 90 MB file's join minutes
+    small, large = _behaviors(4000), _behaviors(16000)
+    _cpu(small[:100])
+    ratio = _cpu(large) / _cpu(small)
+    assert ratio < 7.0, f"4x the behaviors cost {ratio:.1f}x the CPU time"
