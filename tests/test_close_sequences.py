@@ -101,7 +101,7 @@ def _records(rnd: random.Random, limit: int) -> list[list[str]]:
 @pytest.mark.parametrize("limit", [0, 1, 2, 3, 4, 5])
 def test_close_sequences_agree_with_the_partition_join_and_every_pair(limit: int) -> None:
     rnd = random.Random(1000 + limit)
-    for _ in range(150 if limit <= 2 else 40 if limit <= 4 else 15):
+    for _ in range(80 if limit <= 2 else 25 if limit <= 4 else 10):
         records = _records(rnd, limit)
         expected = brute_force_sequences(records, limit)
         assert partition_close_sequences(records, limit) == expected
