@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -194,3 +195,32 @@ def test_a_locator_places_text_as_its_document_does(path: Path):
             assert locator.locate(start, end) == doc.locate(text, start, end), text.path
             checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("threshold", [0, 10_000])
+def test_a_run_of_many_files_is_finished_in_one_process_with_the_same_findings(
+    project: Path, monkeypatch: pytest.MonkeyPatch, threshold: int
+):
+    """Over FINISH_IN_ONE_PROCESS files the workers hand their begun files over and this
+    process finishes them all (one copy of the cross-file indexes in memory, not one per
+    process); under it each process finishes its own. The findings are the same."""
+    from pdp_lint.engine import parallel
+
+    settings = settings_for(project)
+    expected = run_check([project], settings, stream=True, jobs=1)
+    monkeypatch.setattr(parallel, "FINISH_IN_ONE_PROCESS", threshold)
+    received: list[Any] = []
+    receive = parallel._receive
+
+    def spy(conn: Any) -> Any:
+        received.append(receive(conn))
+        return received[-1]
+
+    monkeypatch.setattr(parallel, "_receive", spy)
+    result = run_check([project], settings, stream=True, jobs=2)
+    assert result.report.problems == expected.report.problems
+    assert result.files == expected.files
+    # the worker's second answer: its begun files, pickled, or its findings
+    assert len(received) == 2
+    handed = [isinstance(item[1], bytes) for item in received[1]]
+    assert handed and all(handed) == (threshold == 0) and any(handed) == (threshold == 0)
