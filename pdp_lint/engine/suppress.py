@@ -8,16 +8,21 @@ Selectors are rule codes, names, groups or ``ALL``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import msgspec
 
 from pdp_lint.load.source import SourceText
 
-_COMMENT = re.compile(
-    r"(?:^|\s)#\s*pdp-lint:\s*(?P<kind>disable|disable-file)\s*=\s*"
-    r"(?P<sel>[\w.\-]+(?:\s*,\s*[\w.\-]+)*)(?:\s+(?P<reason>\S.*))?\s*$"
-)
+
+@functools.cache
+def _comment() -> re.Pattern[str]:
+    # compiled when first needed: a clean check never needs it (start-up)
+    return re.compile(
+        r"(?:^|\s)#\s*pdp-lint:\s*(?P<kind>disable|disable-file)\s*=\s*"
+        r"(?P<sel>[\w.\-]+(?:\s*,\s*[\w.\-]+)*)(?:\s+(?P<reason>\S.*))?\s*$"
+    )
 
 
 class Suppression(msgspec.Struct, eq=False):
@@ -54,7 +59,7 @@ def parse_suppressions(source: SourceText) -> list[Suppression]:
     for number, text in enumerate(lines, start=1):
         if "pdp-lint:" not in text:
             continue
-        match = _COMMENT.search(text)
+        match = _comment().search(text)
         if match is None:
             continue
         selectors = tuple(s.strip() for s in re.split(r"[,\s]+", match["sel"]) if s.strip())

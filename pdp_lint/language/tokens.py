@@ -9,18 +9,25 @@ separate words, so each part of "up-to-date" is a word of its own. A possessive 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
+
 # One pass over the text: a chunk (run of non-space) holding a digit, "://", "@", "www."
 # or a dotted name is consumed whole as a skip, as is a #channel; otherwise words match.
 # The skip alternative is tried first at the start of each chunk, so it sees the whole.
-_TOKENS = re.compile(
-    r"(?<!\S)(?:\S*?(?:\d|://|@|www\.|[^\W\d_]\.[^\W\d_]{2})\S*|[(\[\"'“‘]*#\S*)"
-    r"|([^\W\d_]+(?:['’][^\W\d_]+)*)"
-)
+@functools.cache
+def _tokens() -> re.Pattern[str]:
+    # compiled when first needed: a clean one-file check never needs it (start-up)
+    return re.compile(
+        r"(?<!\S)(?:\S*?(?:\d|://|@|www\.|[^\W\d_]\.[^\W\d_]{2})\S*|[(\[\"'“‘]*#\S*)"
+        r"|([^\W\d_]+(?:['’][^\W\d_]+)*)"
+    )
+
+
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 
@@ -34,7 +41,7 @@ class Token(NamedTuple):
 
 def words(text: str) -> Iterator[Token]:
     """Every word of ``text`` worth a spelling check, possessive endings removed."""
-    for m in _TOKENS.finditer(text):
+    for m in _tokens().finditer(text):
         word = m.group(1)
         if word is not None:
             yield Token(word, m.start(1), m.end(1))
@@ -42,7 +49,7 @@ def words(text: str) -> Iterator[Token]:
 
 def words_among(text: str, wanted: set[str]) -> Iterator[Token]:
     """The words of ``text`` (as :func:`words` gives them) that are in ``wanted``."""
-    for m in _TOKENS.finditer(text):
+    for m in _tokens().finditer(text):
         word = m.group(1)
         if word is not None and word in wanted:
             yield Token(word, m.start(1), m.end(1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -31,7 +32,12 @@ T = TypeVar("T")
 
 
 _IDENT_KEYS = ("id", "competency", "level", "term")
-_STEP = re.compile(r"\.[^.\[]+|\[\d+\]")
+
+
+@functools.cache
+def _step() -> re.Pattern[str]:
+    # compiled when first needed: a clean check never needs it (start-up)
+    return re.compile(r"\.[^.\[]+|\[\d+\]")
 
 
 class _Builder:
@@ -63,7 +69,7 @@ class _Builder:
         part = name
         if index:
             node: Any = self.doc.data
-            for step in _STEP.findall(path):
+            for step in _step().findall(path):
                 node = node[int(step[1:-1])] if step.startswith("[") else node[step[1:]]
             ident = next(
                 (node[k] for k in _IDENT_KEYS if isinstance(node, dict) and k in node),

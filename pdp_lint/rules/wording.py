@@ -8,6 +8,7 @@ is narrow on purpose: a false alarm in a commit hook costs more than a missed sl
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -159,11 +160,16 @@ class ConfusedWords(Rule):
 
 # A word written twice in a row ("the the", "Uses uses"): letters only, separated by
 # spaces or tabs (a line break inside a text counts too), compared ignoring case.
-_REPEATED = re.compile(
-    r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-]))+",
-    re.IGNORECASE,
-)
-#: in lower case, every match of _REPEATED is a match of this quicker pattern; the word
+@functools.cache
+def _repeated() -> re.Pattern[str]:
+    # compiled when first needed: a clean check never needs it (start-up)
+    return re.compile(
+        r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-]))+",
+        re.IGNORECASE,
+    )
+
+
+#: in lower case, every match of _repeated() is a match of this quicker pattern; the word
 #: is taken whole (possessive: a shorter one is never followed by a space), so the
 #: search does not try every shorter prefix of every word again, and so are the spaces
 #: after it (the word again never starts with one); a look behind and a look ahead,
@@ -235,7 +241,7 @@ class RepeatedWord(Rule):
         found = prose(doc, ctx)
         for field in found.matching(_REPEATED_HINT, lowered=True):
             value = field.value
-            for match in _REPEATED.finditer(value):
+            for match in _repeated().finditer(value):
                 word = match.group("word")
                 times = len(match.group().split())
                 if times == 2 and word.lower() in GRAMMATICAL_DOUBLES:
