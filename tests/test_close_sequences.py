@@ -146,12 +146,9 @@ def test_close_sequences_of_behaviors_agree_with_the_partition_join() -> None:
 
 
 def _cpu(records: list[list[str]]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        close_sequences(records, 2)
-        best = min(best, time.process_time() - start)
-    return best
+    start = time.process_time()
+    close_sequences(records, 2)
+    return time.process_time() - start
 
 
 def test_close_sequences_cost_grows_linearly_with_the_behaviors() -> None:
@@ -161,4 +158,6 @@ def test_close_sequences_cost_grows_linearly_with_the_behaviors() -> None:
     small, large = _behaviors(4000), _behaviors(16000)
     _cpu(small[:100])
     ratio = _cpu(large) / _cpu(small)
+    if ratio >= 7.0:  # measured once; again, the better of two, before failing
+        ratio = min(_cpu(large), _cpu(large)) / min(_cpu(small), _cpu(small))
     assert ratio < 7.0, f"4x the behaviors cost {ratio:.1f}x the CPU time"
