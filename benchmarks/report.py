@@ -86,3 +86,8 @@ def machine() -> str:
 
 def today() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def load_averages(values: tuple[float, float, float]) -> str:
+    """The 1, 5 and 15 minute load averages, as the results files write them."""
+    return ", ".join(f"{v:.2f}" for v in values)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.generate import CorpusSpec, corpus_files, ensure_corpus
-from benchmarks.report import machine, today
+from benchmarks.report import load_averages, machine, today
 from benchmarks.tools import find_tool
 
 HERE = Path(__file__).resolve().parent
@@ -336,16 +336,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "# Scaling results\n\n"
             f"`{command}`, {today()}\n\n"
             f"Machine: {computer}\n\n"
-            f"Load average (1, 5, 15 min): {_load(start_load)} at the start, "
-            f"{_load(end_load)} at the end\n\n" + text,
+            f"Load average (1, 5, 15 min): {load_averages(start_load)} at the start, "
+            f"{load_averages(end_load)} at the end\n\n" + text,
             encoding="utf-8",
         )
         print(f"written to {output}", file=sys.stderr)
     return 0
-
-
-def _load(values: tuple[float, float, float]) -> str:
-    return ", ".join(f"{v:.2f}" for v in values)
 
 
 if __name__ == "__main__":

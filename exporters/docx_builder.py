@@ -32,6 +32,7 @@ from exporters.errors import ExportError
 from exporters.storable import storable
 from exporters.text_width import fit_widths, longest_word
 from exporters.views import Meta
+from exporters.xml_text import element_text as _text
 from exporters.zip_pack import Entry, pack_entries
 
 if TYPE_CHECKING:
@@ -990,19 +991,6 @@ def _right_tab(paragraph: Any, width: Emu) -> None:
                 stops.add_tab_stop(Twips(pos), WD_TAB_ALIGNMENT.CLEAR)
         style = style.base_style
     stops.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
-
-
-def _text(value: str) -> str:
-    """``value`` as lxml writes element text in UTF-8: ``& < >`` and carriage returns."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
-    return value
 
 
 def _attr(value: str) -> str:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from exporters.xml_text import element_text
+
 #: what Excel holds in one cell; openpyxl cuts a longer string there
 MAX_CELL = 32767
 #: the application openpyxl names in docProps/app.xml (the bytes stay as they were)
@@ -194,23 +196,10 @@ def _check(text: str) -> None:
 def _escaped(text: str) -> str:
     """``text`` as libxml2 writes element text in ASCII: ``& < >`` and carriage returns
     escaped, every other non-ASCII character as a decimal character reference."""
-    text = _markup_escaped(text)
+    text = element_text(text)
     if text.isascii():
         return text
     return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
-
-
-def _markup_escaped(text: str) -> str:
-    """``text`` as libxml2 writes element text in UTF-8: ``& < >`` and carriage returns."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    return text
 
 
 def column_letter(column: int) -> str:
@@ -326,7 +315,7 @@ def _core(creator: str | None, title: str | None, when: datetime) -> str:
             continue
         _check(value)
         out.append(
-            f"<dc:{tag} {dc}>{_markup_escaped(value)}</dc:{tag}>" if value else f"<dc:{tag} {dc}/>"
+            f"<dc:{tag} {dc}>{element_text(value)}</dc:{tag}>" if value else f"<dc:{tag} {dc}/>"
         )
     out.append(f"<dcterms:created {terms}>{stamp}</dcterms:created>")
     out.append(f"<dcterms:modified {terms}>{stamp}</dcterms:modified>")

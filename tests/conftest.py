@@ -18,6 +18,27 @@ ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS = ROOT / "frameworks"
 AS_FOUND = ROOT / "tests" / "fixtures" / "as-found"
 
+
+def mixed_corpus(root: Path, behaviors: int) -> Path:
+    """``root`` holding the canonical frameworks, the as-found ones and a generated
+    corpus of ``behaviors`` behaviors (planted duplicates and misspellings), side by side."""
+    import shutil
+    import subprocess
+
+    shutil.copytree(FRAMEWORKS, root / "canonical", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(AS_FOUND, root / "as-found")
+    generate = [sys.executable, "-m", "benchmarks.generate", str(root / "generated")]
+    done = subprocess.run(
+        [*generate, "--behaviors", str(behaviors)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return root
+
+
 MINIMAL = """\
 id: demo
 title: Demo PDP

@@ -3,7 +3,6 @@ every model finds."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,32 +18,14 @@ from pdp_lint.load.document import Document
 from pdp_lint.load.loader import load_file
 from pdp_lint.rules import all_rules
 from pdp_lint.rules.base import Context, Finding, Rule
-from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
+from tests.conftest import AS_FOUND, mixed_corpus
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The canonical frameworks, the as-found ones and a generated 1,000-behavior corpus
     with planted duplicates and misspellings, side by side."""
-    root = tmp_path_factory.mktemp("parallel")
-    shutil.copytree(FRAMEWORKS, root / "canonical", ignore=shutil.ignore_patterns("*.md"))
-    shutil.copytree(AS_FOUND, root / "as-found")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.generate",
-            str(root / "generated"),
-            "--behaviors",
-            "1000",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return root
+    return mixed_corpus(tmp_path_factory.mktemp("parallel"), 1000)
 
 
 def settings_for(root: Path, *select: str, ignore: tuple[str, ...] = ()) -> Settings:

@@ -4,9 +4,6 @@ busy neighbour stays in one process, and the findings never depend on it."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +13,7 @@ from pdp_lint.engine import parallel
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
 from pdp_lint.engine.parallel import IdleWatch
-from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
+from tests.conftest import mixed_corpus
 
 STAT = """cpu  {a} 0 {b} {idle} {wait} 0 0 {steal} 0 0
 cpu0 {a} 0 {b} {idle} {wait} 0 0 {steal} 0 0
@@ -90,25 +87,7 @@ MIN_BYTES_PER_JOB = parallel.MIN_BYTES_PER_JOB // 10
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Frameworks enough for the default to consider a second process (over MIN_BYTES)."""
-    root = tmp_path_factory.mktemp("default-jobs")
-    shutil.copytree(AS_FOUND, root / "as-found")
-    shutil.copytree(FRAMEWORKS, root / "canonical", ignore=shutil.ignore_patterns("*.md"))
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.generate",
-            str(root / "generated"),
-            "--behaviors",
-            "800",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return root
+    return mixed_corpus(tmp_path_factory.mktemp("default-jobs"), 800)
 
 
 @pytest.fixture(scope="module")

@@ -453,18 +453,16 @@ def _worker(
             conn.send(("ok", stream.hand_over()))
         else:
             conn.send(("ok", stream.finish(gathered)))
-    except MemoryError:  # the parent tells it as such, in one line
-        with contextlib.suppress(OSError):
-            conn.send(("memory", ""))
-    except BaseException as exc:  # reported to the parent, which fails the run
-        import traceback
-
+    except BaseException as exc:
+        # out of memory: the parent tells it as such, in one line; anything else is
+        # reported to the parent, which fails the run
         if is_out_of_memory(exc):
-            with contextlib.suppress(OSError):
-                conn.send(("memory", ""))
-            return
+            answer = ("memory", "")
+        else:
+            import traceback
 
+            answer = ("error", traceback.format_exc())
         with contextlib.suppress(OSError):
-            conn.send(("error", traceback.format_exc()))
+            conn.send(answer)
     finally:
         conn.close()
