@@ -64,7 +64,8 @@ def test_without_javascript_every_role_shows_and_the_filters_do_not(browser, sit
         context.close()
 
 
-def test_no_request_leaves_the_file_system(page, site_dir):
+def test_no_request_leaves_the_file_system(fresh_page, site_dir):
+    page = fresh_page
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     visits = ["index.html"] + [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +27,10 @@ def card(page: Any, role_id: str) -> Any:
 
 
 @pytest.fixture
-def wide(browser: Any) -> Iterator[Any]:
-    """A page 1280 pixels wide, a common laptop screen."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def wide(page: Any) -> Any:
+    """The page 1280 pixels wide, a common laptop screen."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    return page
 
 
 def test_each_choice_goes_into_the_address_and_back_restores_the_previous(page, site_dir):
@@ -75,7 +71,8 @@ def test_a_shared_address_opens_the_page_on_its_choice(page, site_dir):
     assert not card(page, "knowledge-expert").is_visible()
 
 
-def test_an_address_naming_no_such_choice_falls_back_to_the_first(page, site_dir):
+def test_an_address_naming_no_such_choice_falls_back_to_the_first(fresh_page, site_dir):
+    page = fresh_page
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url(site_dir, KE_PAGE, "#role=nobody&competency=%E0%A4%A"))
