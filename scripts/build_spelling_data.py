@@ -39,11 +39,13 @@ reading the main index costs nothing for them. The main index names where they s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,27 +144,44 @@ def expand(name: str) -> set[str]:
     skip = {f for f in (aff.FORBIDDENWORD, aff.ONLYINCOMPOUND, aff.NEEDAFFIX) if f}
     out: set[str] = set()
 
-    def suffixed(stem: str, flags: set[str]) -> list[tuple[str, set[str], bool]]:
+    # each flag's affixes, read once: (strip, add, condition, flags, cross product)
+    Affix = tuple[str, str, Callable[[str], object], frozenset[str], bool]
+    sfx_by_flag: dict[str, list[Affix]] = {
+        flag: [
+            (a.strip, a.add, a.cond_regexp.search, frozenset(a.flags), a.crossproduct)
+            for a in group
+        ]
+        for flag, group in aff.SFX.items()
+    }
+    pfx_by_flag: dict[str, list[Affix]] = {
+        flag: [
+            (a.strip, a.add, a.cond_regexp.search, frozenset(a.flags), a.crossproduct)
+            for a in group
+        ]
+        for flag, group in aff.PFX.items()
+    }
+
+    def suffixed(stem: str, flags: Iterable[str]) -> list[tuple[str, frozenset[str], bool]]:
         forms = []
         for flag in flags:
-            for sfx in aff.SFX.get(flag, ()):
-                if sfx.strip and not stem.endswith(sfx.strip):
+            for strip, add, condition, more, cross in sfx_by_flag.get(flag, ()):
+                if strip and not stem.endswith(strip):
                     continue
-                if not sfx.cond_regexp.search(stem):
+                if not condition(stem):
                     continue
-                base = stem[: len(stem) - len(sfx.strip)] if sfx.strip else stem
-                forms.append((base + sfx.add, set(sfx.flags), sfx.crossproduct))
+                base = stem[: len(stem) - len(strip)] if strip else stem
+                forms.append((base + add, more, cross))
         return forms
 
-    def prefixed(stem: str, flags: set[str]) -> list[tuple[str, set[str], bool]]:
+    def prefixed(stem: str, flags: Iterable[str]) -> list[tuple[str, frozenset[str], bool]]:
         forms = []
         for flag in flags:
-            for pfx in aff.PFX.get(flag, ()):
-                if pfx.strip and not stem.startswith(pfx.strip):
+            for strip, add, condition, more, cross in pfx_by_flag.get(flag, ()):
+                if strip and not stem.startswith(strip):
                     continue
-                if not pfx.cond_regexp.search(stem):
+                if not condition(stem):
                     continue
-                forms.append((pfx.add + stem[len(pfx.strip) :], set(pfx.flags), pfx.crossproduct))
+                forms.append((add + stem[len(strip) :], more, cross))
         return forms
 
     for word in d.dic.words:
@@ -225,20 +244,29 @@ def zipf(word: str) -> float:
     each of 350,000 words took two thirds of the build. Any other word goes through
     wordfreq. ``tests/test_spelling_data.py`` compares the two on a sample of words.
     """
-    from wordfreq import get_frequency_dict, zipf_frequency
-
     if not FREQUENCY_WORD.match(word):
+        from wordfreq import zipf_frequency
+
         return float(zipf_frequency(word, "en", wordlist="large"))
     # wordfreq's _word_frequency(word, "en", "large", zipf_to_freq(0)) for one token,
     # step by step (the same float operations), then its freq_to_zipf
     minimum = 10**0 / 1e9
-    table = get_frequency_dict("en", wordlist="large")
+    table = _frequency_table()
     if word in table:
         unrounded = max(1.0 / (0.0 + 1.0 / table[word]), minimum)
         freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
     else:
         freq = minimum
     return round(math.log(freq, 10) + 9, 2)
+
+
+@functools.cache
+def _frequency_table() -> dict[str, float]:
+    """wordfreq's table of the large English list, read once (it caches it too, but
+    asking for it 350,000 times costs a second)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="large")
 
 
 def frequency_only(dictionary: set[str]) -> dict[str, list[str]]:
