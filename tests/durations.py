@@ -1,10 +1,12 @@
 """Write ``tests/durations.json`` from the last run's durations: ``python -m tests.durations``.
 
-Run it after a full run of the suite on a quiet machine (the run keeps each test's
-duration in pytest's cache, ``.pytest_cache/``). The file keeps the tests that took at
-least ``--least`` seconds (0.3 by default); a run without pytest's cache (a fresh clone,
-CI) orders the work units by it, the longest first, and takes every other test for a
-short one.
+Only a run without pytest's cache (a fresh clone, CI) reads the file: it orders the work
+units by it, the longest first, and takes every other test for a short one. So take the
+durations from such a run, on a quiet machine: ``.ci/run`` in a fresh clone, then
+``python -m tests.durations --cache <clone>/.pytest_cache``. A fresh clone's tests cost
+what a warm checkout's do not (``mypy`` without its cache, pre-commit's environment for
+the hook); from a warm run they would be taken for short ones and started last. The file
+keeps the tests that took at least ``--least`` seconds (0.3 by default).
 """
 
 from __future__ import annotations
