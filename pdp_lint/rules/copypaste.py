@@ -54,17 +54,19 @@ def _real_place(path: Path, ctx: Context) -> str:
     """``path.resolve()`` as text: its folder resolved once per folder and run (a run of
     many small files resolved every folder of every file's path again), its name kept
     unless the file itself is a link."""
+    text = os.fspath(path)
     try:
-        link = stat.S_ISLNK(os.lstat(path).st_mode)
+        link = stat.S_ISLNK(os.lstat(text).st_mode)
     except OSError:
         link = True  # what resolving makes of it, then
     if link:
         return path.resolve().as_posix()
-    folders: dict[Path, Path] = ctx.memo("copypaste.real-folders", dict)
-    folder = folders.get(path.parent)
+    head, name = os.path.split(text)
+    folders: dict[str, str] = ctx.memo("copypaste.real-folders", dict)
+    folder = folders.get(head)
     if folder is None:
-        folder = folders[path.parent] = path.parent.resolve()
-    return (folder / path.name).as_posix()
+        folder = folders[head] = Path(head or ".").resolve().as_posix().rstrip("/")
+    return f"{folder}/{name}"
 
 
 class SummaryFact(msgspec.Struct, frozen=True):
