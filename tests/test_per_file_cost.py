@@ -92,3 +92,31 @@ def test_the_place_of_a_summary_is_where_resolving_the_path_leads(
         assert _real_place(path, ctx) == path.resolve().as_posix(), path
     # each folder as written resolved once; links and missing files resolved whole
     assert len(ctx.shared["copypaste.real-folders"]) == 4
+
+
+def test_runs_searched_once_per_run_answer_as_a_search_of_each_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SP02 searches each distinct run once per run; the answers kept (and those of a
+    run whose kept answers overflowed) are those of searching the file itself."""
+    from pdp_lint.load.document import Document
+    from pdp_lint.load.loader import load_file
+    from pdp_lint.rules import spelling
+    from pdp_lint.rules.textscan import prose
+
+    docs = []
+    for source in sorted(FRAMEWORKS.glob("*.yaml")):
+        loaded = load_file(source)
+        assert loaded.framework is not None and loaded.source is not None
+        docs.append(Document(loaded.framework, loaded.source))
+    for kept in (spelling._KEPT_RUNS, 3):
+        monkeypatch.setattr(spelling, "_KEPT_RUNS", kept)
+        ctx = Context(corpus=[])
+        answers = []
+        for words in (frozenset({"customer"}), frozenset({"zzz", "mentors"}), frozenset({"zzz"})):
+            for doc in docs:
+                letters = set(spelling._QUICK_LETTERS.findall(prose(doc, ctx).joined.lower()))
+                expected = not words.isdisjoint(letters)
+                assert spelling._holds_any(doc, ctx, words, str(sorted(words))) is expected
+                answers.append(expected)
+        assert True in answers and False in answers
