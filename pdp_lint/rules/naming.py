@@ -175,6 +175,14 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
         open_at = [at for at, w in enumerate(key) if w is None]
         if not open_at:
             continue  # every word alone: only the same name agrees with it
+        if len(open_at) == 1:
+            # the others agree on every word but this one, which is a slip from it
+            at = open_at[0]
+            mine = shape[at]
+            for w in sorted(close[mine] - {mine}):
+                for other in holders.get((key, at, w), ()):
+                    partners.setdefault(shape, []).append((other, [(mine, w)]))
+            continue
         lists = min(
             ([holders.get((key, at, w), []) for w in sorted(close[shape[at]])] for at in open_at),
             key=lambda found: sum(map(len, found)),
