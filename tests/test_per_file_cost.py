@@ -120,3 +120,28 @@ def test_runs_searched_once_per_run_answer_as_a_search_of_each_file(
                 assert spelling._holds_any(doc, ctx, words, str(sorted(words))) is expected
                 answers.append(expected)
         assert True in answers and False in answers
+
+
+def test_override_globs_see_each_path_as_resolving_it_does(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settings resolve each folder once per run; the path an override glob sees is
+    still that of Path.resolve(), links followed."""
+    file = sorted(folder.glob("*.yaml"))[0]
+    (folder / "link.yaml").symlink_to(file)
+    (folder.parent / "linked-folder").symlink_to(folder, target_is_directory=True)
+    monkeypatch.chdir(folder.parent)
+    settings = Settings(root=folder.parent)
+    root = folder.parent.resolve()
+    paths = [
+        file,
+        Path("team") / file.name,
+        Path("team/../team") / file.name,
+        Path("team") / "link.yaml",
+        Path("linked-folder") / file.name,
+        Path("linked-folder") / "link.yaml",
+        Path("team") / "missing.yaml",
+    ]
+    for path in paths:
+        assert settings.relative(path) == path.resolve().relative_to(root).as_posix(), path
+    assert settings.relative(Path("/elsewhere/x.yaml")) == "/elsewhere/x.yaml"
