@@ -41,12 +41,11 @@ class CheckResult(msgspec.Struct):
 def corpus_files(targets: list[Path], settings: Settings) -> list[Path]:
     """The framework files cross-file rules compare ``targets`` with, as a check of
     ``targets`` finds them (the targets themselves left out)."""
-    found = discover(_corpus_paths(targets, settings)).files
     # a file found under the very path it was given as a target is one, without asking
-    # the file system (checking a folder finds its files twice: as targets, and beside
-    # them); the others are compared by where their links lead
+    # the file system again (checking a folder finds its files twice: as targets, and
+    # beside them); the others are compared by where their links lead
     given = set(targets)
-    rest = [f for f in found if f not in given]
+    rest = discover(_corpus_paths(targets, settings), leave_out=given).files
     if not rest:
         return []
     seen = {f.resolve() for f in targets}

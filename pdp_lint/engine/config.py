@@ -7,7 +7,9 @@ the file and line, and the command exits 2.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
+import stat
 import types
 import typing
 from pathlib import Path
@@ -65,6 +67,7 @@ class Settings(msgspec.Struct):
     corpus: tuple[Path, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     _relative: dict[Path, str] = msgspec.field(default_factory=dict)
+    _folders: dict[Path, Path] = msgspec.field(default_factory=dict)
     #: answers of enabled_codes and severity_for by what they depend on (the selections
     #: and which overrides match), so a run of many files works them out once
     _answers: dict[tuple[Any, ...], Any] = msgspec.field(default_factory=dict)
@@ -75,11 +78,26 @@ class Settings(msgspec.Struct):
         known = self._relative.get(path)
         if known is None:
             try:
-                known = path.resolve().relative_to(self._root()).as_posix()
+                known = self._resolved(path).relative_to(self._root()).as_posix()
             except ValueError:
                 known = path.as_posix()
             self._relative[path] = known
         return known
+
+    def _resolved(self, path: Path) -> Path:
+        """``path.resolve()``, its folder resolved once per folder (a run of many files
+        in a few folders resolved every folder of every file's path again), its name
+        kept unless the file itself is a link."""
+        try:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:
+            link = True  # what resolving makes of it, then
+        if link:
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
     def _root(self) -> Path:
         cached = self._resolved_root

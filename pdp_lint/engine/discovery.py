@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import msgspec
@@ -29,14 +29,16 @@ class Discovered(msgspec.Struct, eq=False):
     errors: list[tuple[Path, str]] = msgspec.field(default_factory=list)
 
 
-def discover(paths: Iterable[Path]) -> Discovered:
+def discover(paths: Iterable[Path], leave_out: Collection[Path] = ()) -> Discovered:
     """Expand files and directories into framework files, sorted, without duplicates.
 
     Directories are searched recursively for ``*.yaml`` and ``*.yml``, skipping hidden
     directories; symbolic links to directories are not followed, so a link loop is
     harmless. A path that does not exist, a symbolic link loop, a broken link, a folder
     that cannot be listed and anything that is not a regular file (a named pipe would
-    block the reader forever) are reported, not raised.
+    block the reader forever) are reported, not raised. Files found in a directory
+    under a path in ``leave_out`` (files found already) are left out without being
+    looked at again.
     """
     out = Discovered()
     seen: set[Path] = set()
@@ -90,7 +92,8 @@ def discover(paths: Iterable[Path]) -> Discovered:
             if not found and not unlisted:
                 report(path, "no framework files (*.yaml, *.yml) in this directory")
             for p in sorted(found):
-                add(p)
+                if p not in leave_out:
+                    add(p)
         else:
             add(path)
     return out

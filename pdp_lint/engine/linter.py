@@ -68,21 +68,23 @@ class Linter:
         return listed
 
     def begin(self, doc: Document) -> Pending:
-        enabled = self._enabled_on(doc.path)
+        path, file, ctx = doc.path, doc.file, self.ctx
+        enabled = self._enabled_on(path)
         found: dict[str, list[Problem]] = {}
         collected: dict[str, Any] = {}
+        rules = self.rules
         for code in enabled:
-            rule = self.rules.get(code)
+            rule = rules.get(code)
             if rule is None:
                 continue  # applied by the loader
             if rule.facts:
-                collected[code] = rule.collect(doc, self.ctx)
+                collected[code] = rule.collect(doc, ctx)
             else:
-                problems = self._problems(doc.file, doc.path, rule, rule.check(doc, self.ctx))
+                problems = self._problems(file, path, rule, rule.check(doc, ctx))
                 if problems:  # a run of many files keeps no empty list per rule and file
                     found[code] = problems
         suppressions = parse_suppressions(doc.source)
-        return Pending(doc.file, doc.path, enabled, found, collected, suppressions)
+        return Pending(file, path, enabled, found, collected, suppressions)
 
     def end(self, pending: Pending) -> list[Problem]:
         problems: list[Problem] = []

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import msgspec
 
@@ -35,15 +38,35 @@ def _summaries(doc: Document, ctx: Context) -> list[Summary]:
     """The summaries of ``doc``, listed once per document for the rules reading them."""
 
     def build() -> list[Summary]:
-        place = doc.path.resolve().as_posix()
+        place = ""
         out: list[Summary] = []
         for text in doc.texts:
             if text.kind == "role-summary" and isinstance(text.node, Role | Profile):
+                place = place or _real_place(doc.path, ctx)
                 out.append(Summary(doc, text.node, text, (place, text.span.start_index)))
         return out
 
     result: list[Summary] = ctx.document_memo(doc, "copypaste.summaries", build)
     return result
+
+
+def _real_place(path: Path, ctx: Context) -> str:
+    """``path.resolve()`` as text: its folder resolved once per folder and run (a run of
+    many small files resolved every folder of every file's path again), its name kept
+    unless the file itself is a link."""
+    text = os.fspath(path)
+    try:
+        link = stat.S_ISLNK(os.lstat(text).st_mode)
+    except OSError:
+        link = True  # what resolving makes of it, then
+    if link:
+        return path.resolve().as_posix()
+    head, name = os.path.split(text)
+    folders: dict[str, str] = ctx.memo("copypaste.real-folders", dict)
+    folder = folders.get(head)
+    if folder is None:
+        folder = folders[head] = Path(head or ".").resolve().as_posix().rstrip("/")
+    return f"{folder}/{name}"
 
 
 class SummaryFact(msgspec.Struct, frozen=True):

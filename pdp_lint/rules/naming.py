@@ -132,7 +132,10 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
     Two names that are a near miss agree, at every position, on a word or on two words a
     slip apart. So the names to compare with one are found through a single position:
     those holding there the same word or one a slip from it (the position giving the
-    fewest is taken); only those are compared word by word.
+    fewest is taken), among the names with the same words where no other word is a
+    slip from them; only those are compared word by word, so the comparisons grow with
+    the near misses found rather than with the names sharing a word (numbered titles
+    such as "Senior Expert 1207" are each a slip from dozens of others).
     """
     split = {v: tuple(words(v)) for v in values}
     shapes = sorted({w for w in split.values() if w})
@@ -149,16 +152,39 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
         # the words a slip apart are known: no edit distance to compute again
         return y in close[x]
 
-    # (number of words, position, word) -> the shapes holding that word there
-    holders: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
+    # A word with no other word a slip from it (most words) must be the same in a near
+    # miss, and a word with one must face a word a slip from it or itself, which has
+    # one too: two names that are a near miss have the same words where those words
+    # are alone, and words with others elsewhere. So the names are grouped by their
+    # lone words (None for the others), and a name is compared only within its group,
+    # through the position holding a word with others that gives the fewest names.
+    def lone(shape: tuple[str, ...]) -> tuple[str | None, ...]:
+        return tuple(w if len(close[w]) == 1 else None for w in shape)
+
+    # (lone words of the name, position, word) -> the names holding that word there
+    holders: dict[tuple[tuple[str | None, ...], int, str], list[tuple[str, ...]]] = {}
+    keys: dict[tuple[str, ...], tuple[str | None, ...]] = {}
     for shape in shapes:
+        key = keys[shape] = lone(shape)
         for at, w in enumerate(shape):
-            holders.setdefault((len(shape), at, w), []).append(shape)
+            if key[at] is None:
+                holders.setdefault((key, at, w), []).append(shape)
     partners: dict[tuple[str, ...], list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = {}
     for shape in shapes:
-        n = len(shape)
+        key = keys[shape]
+        open_at = [at for at, w in enumerate(key) if w is None]
+        if not open_at:
+            continue  # every word alone: only the same name agrees with it
+        if len(open_at) == 1:
+            # the others agree on every word but this one, which is a slip from it
+            at = open_at[0]
+            mine = shape[at]
+            for w in sorted(close[mine] - {mine}):
+                for other in holders.get((key, at, w), ()):
+                    partners.setdefault(shape, []).append((other, [(mine, w)]))
+            continue
         lists = min(
-            ([holders.get((n, at, w), []) for w in sorted(close[shape[at]])] for at in range(n)),
+            ([holders.get((key, at, w), []) for w in sorted(close[shape[at]])] for at in open_at),
             key=lambda found: sum(map(len, found)),
         )
         for group in lists:
@@ -173,6 +199,7 @@ def _near_misses(values: list[str]) -> dict[str, list[tuple[str, list[tuple[str,
     for v in sorted(set(values)):
         found = [(o, pairs) for other, pairs in partners.get(split[v], []) for o in by_shape[other]]
         if found:
+            found.sort(key=lambda t: t[0])  # in one order whichever position found them
             out[v] = found
     return out
 

@@ -90,14 +90,29 @@ def _context(ctx: Context) -> frozenset[str]:
     return found
 
 
-def _letters(doc: Document, ctx: Context) -> frozenset[str]:
-    """The runs of letters of a document's prose, lower-cased, made once per document."""
+#: distinct runs whose answer :func:`_holds_any` keeps for the rest of a run, at most
+_KEPT_RUNS = 200_000
 
-    def build() -> frozenset[str]:
-        return frozenset(_QUICK_LETTERS.findall(prose(doc, ctx).runs_text.lower()))
 
-    found: frozenset[str] = ctx.document_memo(doc, "spelling.letters", build)
-    return found
+def _holds_any(doc: Document, ctx: Context, words: frozenset[str], key: str) -> bool:
+    """Whether the prose of ``doc`` holds one of the lower-case ``words`` as a run of
+    letters, in any case.
+
+    Letters never span a space, so each distinct run of non-space is searched alone,
+    and its answer is kept for the run (under ``key``, one per set of words): the files
+    of a project share most of their runs, so a run of many small files searches each
+    run once instead of every file's text."""
+    known: dict[str, bool] = ctx.memo(f"spelling.holds:{key}", dict)
+    if len(known) > _KEPT_RUNS:
+        known.clear()  # text made of ever new runs: keep memory bounded
+    find = _QUICK_LETTERS.findall
+    for run in prose(doc, ctx).runs:
+        hit = known.get(run)
+        if hit is None:
+            hit = known[run] = not words.isdisjoint(find(run.lower()))
+        if hit:
+            return True
+    return False
 
 
 class Terms(NamedTuple):
@@ -597,8 +612,7 @@ class SpellingVariant(Rule):
         uses: list[_Use] = []
         british_locale = framework.locale == "en-GB"
         suspects = _suspects(british_locale)
-        # letters never span a space, so the distinct runs of non-space hold every word
-        if suspects.isdisjoint(_letters(doc, ctx)):
+        if not _holds_any(doc, ctx, suspects, f"variants:{british_locale}"):
             return  # only spellings of the framework's locale: nothing to count
         keys = us_index.keys() | gb_index.keys()
         for i, text in enumerate(texts):

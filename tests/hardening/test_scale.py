@@ -663,3 +663,35 @@ def test_acronyms_of_a_document_keep_no_copy_of_its_prose(tmp_path: Path) -> Non
         tracemalloc.stop()
     assert found.uses
     assert kept < prose  # the uses found, not a copy of the text (two bytes a character)
+
+
+def test_near_miss_comparisons_of_numbered_titles_grow_with_the_near_misses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Numbered titles of four digits are a slip apart (1207 and 1208), and every level
+    of a ladder shares its level word with thousands of titles: NM01 compares a title
+    with no more titles than it has near misses, where it compared each with every
+    title of its number's neighbours, at every level (27,500 roles: 20 s)."""
+    from pdp_lint.rules import naming
+
+    compared = 0
+    real = naming._near_miss
+
+    def counting(*args: Any) -> Any:
+        nonlocal compared
+        compared += 1
+        return real(*args)
+
+    monkeypatch.setattr(naming, "_near_miss", counting)
+    levels = ["Associate", "", "Senior", "Lead", "Principal", "Staff"]
+    for n in (200, 800):
+        compared = 0
+        titles = [
+            " ".join(w for w in (level, "Knowledge Expert", str(1000 + i)) if w)
+            for i in range(n)
+            for level in levels
+        ]
+        found = naming._near_misses(titles)
+        pairs = sum(map(len, found.values()))
+        assert pairs > 10 * len(titles)  # each title has dozens of near misses
+        assert compared <= pairs, f"{compared} comparisons for {pairs} near misses"

@@ -255,3 +255,36 @@ def test_role_name_candidates_hold_every_name_found_in_a_summary() -> None:
         for name in names:
             if _pattern(name.text).search(value):
                 assert name.text in candidates, (name.text, value)
+
+
+NearMisses = dict[str, list[tuple[str, list[tuple[str, str]]]]]
+
+
+def _near_misses_of_every_pair(values: list[str]) -> NearMisses:
+    """The near misses found by comparing every two names: what the index must find."""
+    out: NearMisses = {}
+    for v in sorted(set(values)):
+        found = [(o, near_miss(v, o)) for o in sorted(set(values)) if near_miss(v, o) is not None]
+        if found:
+            out[v] = found
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_near_miss_index_of_numbered_and_levelled_titles_finds_what_every_pair_finds(
+    seed: int,
+) -> None:
+    """Numbered titles put a word a slip from dozens of others at one position and the
+    same level word in thousands of titles at another: the index still finds exactly
+    the pairs that comparing every two names finds."""
+    rnd = random.Random(seed)
+    levels = ["Senior", "Lead", "Staff", "Principal", "Associate", "Seniro", ""]
+    stems = ["Knowledge Expert", "Knowlegde Expert", "Team Lead", "Customer Advocate"]
+    values = set()
+    for _ in range(400):
+        number = rnd.choice([str(rnd.randint(1, 40)), str(rnd.randint(1000, 1060)), ""])
+        values.add(" ".join(w for w in (rnd.choice(levels), rnd.choice(stems), number) if w))
+    names = sorted(values)
+    expected = _near_misses_of_every_pair(names)
+    assert sum(map(len, expected.values())) > 100  # many near misses, of every kind
+    assert _near_misses(names) == expected
