@@ -35,7 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from functools import cache
-from itertools import chain, combinations
+from itertools import chain, combinations, pairwise
 from typing import NamedTuple
 
 _QUOTES = str.maketrans(
@@ -136,6 +136,20 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(words(text))
 
 
+def sorted_words(words_: Iterable[str]) -> tuple[str, ...]:
+    """The distinct words of ``words_`` in sorted order: a word set as
+    :func:`similar_pairs` keeps it, in about a fifth of a frozenset's memory (a
+    frozenset of twenty words holds a table of sixty-four entries)."""
+    return tuple(sorted(set(words_)))
+
+
+def _canonical(record: Collection[str]) -> tuple[str, ...]:
+    """``record`` as :func:`sorted_words` gives it (returned as is when it already is)."""
+    if type(record) is tuple and all(a < b for a, b in pairwise(record)):
+        return record
+    return sorted_words(record)
+
+
 def jaccard(a: Collection[Hashable], b: Collection[Hashable]) -> float:
     """Size of the intersection over size of the union; two empty sets are identical."""
     sa, sb = set(a), set(b)
@@ -156,21 +170,24 @@ def _min_overlap(threshold: float, size_a: int, size_b: int) -> int:
     return math.ceil(threshold / (1 + threshold) * (size_a + size_b) - _EPS)
 
 
-def similar_pairs(records: Sequence[Collection[Hashable]], threshold: float) -> list[Pair]:
+def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[Pair]:
     """Every pair of ``records`` whose Jaccard similarity is at least ``threshold``.
 
-    ``records`` are sets of tokens (words, for instance); ``0 < threshold <= 1``. Empty
-    records are never paired. The result is sorted by ``(first, second)`` and equals
-    what comparing every pair would give, at a cost that grows with the number of
-    candidate pairs rather than with the square of the number of records.
+    ``records`` are sets of words (any collection: repeats do not count);
+    ``0 < threshold <= 1``. Empty records are never paired. The result is sorted by
+    ``(first, second)`` and equals what comparing every pair would give, at a cost that
+    grows with the number of candidate pairs rather than with the square of the number
+    of records. Each distinct record is kept as a sorted tuple (see
+    :func:`sorted_words`; records given so are kept as they are), and a set is made
+    only of the one being compared.
     """
     if not 0 < threshold <= 1:
         raise ValueError("threshold must be in (0, 1]")
     # Identical sets are joined once and expanded at the end.
-    groups: dict[frozenset[Hashable], list[int]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         if record:
-            groups[frozenset(record)].append(i)
+            groups[_canonical(record)].append(i)
     sets = list(groups)
     members = list(groups.values())
     if threshold >= _PARTITION_FROM:
@@ -187,7 +204,7 @@ def similar_pairs(records: Sequence[Collection[Hashable]], threshold: float) -> 
     return pairs
 
 
-def _prefix_join(sets: list[frozenset[Hashable]], threshold: float) -> list[tuple[int, int, float]]:
+def _prefix_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     prefix filtering."""
     frequency = Counter(chain.from_iterable(sets))
@@ -231,10 +248,10 @@ def _prefix_join(sets: list[frozenset[Hashable]], threshold: float) -> list[tupl
                     for bucket in buckets:
                         candidates.update(seen.intersection(bucket))
                         seen.update(bucket)
-            mine = sets[x]
+            mine = set(sets[x])
             for y in candidates:
                 other = sizes[y]
-                overlap = len(mine & sets[y])
+                overlap = len(mine.intersection(sets[y]))
                 if overlap >= need[other - smallest]:
                     found.append((x, y, overlap / (size + other - overlap)))
         # Later records are at least as long, so a shorter prefix suffices for the index.
@@ -283,9 +300,7 @@ def _plan(threshold: float, size: int) -> tuple[tuple[int, tuple[tuple[int, int]
     return tuple((n, tuple(combinations(range(n), 2))) for n in sorted(counts))
 
 
-def _partition_join(
-    sets: list[frozenset[Hashable]], threshold: float
-) -> list[tuple[int, int, float]]:
+def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     partitioning (see the module's documentation).
 
@@ -318,13 +333,16 @@ def _partition_join(
                 else:
                     candidates.update(filed)
                     filed.append(x)
+        own: set[str] | None = None
         for y in candidates:
             theirs = sets[y]
             other = len(theirs)
             smaller, larger = (size, other) if size <= other else (other, size)
             if not _may_pair(threshold, smaller, larger):
                 continue
-            overlap = len(mine & theirs)
+            if own is None:
+                own = set(mine)
+            overlap = len(own.intersection(theirs))
             if overlap >= _min_overlap(threshold, size, other):
                 found.append((y, x, overlap / (size + other - overlap)))
     return found

@@ -28,6 +28,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from sys import intern
 from typing import Any
 
 from pdp_lint.load.nodes import MAX_DEPTH, Composed, MapLoc, SeqLoc
@@ -386,6 +387,7 @@ class _Walker:
             if kind & _KEY_UNSUPPORTED or not kind & _KEY_PLAIN:
                 raise _NeedsCarefulPath
             key, kstart, kend = self._scalar(self._key(tree, child), "")
+            key = intern(key)  # see _TableWalker.mapping
             if key in out or key == "<<":
                 raise _NeedsCarefulPath
             kspan = self._span(kstart, kend)
@@ -654,7 +656,10 @@ class _TableWalker(_Walker):
                 raise _NeedsCarefulPath
             kstart = table[row + _W_KEY] - base
             try:
-                key = buf[kstart : kstart + size].decode("utf-8")
+                # one string per distinct key: the model keeps each mapping's keys with
+                # their positions, and a string for every `id:` and `text:` of a large
+                # file cost about 150 bytes a behavior
+                key = intern(buf[kstart : kstart + size].decode("utf-8"))
             except UnicodeDecodeError:
                 raise _NeedsCarefulPath from None
             if not ascii_text:
