@@ -48,7 +48,7 @@ class _Builder:
     def where(self, obj: Mapping[str, Any], path: str, span: Span) -> dict[str, Any]:
         loc = self.doc.locs.get(id(obj))
         # the mapping's own table: the composed document is dropped once the model exists
-        spans: dict[str, Span] = loc.values if isinstance(loc, MapLoc) else {}
+        spans: Mapping[str, Span] = loc.values if isinstance(loc, MapLoc) else {}
         return {
             "path": path,
             "key": self.key(path),
@@ -117,8 +117,9 @@ class _Builder:
         probes = tuple(d.get("probes") or ())
         loc = self.doc.locs.get(id(d.get("probes")))
         if isinstance(loc, SeqLoc):
+            spans = where["spans"] = dict(where["spans"])
             for i, pspan in enumerate(loc.items):
-                where["spans"][f"probes[{i}]"] = pspan
+                spans[f"probes[{i}]"] = pspan
         return Question(id=d["id"], text=d["text"], probes=probes, **where)
 
     def level(self, d: dict[str, Any], path: str, span: Span) -> Level:

@@ -27,12 +27,14 @@ import ctypes
 import os
 import re
 import sys
+from array import array
 from collections.abc import Iterator
 from sys import intern
 from typing import Any
 
 from pdp_lint.load.nodes import MAX_DEPTH, Composed, MapLoc, SeqLoc
 from pdp_lint.load.source import SourceText
+from pdp_lint.model.positions import OffsetSpans
 from pdp_lint.model.problem import Span
 
 _PLAIN_SPECIAL = re.compile(r"[-+.~0-9]|(?:true|false|null|yes|no|on|off|y|n)$", re.IGNORECASE)
@@ -374,9 +376,10 @@ class _Walker:
     def mapping(self, node: int, depth: int) -> tuple[dict[str, Any], Span]:
         tree = self.tree
         out: dict[str, Any] = {}
-        loc = MapLoc(Span(1, 1, 1, 1))
+        values: dict[str, Span] = {}
+        loc = MapLoc(Span(1, 1, 1, 1), values=values)
         self.locs[id(out)] = loc
-        keys, values, styles = loc.keys, loc.values, loc.styles
+        keys, styles = loc.keys, loc.styles
         type_of, next_of = self._type, self._next
         child = self._first(tree, node)
         first: Span | None = None
@@ -576,6 +579,11 @@ class _TableWalker(_Walker):
         self.keys = keys
         self.buf = buf
         self.ascii = not self.offsets.wide
+        #: without ``keys``, the start and end offset of every mapping value, in order,
+        #: which the mappings' OffsetSpans read (see pdp_lint.model.positions)
+        self.places: array[int] = array("q")
+        #: one tuple of keys for every mapping with the same keys in the same order
+        self.shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def run(self) -> Composed:
         table = self.table
@@ -635,9 +643,10 @@ class _TableWalker(_Walker):
     def mapping(self, node: int, depth: int) -> tuple[dict[str, Any], Span]:
         table = self.table
         out: dict[str, Any] = {}
-        loc = MapLoc(Span(1, 1, 1, 1))
+        values: dict[str, Span] = {}
+        loc = MapLoc(Span(1, 1, 1, 1), values=values)
         self.locs[id(out)] = loc
-        keys, values, styles = loc.keys, loc.values, loc.styles
+        keys, styles = loc.keys, loc.styles
         child = table[node * _WORDS + _W_FIRST]
         first: Span | None = None
         vspan: Span | None = None
@@ -645,6 +654,12 @@ class _TableWalker(_Walker):
         at, span_of, resolve = self._at, self._span, self._resolve
         buf, base, text = self.buf, self.base, self.text
         ascii_text, detail = self.ascii, self.keys
+        # this mapping's value offsets, added to self.places after those of the
+        # mappings inside it
+        offsets: list[int] = []
+        place = offsets.append
+        # the last value read, while its span is not made yet: (start, end) of a scalar
+        last: tuple[int, int] | None = None
         while child != none:
             row = child * _WORDS
             kind = table[row]
@@ -675,9 +690,17 @@ class _TableWalker(_Walker):
             if kind & _MAP:
                 value, vspan = self.mapping(child, depth + 1)
                 style = ""
+                last = None
+                if not detail:
+                    place(vspan.start_index)
+                    place(vspan.end_index)
             elif kind & _SEQ:
                 value, vspan = self.sequence(child, depth + 1)
                 style = ""
+                last = None
+                if not detail:
+                    place(vspan.start_index)
+                    place(vspan.end_index)
             else:
                 if kind & _VAL_UNSUPPORTED or not kind & _VAL_STYLED:
                     raise _NeedsCarefulPath  # see _val
@@ -685,15 +708,31 @@ class _TableWalker(_Walker):
                 value, vstart, vend = at(row + _W_VAL, style)
                 if not style:
                     value = resolve(value, True)
-                vspan = span_of(vstart, vend)
+                if detail:
+                    vspan = span_of(vstart, vend)
+                else:
+                    # its span is made only if it is the last value (the mapping's
+                    # own span ends with it) or when a rule asks for it
+                    place(vstart)
+                    place(vend)
+                    last = (vstart, vend)
             out[key] = value
-            values[key] = vspan
             if detail:
+                assert vspan is not None
+                values[key] = vspan
                 keys[key] = kspan
                 styles[key] = style
             child = table[row + _W_NEXT]
+        if last is not None:
+            vspan = span_of(*last)
         if first is None or vspan is None or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
+        if not detail:
+            names = tuple(out)
+            places = self.places
+            placed = len(places)
+            places.extend(offsets)
+            loc.values = OffsetSpans(self.shapes.setdefault(names, names), places, placed, self.src)
         loc.span = self._container_span(first, vspan, "{")
         return out, loc.span
 

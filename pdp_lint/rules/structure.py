@@ -697,22 +697,19 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
     def build() -> _Acronyms:
         texts = list(_prose(doc))
         values = [t.value for t in texts]
-        joined = "\n".join(values)
         starts = []
         at = 0
         for value in values:
             starts.append(at)
             at += len(value) + 1
-        # web addresses are blanked out in the few texts that may hold one
-        linked: set[int] = set()
-        for hint in _URL_HINTS:
-            at = joined.find(hint)
-            while at >= 0:
-                linked.add(bisect_right(starts, at) - 1)
-                at = joined.find(hint, at + 1)
-        for i in linked:
-            values[i] = _URL.sub(lambda m: " " * len(m.group()), values[i])
-        masked = "\n".join(values) if linked else joined
+        # web addresses are blanked out in the few texts that may hold one; the texts
+        # are looked at one by one, so that a large file's prose is joined once, not
+        # once as written and again masked
+        for i, value in enumerate(values):
+            if any(hint in value for hint in _URL_HINTS):
+                values[i] = _URL.sub(lambda m: " " * len(m.group()), value)
+        masked = "\n".join(values)
+        del values
         uses: list[tuple[str, TextField, int, int]] = []
         last_end = -2
         for match in _ACRONYM.finditer(masked):

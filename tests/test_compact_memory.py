@@ -1,0 +1,136 @@
+"""What keeps a check of one very large file small: pieces lowered apart, word sets
+joined as sorted tuples, one string per mapping key."""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from pdp_lint.language import tokens
+from pdp_lint.language.similarity import brute_force_pairs, similar_pairs, sorted_words, words
+from pdp_lint.language.tokens import lower
+from pdp_lint.load.nodes import Composed
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 64])
+def test_lower_in_pieces_is_str_lower(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    monkeypatch.setattr(tokens, "_LOWER_CHUNK", chunk)
+    rng = random.Random(chunk)
+    alphabet = ["Σ", "ΑΣ", "\n", " ", "İ", "ß", "’", "A", "b", "ǅ", "ΣΑ\n", "\u0345", ".", "'"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        assert lower(text) == text.lower(), text
+
+
+def test_lower_of_a_large_text_needs_no_buffer_of_twelve_bytes_a_character() -> None:
+    text = "Leads the team’s ΣΟΦΙΑ reviews.\n" * 40_000  # not ASCII: stored two bytes a char
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        lowered = lower(text)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert lowered == text.lower()
+    # the result and its pieces: about twice the text, where str.lower needed 1 + 6 times
+    assert peak < 3 * 2 * len(text)
+
+
+def test_word_sets_as_sorted_tuples_pair_as_sets_do() -> None:
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(30)]
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randrange(0, 25))) for _ in range(300)]
+    as_tuples = [sorted_words(words(t)) for t in texts]
+    as_sets = [frozenset(words(t)) for t in texts]
+    as_lists = [words(t) for t in texts]  # repeats do not count
+    for threshold in (0.5, 0.7, 0.85, 1.0):
+        expected = similar_pairs(as_sets, threshold)
+        assert similar_pairs(as_tuples, threshold) == expected
+        assert similar_pairs(as_lists, threshold) == expected
+        assert [(p.first, p.second) for p in expected] == [
+            (p.first, p.second) for p in brute_force_pairs(as_sets, threshold)
+        ]
+
+
+def test_an_unsorted_tuple_is_not_taken_for_a_sorted_one() -> None:
+    assert similar_pairs([("b", "a", "c"), ("a", "b", "c")], 1.0)[0][:2] == (0, 1)
+    assert similar_pairs([("b", "b", "a"), ("a", "b")], 1.0)[0][:2] == (0, 1)
+
+
+def _fast_pairs(paths: list[Path]) -> list[tuple[Path, object, object]]:
+    from pdp_lint.load.fast import compose_fast
+    from pdp_lint.load.source import read_source
+
+    out = []
+    for path in paths:
+        src = read_source(path, 10**9)
+        detailed, lean = compose_fast(src, keys=True), compose_fast(src, keys=False)
+        if detailed is not None and lean is not None:
+            out.append((path, detailed, lean))
+    return out
+
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = [
+    *sorted((ROOT / "frameworks").glob("*.yaml")),
+    *sorted((ROOT / "tests/fixtures/as-found").glob("*.yaml")),
+    *sorted((ROOT / "benchmarks/accuracy/corpus").glob("*.yaml")),
+]
+
+
+def test_offset_spans_are_the_spans_the_walker_made() -> None:
+    from pdp_lint.load.nodes import MapLoc
+    from pdp_lint.model.positions import OffsetSpans
+
+    compared = 0
+    pairs = _fast_pairs(CORPORA)
+    assert len(pairs) > 10
+    for path, detailed, lean in pairs:
+        assert isinstance(detailed, Composed) and isinstance(lean, Composed)
+        assert len(detailed.locs) == len(lean.locs)
+        for a, b in zip(detailed.locs.values(), lean.locs.values(), strict=True):
+            assert a.span == b.span, path
+            if isinstance(a, MapLoc):
+                assert isinstance(b, MapLoc) and isinstance(b.values, OffsetSpans)
+                assert list(b.values) == list(a.values)
+                assert dict(b.values.items()) == a.values, path
+                compared += len(a.values)
+    assert compared > 2_000
+
+
+def test_a_model_keeps_offsets_and_gives_spans() -> None:
+    from pdp_lint.load.loader import load_file
+    from pdp_lint.model.positions import OffsetSpans
+    from pdp_lint.model.problem import Span
+
+    loaded = load_file(ROOT / "frameworks/cx-pdp.yaml")
+    assert loaded.framework is not None and loaded.source is not None
+    behavior = next(b for r in loaded.framework.roles() for s in r.sections for b in s.behaviors)
+    spans = behavior.spans
+    assert isinstance(spans, OffsetSpans)
+    text = spans["text"]
+    assert isinstance(text, Span)
+    assert loaded.source.text[text.start_index : text.end_index].strip("'\"") == behavior.text
+    assert loaded.source.span(text.start_index, text.end_index) == text
+    assert behavior.span_of("text") == text
+    assert behavior.span_of("nothing") == behavior.span
+    assert spans.get("nothing") is None and "text" in spans and "nothing" not in spans
+    assert spans == dict(spans.items()) and dict(spans.items()) == spans
+    with pytest.raises(KeyError):
+        spans["nothing"]
+    assert len(spans) == len(list(spans))
+
+
+def test_mapping_keys_are_one_string_each() -> None:
+    from pdp_lint.load.loader import load_file
+
+    loaded = load_file(ROOT / "frameworks/cx-pdp.yaml")
+    assert loaded.framework is not None
+    behaviors = [b for r in loaded.framework.roles() for s in r.sections for b in s.behaviors]
+    keys = {id(k) for b in behaviors for k in b.spans if k == "text"}
+    assert len(behaviors) > 20 and len(keys) == 1
+    assert len({id(b.spans._names) for b in behaviors if list(b.spans) == ["id", "text"]}) == 1  # type: ignore[attr-defined]
