@@ -183,22 +183,33 @@ def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[
     """
     if not 0 < threshold <= 1:
         raise ValueError("threshold must be in (0, 1]")
-    # Identical sets are joined once and expanded at the end.
-    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    # Identical sets are joined once and expanded at the end. Most records are unique:
+    # a group is its one record's index until a second one joins it.
+    groups: dict[tuple[str, ...], int | list[int]] = {}
     for i, record in enumerate(records):
         if record:
-            groups[_canonical(record)].append(i)
+            key = _canonical(record)
+            filed = groups.setdefault(key, i)
+            if filed is not i:
+                if isinstance(filed, int):
+                    groups[key] = [filed, i]
+                else:
+                    filed.append(i)
     sets = list(groups)
     members = list(groups.values())
+    del groups
     if threshold >= _PARTITION_FROM:
         found = _partition_join(sets, threshold)
     else:
         found = _prefix_join(sets, threshold)
 
-    pairs = [Pair(a, b, 1.0) for group in members for a, b in _within(group)]
+    pairs = [
+        Pair(a, b, 1.0) for group in members if isinstance(group, list) for a, b in _within(group)
+    ]
     for x, y, similarity in found:
-        for a in members[x]:
-            for b in members[y]:
+        mx, my = members[x], members[y]
+        for a in [mx] if isinstance(mx, int) else mx:
+            for b in [my] if isinstance(my, int) else my:
                 pairs.append(Pair(min(a, b), max(a, b), similarity))
     pairs.sort(key=lambda p: (p.first, p.second))
     return pairs
@@ -308,20 +319,46 @@ def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple
     by a hash; keys that collide only add candidates, which are checked exactly. The
     index holds a set's number, or a list when several share a key, which keeps the
     objects the garbage collector tracks few.
+
+    Sets are taken from the smallest, with an index for each number of groups. Two
+    sets meet under the split of the larger, which the smaller files under too, so
+    once the sets taken are so large that no split of theirs or of any larger set has
+    fewer than ``n`` groups, the index of ``n`` groups is dropped: only the indexes of
+    the sizes at hand are kept (about half of what one index of every set cost, a few
+    hundred bytes a behavior).
     """
-    index: dict[int, int | list[int]] = {}
     found: list[tuple[int, int, float]] = []
-    for x, mine in enumerate(sets):
+    if not sets:
+        return found
+    largest = max(map(len, sets))
+    # the fewest groups a set of each size or any larger one files under
+    fewest = [0] * (largest + 2)
+    fewest[largest + 1] = 1 << 30
+    for size in range(largest, -1, -1):
+        plan = _plan(threshold, size) if size else ()
+        fewest[size] = min([fewest[size + 1], *(n for n, _ in plan)])
+    indexes: dict[int, dict[int, int | list[int]]] = {}
+    order = sorted(range(len(sets)), key=lambda i: len(sets[i]))
+    current = -1
+    for x in order:
+        mine = sets[x]
         size = len(mine)
         plan = _plan(threshold, size)
         if not plan:
             continue
+        if size != current:
+            current = size
+            for n in [n for n in indexes if n < fewest[size]]:
+                del indexes[n]
         hashes = list(map(hash, mine))
         candidates: set[int] = set()
         for n, pairs in plan:
             sums = [0] * n
             for h in hashes:
                 sums[h % n] += h
+            index = indexes.get(n)
+            if index is None:
+                index = indexes[n] = {}
             for a, b in pairs:
                 key = hash((n, a, b, sums[a], sums[b]))
                 filed = index.get(key)
@@ -344,7 +381,7 @@ def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple
                 own = set(mine)
             overlap = len(own.intersection(theirs))
             if overlap >= _min_overlap(threshold, size, other):
-                found.append((y, x, overlap / (size + other - overlap)))
+                found.append((min(x, y), max(x, y), overlap / (size + other - overlap)))
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 
 import msgspec
@@ -554,22 +555,23 @@ class NearDuplicateBehavior(Rule):
                 best[id(reported)] = (rank, reported, other, how, what)
 
         limit = options.max_changed_words
+        # one text is compared once, as one record (see _TextGroups)
+        groups = _TextGroups(keys)
         if limit:
-            # one text is compared once, as one record (see _text_groups)
             sequences = mine.sequences
             per_change = options.unchanged_per_change
-            groups = _text_groups(keys)
             eligible = [
-                sequences[g[0]] if len(sequences[g[0]]) >= 1 + per_change else [] for g in groups
+                sequences[f] if len(sequences[f]) >= 1 + per_change else [] for f in groups.firsts
             ]
             for gi, gj, distance in close_sequences(eligible, limit):
                 longest = max(len(eligible[gi]), len(eligible[gj]))
                 if longest - distance >= per_change * max(distance, 1):
                     what = f"differs {_changed(distance)}"
-                    for a in groups[gi]:
-                        for b in groups[gj]:
+                    for a in groups.members(gi):
+                        for b in groups.members(gj):
                             consider(min(a, b), max(a, b), (0, distance), what)
-        for pair in _different_text_pairs(keys, mine.word_set, options.threshold):
+            del eligible
+        for pair in _different_text_pairs(groups, mine.word_set, options.threshold):
             what = f"is {pair.similarity:.0%} the same as"
             consider(pair.first, pair.second, (1, -pair.similarity), what)
         for _, reported, other, how, what in sorted(
@@ -584,36 +586,52 @@ class NearDuplicateBehavior(Rule):
             )
 
 
-def _text_groups(keys: list[str]) -> list[list[int]]:
+class _TextGroups:
     """The behaviors by text (their DU01 key), in order of first appearance.
 
     A framework repeating one behavior in thousands of roles would otherwise make every
-    two of them a pair to compare.
+    two of them a pair to compare. Most texts are one behavior's: a group is kept as
+    its first behavior, in an array, and only the groups of several behaviors have a
+    list (a list for every group cost about 120 bytes a behavior while DU02 ran).
     """
-    first: dict[str, int] = {}
-    members: list[list[int]] = []
-    for i, key in enumerate(keys):
-        at = first.setdefault(key, len(members))
-        if at == len(members):
-            members.append([])
-        members[at].append(i)
-    return members
+
+    __slots__ = ("firsts", "more")
+
+    def __init__(self, keys: list[str]) -> None:
+        first: dict[str, int] = {}
+        #: the first behavior of each group
+        self.firsts: array[int] = array("q")
+        #: every behavior of each group of several
+        self.more: dict[int, list[int]] = {}
+        firsts, more = self.firsts, self.more
+        for i, key in enumerate(keys):
+            at = first.setdefault(key, len(firsts))
+            if at == len(firsts):
+                firsts.append(i)
+            elif at in more:
+                more[at].append(i)
+            else:
+                more[at] = [firsts[at], i]
+
+    def members(self, group: int) -> list[int]:
+        """The behaviors of ``group``, in order."""
+        return self.more.get(group) or [self.firsts[group]]
 
 
 def _different_text_pairs(
-    keys: list[str], word_set: Callable[[int], tuple[str, ...]], threshold: float
+    groups: _TextGroups, word_set: Callable[[int], tuple[str, ...]], threshold: float
 ) -> list[Pair]:
     """The pairs of :func:`similar_pairs` whose texts differ (equal texts are DU01's).
 
-    Behaviors of one text are compared once, as one record (see _text_groups).
+    Behaviors of one text are compared once, as one record (see _TextGroups).
     """
-    members = _text_groups(keys)
-    records = [word_set(group[0]) for group in members]
+    records = [word_set(first) for first in groups.firsts]
+    members = groups.members
     pairs = [
         Pair(min(a, b), max(a, b), pair.similarity)
         for pair in similar_pairs(records, threshold)
-        for a in members[pair.first]
-        for b in members[pair.second]
+        for a in members(pair.first)
+        for b in members(pair.second)
     ]
     pairs.sort(key=lambda p: (p.first, p.second))
     return pairs
