@@ -57,6 +57,11 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD in lower-case ASCII text
 _EPS = 1e-9
 #: thresholds from which the partition scheme is used
 _PARTITION_FROM = 0.8
+#: the bits of a hash the joins file under: a number below 2**30 is the smallest
+#: object Python makes of one (28 bytes, where a 64-bit hash takes 36), and the joins
+#: keep hundreds of thousands of them; the rare keys that collide only make candidates,
+#: which are compared exactly
+_KEY_BITS = (1 << 30) - 1
 
 
 def word_counts(texts: Iterable[str]) -> Counter[str]:
@@ -360,7 +365,7 @@ def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple
             if index is None:
                 index = indexes[n] = {}
             for a, b in pairs:
-                key = hash((n, a, b, sums[a], sums[b]))
+                key = hash((n, a, b, sums[a], sums[b])) & _KEY_BITS
                 filed = index.get(key)
                 if filed is None:
                     index[key] = x
@@ -591,11 +596,11 @@ def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Col
         head, tail = words[:length], words[len(words) - length :] if length else ()
     if most == 1:  # the usual case, made quickly
         return [
-            hash((head, tail)),
-            *[hash((head[:i] + head[i + 1 :], tail)) for i in range(len(head))],
-            *[hash((head, tail[:i] + tail[i + 1 :])) for i in range(len(tail))],
+            hash((head, tail)) & _KEY_BITS,
+            *[hash((head[:i] + head[i + 1 :], tail)) & _KEY_BITS for i in range(len(head))],
+            *[hash((head, tail[:i] + tail[i + 1 :])) & _KEY_BITS for i in range(len(tail))],
         ]
-    keys = {hash((head, tail))}
+    keys = {hash((head, tail)) & _KEY_BITS}
     level = {(head, tail)}
     for _ in range(most):
         level = {
@@ -606,7 +611,7 @@ def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Col
                 ((h, t[:i] + t[i + 1 :]) for i in range(len(t))),
             )
         }
-        keys.update(map(hash, level))
+        keys.update(hash(variant) & _KEY_BITS for variant in level)
     return keys
 
 

@@ -51,12 +51,13 @@ def behavior_entries(framework: Framework) -> list[Entry]:
 
 class Behaviors(msgspec.Struct, frozen=True, eq=False):
     """The behaviors of a framework (see :func:`behavior_entries`) with, for each, its
-    normalised text and its words in order."""
+    words in order (its normalised text) and its sequence."""
 
     entries: list[Entry]
-    keys: list[str]
+    #: the words of each behavior in order: equal for texts that are the same (DU01)
+    keys: list[tuple[str, ...]]
     #: the words of each behavior in order, possessive endings dropped
-    sequences: list[list[str]]
+    sequences: list[tuple[str, ...]]
 
     def word_set(self, i: int) -> tuple[str, ...]:
         """The distinct :func:`words` of the ``i``-th behavior, sorted (see
@@ -84,12 +85,15 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
         # words, and a string each time a word is used cost about 1 KB a behavior
         vocabulary: dict[str, str] = {}
         keep = vocabulary.setdefault
-        split = [[keep(w, w) for w in words(v)] for v in values]
+        # a text's words are its DU01 key (no word holds a space: the tuple compares as
+        # the words joined by spaces would, without a copy of every text), and, but for
+        # a possessive ending, its sequence: one tuple serves as both
+        split = [tuple([keep(w, w) for w in words(v)]) for v in values]
         return Behaviors(
             entries,
-            [" ".join(w) for w in split],
+            split,
             [
-                [keep(w, w) for w in sequence(v)] if _quoted(v) else w
+                tuple([keep(w, w) for w in sequence(v)]) if _quoted(v) else w
                 for v, w in zip(values, split, strict=True)
             ],
         )
@@ -164,7 +168,7 @@ def exact_duplicates(doc: Document, ctx: Context) -> list[tuple[Entry, Entry, st
     def build() -> list[tuple[Entry, Entry, str]]:
         mine = behaviors(doc, ctx)
         chains = lineage(doc, ctx)
-        groups: dict[str, list[Entry]] = {}
+        groups: dict[tuple[str, ...], list[Entry]] = {}
         for e, key in zip(mine.entries, mine.keys, strict=True):
             if key:
                 groups.setdefault(key, []).append(e)
@@ -597,8 +601,8 @@ class _TextGroups:
 
     __slots__ = ("firsts", "more")
 
-    def __init__(self, keys: list[str]) -> None:
-        first: dict[str, int] = {}
+    def __init__(self, keys: list[tuple[str, ...]]) -> None:
+        first: dict[tuple[str, ...], int] = {}
         #: the first behavior of each group
         self.firsts: array[int] = array("q")
         #: every behavior of each group of several
@@ -778,7 +782,7 @@ def _corpus_matches(
 
     def build() -> dict[int, list[tuple[float, CorpusBehavior]]]:
         items: list[CorpusBehavior] = []
-        keys: list[str] = []
+        keys: list[tuple[str, ...]] = []
         sets: list[tuple[str, ...]] = []
         for d in ctx.corpus:
             theirs = behaviors(d, ctx)

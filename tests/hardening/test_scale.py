@@ -393,7 +393,7 @@ def test_memory_error_anywhere_is_one_line(tmp_path: Path, where: str) -> None:
 def _old_exact_duplicates(doc: Document, chains: Lineage) -> list[tuple[int, int, str]]:
     """DU01's pairs as it found them before, comparing every two equal behaviors."""
     mine = behaviors(doc, Context(corpus=[]))
-    groups: dict[str, list[Entry]] = {}
+    groups: dict[tuple[str, ...], list[Entry]] = {}
     for e, key in zip(mine.entries, mine.keys, strict=True):
         if key:
             groups.setdefault(key, []).append(e)
