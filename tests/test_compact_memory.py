@@ -134,3 +134,57 @@ def test_mapping_keys_are_one_string_each() -> None:
     keys = {id(k) for b in behaviors for k in b.spans if k == "text"}
     assert len(behaviors) > 20 and len(keys) == 1
     assert len({id(b.spans._names) for b in behaviors if list(b.spans) == ["id", "text"]}) == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("piece", [1, 40, 500])
+def test_acronyms_found_in_pieces_are_those_found_in_the_whole_prose(
+    monkeypatch: pytest.MonkeyPatch, piece: int
+) -> None:
+    from pdp_lint.load.document import Document
+    from pdp_lint.load.loader import load_file
+    from pdp_lint.rules import structure
+    from pdp_lint.rules.base import Context
+
+    def uses(path: Path) -> list[tuple[str, str, int, int]]:
+        loaded = load_file(path)
+        assert loaded.framework is not None and loaded.source is not None
+        doc = Document(loaded.framework, loaded.source)
+        found = structure._acronyms(doc, Context(corpus=[doc])).uses
+        return [(term, field.path, start, end) for term, field, start, end in found]
+
+    paths = [p for p in CORPORA if load_file(p).framework is not None]
+    whole = {p: uses(p) for p in paths}
+    assert sum(len(u) for u in whole.values()) > 100
+    assert any("/" in term for u in whole.values() for term, *_ in u)  # a slash pair
+    monkeypatch.setattr(structure, "_PIECE", piece)
+    assert {p: uses(p) for p in paths} == whole
+
+
+def test_pieces_hold_every_text_once_in_order() -> None:
+    from pdp_lint.rules.structure import _joined_pieces
+
+    values = ["a" * n for n in (0, 3, 70_000, 1, 0, 65_535, 2)]
+    pieces = list(_joined_pieces(values))
+    assert "\n".join(p for _, p in pieces) == "\n".join(values)
+    assert [first for first, _ in pieces] == sorted({first for first, _ in pieces})
+    assert list(_joined_pieces([])) == []
+
+
+def test_the_node_array_is_reserved_at_about_the_nodes_a_text_holds() -> None:
+    import ryml
+
+    from pdp_lint.load.fast import _nodes_at_most, compose_fast
+    from pdp_lint.load.source import SourceText
+
+    for path in CORPORA[:12]:
+        text = path.read_text(encoding="utf-8")
+        tree = ryml.parse_in_place(bytearray(text.encode("utf-8")))
+        assert tree.size() <= _nodes_at_most(text) <= 2 * tree.size() + 16, path
+    # fewer reserved than the text holds (no space after the colons, line ends of
+    # CRLF): the array grows, and the document reads the same
+    text = "".join(f"a{i}:\r\n  b:\r\n    c:\r\n      d: {i}\r\n" for i in range(20))
+    tree = ryml.parse_in_place(bytearray(text.encode("utf-8")))
+    assert _nodes_at_most(text) < tree.size()
+    read = compose_fast(SourceText(Path("x.yaml"), text))
+    assert read is not None
+    assert read.data == {f"a{i}": {"b": {"c": {"d": i}}} for i in range(20)}
