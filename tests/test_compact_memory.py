@@ -188,3 +188,29 @@ def test_the_node_array_is_reserved_at_about_the_nodes_a_text_holds() -> None:
     read = compose_fast(SourceText(Path("x.yaml"), text))
     assert read is not None
     assert read.data == {f"a{i}": {"b": {"c": {"d": i}}} for i in range(20)}
+
+
+def test_paths_and_keys_are_made_from_addresses() -> None:
+    from pdp_lint.load.loader import load_file
+    from pdp_lint.model.framework import Node, address_key, address_path
+
+    assert "path" not in Node.__struct_fields__ and "key" not in Node.__struct_fields__
+    loaded = load_file(ROOT / "frameworks/cx-pdp.yaml")
+    fw = loaded.framework
+    assert fw is not None
+    assert (fw.path, fw.key, fw.owner.path, fw.owner.key) == ("$", "", "$.owner", "owner")
+    for t, track in enumerate(fw.tracks):
+        for r, role in enumerate(track.roles):
+            assert role.path == f"$.tracks[{t}].roles[{r}]"
+            assert role.key == f"tracks/{track.id}/roles/{role.id}"
+            for c, section in enumerate(role.sections):
+                assert section.key == f"{role.key}/competencies/{section.competency}"
+                for b, behavior in enumerate(section.behaviors):
+                    assert behavior.path == f"{section.path}.behaviors[{b}]"
+                    assert behavior.key == f"{section.key}/behaviors/{behavior.id}"
+                assert section.path == f"{role.path}.competencies[{c}]"
+    paths = [n.path for n in fw.nodes()]
+    assert len(paths) == len(set(paths)) > 100
+    # an item without an id is keyed by its index
+    assert address_key(((None, "tracks", 0, "t"), "levels", 3, 3)) == "tracks/t/levels/3"
+    assert address_path(((None, "tracks", 0, "t"), "owner", None, None)) == "$.tracks[0].owner"
