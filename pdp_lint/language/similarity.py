@@ -35,7 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from functools import cache
-from itertools import chain, combinations
+from itertools import chain, combinations, pairwise
 from typing import NamedTuple
 
 _QUOTES = str.maketrans(
@@ -57,6 +57,11 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD in lower-case ASCII text
 _EPS = 1e-9
 #: thresholds from which the partition scheme is used
 _PARTITION_FROM = 0.8
+#: the bits of a hash the joins file under: a number below 2**30 is the smallest
+#: object Python makes of one (28 bytes, where a 64-bit hash takes 36), and the joins
+#: keep hundreds of thousands of them; the rare keys that collide only make candidates,
+#: which are compared exactly
+_KEY_BITS = (1 << 30) - 1
 
 
 def word_counts(texts: Iterable[str]) -> Counter[str]:
@@ -136,6 +141,20 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(words(text))
 
 
+def sorted_words(words_: Iterable[str]) -> tuple[str, ...]:
+    """The distinct words of ``words_`` in sorted order: a word set as
+    :func:`similar_pairs` keeps it, in about a fifth of a frozenset's memory (a
+    frozenset of twenty words holds a table of sixty-four entries)."""
+    return tuple(sorted(set(words_)))
+
+
+def _canonical(record: Collection[str]) -> tuple[str, ...]:
+    """``record`` as :func:`sorted_words` gives it (returned as is when it already is)."""
+    if type(record) is tuple and all(a < b for a, b in pairwise(record)):
+        return record
+    return sorted_words(record)
+
+
 def jaccard(a: Collection[Hashable], b: Collection[Hashable]) -> float:
     """Size of the intersection over size of the union; two empty sets are identical."""
     sa, sb = set(a), set(b)
@@ -156,38 +175,52 @@ def _min_overlap(threshold: float, size_a: int, size_b: int) -> int:
     return math.ceil(threshold / (1 + threshold) * (size_a + size_b) - _EPS)
 
 
-def similar_pairs(records: Sequence[Collection[Hashable]], threshold: float) -> list[Pair]:
+def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[Pair]:
     """Every pair of ``records`` whose Jaccard similarity is at least ``threshold``.
 
-    ``records`` are sets of tokens (words, for instance); ``0 < threshold <= 1``. Empty
-    records are never paired. The result is sorted by ``(first, second)`` and equals
-    what comparing every pair would give, at a cost that grows with the number of
-    candidate pairs rather than with the square of the number of records.
+    ``records`` are sets of words (any collection: repeats do not count);
+    ``0 < threshold <= 1``. Empty records are never paired. The result is sorted by
+    ``(first, second)`` and equals what comparing every pair would give, at a cost that
+    grows with the number of candidate pairs rather than with the square of the number
+    of records. Each distinct record is kept as a sorted tuple (see
+    :func:`sorted_words`; records given so are kept as they are), and a set is made
+    only of the one being compared.
     """
     if not 0 < threshold <= 1:
         raise ValueError("threshold must be in (0, 1]")
-    # Identical sets are joined once and expanded at the end.
-    groups: dict[frozenset[Hashable], list[int]] = defaultdict(list)
+    # Identical sets are joined once and expanded at the end. Most records are unique:
+    # a group is its one record's index until a second one joins it.
+    groups: dict[tuple[str, ...], int | list[int]] = {}
     for i, record in enumerate(records):
         if record:
-            groups[frozenset(record)].append(i)
+            key = _canonical(record)
+            filed = groups.setdefault(key, i)
+            if filed is not i:
+                if isinstance(filed, int):
+                    groups[key] = [filed, i]
+                else:
+                    filed.append(i)
     sets = list(groups)
     members = list(groups.values())
+    del groups
     if threshold >= _PARTITION_FROM:
         found = _partition_join(sets, threshold)
     else:
         found = _prefix_join(sets, threshold)
 
-    pairs = [Pair(a, b, 1.0) for group in members for a, b in _within(group)]
+    pairs = [
+        Pair(a, b, 1.0) for group in members if isinstance(group, list) for a, b in _within(group)
+    ]
     for x, y, similarity in found:
-        for a in members[x]:
-            for b in members[y]:
+        mx, my = members[x], members[y]
+        for a in [mx] if isinstance(mx, int) else mx:
+            for b in [my] if isinstance(my, int) else my:
                 pairs.append(Pair(min(a, b), max(a, b), similarity))
     pairs.sort(key=lambda p: (p.first, p.second))
     return pairs
 
 
-def _prefix_join(sets: list[frozenset[Hashable]], threshold: float) -> list[tuple[int, int, float]]:
+def _prefix_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     prefix filtering."""
     frequency = Counter(chain.from_iterable(sets))
@@ -231,10 +264,10 @@ def _prefix_join(sets: list[frozenset[Hashable]], threshold: float) -> list[tupl
                     for bucket in buckets:
                         candidates.update(seen.intersection(bucket))
                         seen.update(bucket)
-            mine = sets[x]
+            mine = set(sets[x])
             for y in candidates:
                 other = sizes[y]
-                overlap = len(mine & sets[y])
+                overlap = len(mine.intersection(sets[y]))
                 if overlap >= need[other - smallest]:
                     found.append((x, y, overlap / (size + other - overlap)))
         # Later records are at least as long, so a shorter prefix suffices for the index.
@@ -283,9 +316,7 @@ def _plan(threshold: float, size: int) -> tuple[tuple[int, tuple[tuple[int, int]
     return tuple((n, tuple(combinations(range(n), 2))) for n in sorted(counts))
 
 
-def _partition_join(
-    sets: list[frozenset[Hashable]], threshold: float
-) -> list[tuple[int, int, float]]:
+def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     partitioning (see the module's documentation).
 
@@ -293,22 +324,48 @@ def _partition_join(
     by a hash; keys that collide only add candidates, which are checked exactly. The
     index holds a set's number, or a list when several share a key, which keeps the
     objects the garbage collector tracks few.
+
+    Sets are taken from the smallest, with an index for each number of groups. Two
+    sets meet under the split of the larger, which the smaller files under too, so
+    once the sets taken are so large that no split of theirs or of any larger set has
+    fewer than ``n`` groups, the index of ``n`` groups is dropped: only the indexes of
+    the sizes at hand are kept (about half of what one index of every set cost, a few
+    hundred bytes a behavior).
     """
-    index: dict[int, int | list[int]] = {}
     found: list[tuple[int, int, float]] = []
-    for x, mine in enumerate(sets):
+    if not sets:
+        return found
+    largest = max(map(len, sets))
+    # the fewest groups a set of each size or any larger one files under
+    fewest = [0] * (largest + 2)
+    fewest[largest + 1] = 1 << 30
+    for size in range(largest, -1, -1):
+        plan = _plan(threshold, size) if size else ()
+        fewest[size] = min([fewest[size + 1], *(n for n, _ in plan)])
+    indexes: dict[int, dict[int, int | list[int]]] = {}
+    order = sorted(range(len(sets)), key=lambda i: len(sets[i]))
+    current = -1
+    for x in order:
+        mine = sets[x]
         size = len(mine)
         plan = _plan(threshold, size)
         if not plan:
             continue
+        if size != current:
+            current = size
+            for n in [n for n in indexes if n < fewest[size]]:
+                del indexes[n]
         hashes = list(map(hash, mine))
         candidates: set[int] = set()
         for n, pairs in plan:
             sums = [0] * n
             for h in hashes:
                 sums[h % n] += h
+            index = indexes.get(n)
+            if index is None:
+                index = indexes[n] = {}
             for a, b in pairs:
-                key = hash((n, a, b, sums[a], sums[b]))
+                key = hash((n, a, b, sums[a], sums[b])) & _KEY_BITS
                 filed = index.get(key)
                 if filed is None:
                     index[key] = x
@@ -318,15 +375,18 @@ def _partition_join(
                 else:
                     candidates.update(filed)
                     filed.append(x)
+        own: set[str] | None = None
         for y in candidates:
             theirs = sets[y]
             other = len(theirs)
             smaller, larger = (size, other) if size <= other else (other, size)
             if not _may_pair(threshold, smaller, larger):
                 continue
-            overlap = len(mine & theirs)
+            if own is None:
+                own = set(mine)
+            overlap = len(own.intersection(theirs))
             if overlap >= _min_overlap(threshold, size, other):
-                found.append((y, x, overlap / (size + other - overlap)))
+                found.append((min(x, y), max(x, y), overlap / (size + other - overlap)))
     return found
 
 
@@ -536,11 +596,11 @@ def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Col
         head, tail = words[:length], words[len(words) - length :] if length else ()
     if most == 1:  # the usual case, made quickly
         return [
-            hash((head, tail)),
-            *[hash((head[:i] + head[i + 1 :], tail)) for i in range(len(head))],
-            *[hash((head, tail[:i] + tail[i + 1 :])) for i in range(len(tail))],
+            hash((head, tail)) & _KEY_BITS,
+            *[hash((head[:i] + head[i + 1 :], tail)) & _KEY_BITS for i in range(len(head))],
+            *[hash((head, tail[:i] + tail[i + 1 :])) & _KEY_BITS for i in range(len(tail))],
         ]
-    keys = {hash((head, tail))}
+    keys = {hash((head, tail)) & _KEY_BITS}
     level = {(head, tail)}
     for _ in range(most):
         level = {
@@ -551,7 +611,7 @@ def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Col
                 ((h, t[:i] + t[i + 1 :]) for i in range(len(t))),
             )
         }
-        keys.update(map(hash, level))
+        keys.update(hash(variant) & _KEY_BITS for variant in level)
     return keys
 
 

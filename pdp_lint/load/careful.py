@@ -127,7 +127,8 @@ class _Converter:
 
     def mapping(self, node: MappingNode, span: Span, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        loc = MapLoc(span)
+        values: dict[str, Span] = {}
+        loc = MapLoc(span, values=values)
         self.locs[id(out)] = loc
         for knode, vnode in node.value:
             kspan = _span(self.src, knode)
@@ -161,7 +162,7 @@ class _Converter:
                 continue
             vspan = _span(self.src, vnode)
             loc.keys[key] = kspan
-            loc.values[key] = vspan
+            values[key] = vspan
             loc.styles[key] = _style(vnode)
             out[key] = self.convert(vnode, depth + 1, kspan)
         return out

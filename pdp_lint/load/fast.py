@@ -27,11 +27,14 @@ import ctypes
 import os
 import re
 import sys
+from array import array
 from collections.abc import Iterator
+from sys import intern
 from typing import Any
 
 from pdp_lint.load.nodes import MAX_DEPTH, Composed, MapLoc, SeqLoc
 from pdp_lint.load.source import SourceText
+from pdp_lint.model.positions import OffsetSpans
 from pdp_lint.model.problem import Span
 
 _PLAIN_SPECIAL = re.compile(r"[-+.~0-9]|(?:true|false|null|yes|no|on|off|y|n)$", re.IGNORECASE)
@@ -172,7 +175,9 @@ def compose_fast(src: SourceText, *, keys: bool = True) -> Composed | None:
     buf = bytearray(text.encode("utf-8"))
     try:
         with _quiet_stderr():
-            tree = ryml.parse_in_place(buf)
+            tree = ryml.Tree()
+            tree.reserve(_nodes_at_most(text))
+            ryml.parse_in_place(buf, tree)
     except Exception:  # any parse error: libyaml explains it
         return None
     try:
@@ -186,6 +191,21 @@ def compose_fast(src: SourceText, *, keys: bool = True) -> Composed | None:
         # how the extension fails when memory runs out (an error return with no Python
         # exception): the careful path reads the file, or runs out as a MemoryError
         return None
+
+
+def _nodes_at_most(text: str) -> int:
+    """About as many nodes as rapidyaml makes of ``text``, rarely fewer: one for each
+    key (a colon before a space or a line break), each block sequence item (a dash
+    before a space) and each flow item (a comma), prose's own colons, dashes and
+    commas counted as well.
+
+    The tree's node array is reserved at that size: grown by doubling as the parser
+    goes, it ended up to twice the nodes' size, 144 bytes a node (38 MB for a 9 MB
+    file, and the array it grew from was kept while it was copied: a peak of 56 MB
+    where the reserved array costs 21 MB). When the text holds more nodes, the array
+    grows as before.
+    """
+    return text.count(": ") + text.count(":\n") + text.count("- ") + text.count(",") + 16
 
 
 class _Walker:
@@ -373,9 +393,10 @@ class _Walker:
     def mapping(self, node: int, depth: int) -> tuple[dict[str, Any], Span]:
         tree = self.tree
         out: dict[str, Any] = {}
-        loc = MapLoc(Span(1, 1, 1, 1))
+        values: dict[str, Span] = {}
+        loc = MapLoc(Span(1, 1, 1, 1), values=values)
         self.locs[id(out)] = loc
-        keys, values, styles = loc.keys, loc.values, loc.styles
+        keys, styles = loc.keys, loc.styles
         type_of, next_of = self._type, self._next
         child = self._first(tree, node)
         first: Span | None = None
@@ -386,6 +407,7 @@ class _Walker:
             if kind & _KEY_UNSUPPORTED or not kind & _KEY_PLAIN:
                 raise _NeedsCarefulPath
             key, kstart, kend = self._scalar(self._key(tree, child), "")
+            key = intern(key)  # see _TableWalker.mapping
             if key in out or key == "<<":
                 raise _NeedsCarefulPath
             kspan = self._span(kstart, kend)
@@ -574,6 +596,11 @@ class _TableWalker(_Walker):
         self.keys = keys
         self.buf = buf
         self.ascii = not self.offsets.wide
+        #: without ``keys``, the start and end offset of every mapping value, in order,
+        #: which the mappings' OffsetSpans read (see pdp_lint.model.positions)
+        self.places: array[int] = array("q")
+        #: one tuple of keys for every mapping with the same keys in the same order
+        self.shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def run(self) -> Composed:
         table = self.table
@@ -633,9 +660,10 @@ class _TableWalker(_Walker):
     def mapping(self, node: int, depth: int) -> tuple[dict[str, Any], Span]:
         table = self.table
         out: dict[str, Any] = {}
-        loc = MapLoc(Span(1, 1, 1, 1))
+        values: dict[str, Span] = {}
+        loc = MapLoc(Span(1, 1, 1, 1), values=values)
         self.locs[id(out)] = loc
-        keys, values, styles = loc.keys, loc.values, loc.styles
+        keys, styles = loc.keys, loc.styles
         child = table[node * _WORDS + _W_FIRST]
         first: Span | None = None
         vspan: Span | None = None
@@ -643,6 +671,12 @@ class _TableWalker(_Walker):
         at, span_of, resolve = self._at, self._span, self._resolve
         buf, base, text = self.buf, self.base, self.text
         ascii_text, detail = self.ascii, self.keys
+        # this mapping's value offsets, added to self.places after those of the
+        # mappings inside it
+        offsets: list[int] = []
+        place = offsets.append
+        # the last value read, while its span is not made yet: (start, end) of a scalar
+        last: tuple[int, int] | None = None
         while child != none:
             row = child * _WORDS
             kind = table[row]
@@ -654,7 +688,10 @@ class _TableWalker(_Walker):
                 raise _NeedsCarefulPath
             kstart = table[row + _W_KEY] - base
             try:
-                key = buf[kstart : kstart + size].decode("utf-8")
+                # one string per distinct key: the model keeps each mapping's keys with
+                # their positions, and a string for every `id:` and `text:` of a large
+                # file cost about 150 bytes a behavior
+                key = intern(buf[kstart : kstart + size].decode("utf-8"))
             except UnicodeDecodeError:
                 raise _NeedsCarefulPath from None
             if not ascii_text:
@@ -670,9 +707,17 @@ class _TableWalker(_Walker):
             if kind & _MAP:
                 value, vspan = self.mapping(child, depth + 1)
                 style = ""
+                last = None
+                if not detail:
+                    place(vspan.start_index)
+                    place(vspan.end_index)
             elif kind & _SEQ:
                 value, vspan = self.sequence(child, depth + 1)
                 style = ""
+                last = None
+                if not detail:
+                    place(vspan.start_index)
+                    place(vspan.end_index)
             else:
                 if kind & _VAL_UNSUPPORTED or not kind & _VAL_STYLED:
                     raise _NeedsCarefulPath  # see _val
@@ -680,15 +725,31 @@ class _TableWalker(_Walker):
                 value, vstart, vend = at(row + _W_VAL, style)
                 if not style:
                     value = resolve(value, True)
-                vspan = span_of(vstart, vend)
+                if detail:
+                    vspan = span_of(vstart, vend)
+                else:
+                    # its span is made only if it is the last value (the mapping's
+                    # own span ends with it) or when a rule asks for it
+                    place(vstart)
+                    place(vend)
+                    last = (vstart, vend)
             out[key] = value
-            values[key] = vspan
             if detail:
+                assert vspan is not None
+                values[key] = vspan
                 keys[key] = kspan
                 styles[key] = style
             child = table[row + _W_NEXT]
+        if last is not None:
+            vspan = span_of(*last)
         if first is None or vspan is None or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
+        if not detail:
+            names = tuple(out)
+            places = self.places
+            placed = len(places)
+            places.extend(offsets)
+            loc.values = OffsetSpans(self.shapes.setdefault(names, names), places, placed, self.src)
         loc.span = self._container_span(first, vspan, "{")
         return out, loc.span
 

@@ -7,6 +7,7 @@ puts them side by side.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -22,7 +23,9 @@ class MapLoc(msgspec.Struct, eq=False):
 
     span: Span
     keys: dict[str, Span] = msgspec.field(default_factory=dict)
-    values: dict[str, Span] = msgspec.field(default_factory=dict)
+    #: a dict, or the fast path's OffsetSpans (see pdp_lint.model.positions) when the
+    #: keys' positions are left out
+    values: Mapping[str, Span] = msgspec.field(default_factory=dict)
     styles: dict[str, str] = msgspec.field(default_factory=dict)
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
+from pdp_lint.language.tokens import lower
 from pdp_lint.model.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.textscan import RUNS, prose
@@ -84,7 +85,7 @@ def _context(ctx: Context) -> frozenset[str]:
 
     def build() -> frozenset[str]:
         runs: Counter[str] = ctx.merged(RUNS)
-        return frozenset(_QUICK_LETTERS.findall("\n".join(runs).lower()))
+        return frozenset(_QUICK_LETTERS.findall(lower("\n".join(runs))))
 
     found: frozenset[str] = ctx.memo("spelling.context", build)
     return found

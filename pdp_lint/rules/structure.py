@@ -677,6 +677,26 @@ def _prose(doc: Document) -> Iterator[TextField]:
             yield TextField(role, "abbreviation", role.abbreviation, "abbreviation")
 
 
+#: characters of prose searched at once for acronyms (see _joined_pieces)
+_PIECE = 1 << 16
+
+
+def _joined_pieces(values: list[str]) -> Iterator[tuple[int, str]]:
+    """``"\n".join(values)`` in pieces of whole values, each with the number of its
+    first value: searching the pieces one after another finds what a search of the
+    whole finds (no match holds a line break, and the start of a piece is to the
+    pattern what the line break before it is), while a large file's prose is never
+    joined whole (ten megabytes for a 9 MB file)."""
+    first = 0
+    while first < len(values):
+        last, size = first, 0
+        while last < len(values) and (last == first or size + len(values[last]) < _PIECE):
+            size += len(values[last]) + 1
+            last += 1
+        yield first, "\n".join(values[first:last])
+        first = last
+
+
 class _Acronyms(NamedTuple):
     """The acronyms a framework uses, and the texts of its prose to look terms up in."""
 
@@ -697,37 +717,39 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
     def build() -> _Acronyms:
         texts = list(_prose(doc))
         values = [t.value for t in texts]
-        joined = "\n".join(values)
         starts = []
         at = 0
         for value in values:
             starts.append(at)
             at += len(value) + 1
         # web addresses are blanked out in the few texts that may hold one
-        linked: set[int] = set()
-        for hint in _URL_HINTS:
-            at = joined.find(hint)
-            while at >= 0:
-                linked.add(bisect_right(starts, at) - 1)
-                at = joined.find(hint, at + 1)
-        for i in linked:
-            values[i] = _URL.sub(lambda m: " " * len(m.group()), values[i])
-        masked = "\n".join(values) if linked else joined
+        for i, value in enumerate(values):
+            if any(hint in value for hint in _URL_HINTS):
+                values[i] = _URL.sub(lambda m: " " * len(m.group()), value)
         uses: list[tuple[str, TextField, int, int]] = []
         last_end = -2
-        for match in _ACRONYM.finditer(masked):
-            term = match.group("term")
-            if _ROMAN.fullmatch(term):
-                continue
-            s, e = match.span("term")
-            i = bisect_right(starts, s) - 1
-            if uses and s == last_end + 1 and masked[last_end] == "/" and uses[-1][1] is texts[i]:
-                # a pair written with a slash (SM/CR) is one term
-                prev, field, ps, _ = uses.pop()
-                uses.append((f"{prev}/{term}", field, ps, e - starts[i]))
-            else:
-                uses.append((term, texts[i], s - starts[i], e - starts[i]))
-            last_end = match.end()
+        for first, masked in _joined_pieces(values):
+            base = starts[first]
+            for match in _ACRONYM.finditer(masked):
+                term = match.group("term")
+                if _ROMAN.fullmatch(term):
+                    continue
+                s, e = match.span("term")
+                s, e = s + base, e + base
+                i = bisect_right(starts, s) - 1
+                if (
+                    uses
+                    and s == last_end + 1
+                    and last_end >= base
+                    and masked[last_end - base] == "/"
+                    and uses[-1][1] is texts[i]
+                ):
+                    # a pair written with a slash (SM/CR) is one term
+                    prev, field, ps, _ = uses.pop()
+                    uses.append((f"{prev}/{term}", field, ps, e - starts[i]))
+                else:
+                    uses.append((term, texts[i], s - starts[i], e - starts[i]))
+                last_end = match.end() + base
         return _Acronyms(uses, texts)
 
     result: _Acronyms = ctx.document_memo(doc, "structure.acronyms", build)

@@ -17,6 +17,7 @@ from functools import cache
 
 import msgspec
 
+from pdp_lint.language.tokens import lower
 from pdp_lint.load.document import Document
 from pdp_lint.model.framework import TextField
 from pdp_lint.model.problem import Edit
@@ -184,7 +185,7 @@ class Prose(msgspec.Struct, eq=False):
     def lowered(self) -> str:
         """``joined`` in lower case."""
         if self._lowered is None:
-            self._lowered = self.joined.lower()
+            self._lowered = lower(self.joined)
         return self._lowered
 
     def holds_any(self, chars: re.Pattern[str]) -> bool:
