@@ -121,3 +121,15 @@ def test_a_run_without_pytests_cache_orders_by_the_known_durations(tmp_path: Pat
     assert known_durations(out) == {"tests/a.py::slow": 2.3}
     assert main(["--cache", str(tmp_path / "none"), "--output", str(out)]) == 2
     assert known_durations(tmp_path / "none.json") == {}
+
+
+def test_the_known_durations_are_a_fresh_clones():
+    """CI runs a fresh clone, where ``mypy`` has no cache and pre-commit builds the hook's
+    environment: taken from a warm checkout's run, the file would call those tests short
+    and the scheduler would start them last, where they hold up the end of the run."""
+    from tests.conftest import known_durations, work_unit
+
+    known = known_durations()
+    assert known.get("tests/test_code_quality.py::test_mypy_strict_passes", 0.0) >= 3.0
+    hooks = sum(s for n, s in known.items() if work_unit(n) == "tests/hooks/test_precommit.py")
+    assert hooks >= 15.0, hooks
