@@ -400,7 +400,9 @@ _OUT_OF_MEMORY = (
 def _is_out_of_memory(exc: BaseException) -> bool:
     try:
         from pdp_lint.engine.memory import is_out_of_memory
-    except MemoryError:
+    except (MemoryError, ImportError):
+        # memory so short that the module telling it (and the compiled `resource` it
+        # imports) could not be loaded
         return True
     return is_out_of_memory(exc)
 

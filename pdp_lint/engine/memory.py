@@ -5,6 +5,12 @@ them) return from a failed allocation without setting an exception, which Python
 raises as ``SystemError: error return without exception set``: that is running out of
 memory too when the process has used nearly all the address space it may use
 (``ulimit -v``). Any other ``SystemError`` stays what it is, a bug to report.
+
+Likewise a compiled module imported when the address space is used up cannot be mapped:
+the dynamic loader's ``failed to map segment from shared object`` (or ``cannot allocate
+memory``) comes as an ``ImportError``. Under an address-space limit that is running out
+of memory; without one it stays an error to report (a folder mounted ``noexec`` says the
+same).
 """
 
 from __future__ import annotations
@@ -38,13 +44,27 @@ def near_address_space_limit() -> bool:
     return peak is not None and peak >= NEAR_LIMIT * soft
 
 
+#: what the dynamic loader says when it cannot map a compiled module into memory
+LOADER_OUT_OF_MEMORY = ("failed to map segment from shared object", "cannot allocate memory")
+
+
+def address_space_limited() -> bool:
+    """True when the process runs under an address-space limit (``ulimit -v``)."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return soft != resource.RLIM_INFINITY and soft > 0
+
+
 def is_out_of_memory(exc: BaseException) -> bool:
-    """True for a ``MemoryError``, and for an extension's error return without an
-    exception when the process is near its address-space limit."""
+    """True for a ``MemoryError``; for an extension's error return without an exception
+    when the process is near its address-space limit; and for a compiled module the
+    loader could not map into memory under such a limit."""
     if isinstance(exc, MemoryError):
         return True
-    return (
-        isinstance(exc, SystemError)
-        and "without exception set" in str(exc)
-        and near_address_space_limit()
-    )
+    if isinstance(exc, SystemError) and "without exception set" in str(exc):
+        return near_address_space_limit()
+    if isinstance(exc, ImportError):
+        message = str(exc).lower()
+        if "cannot allocate memory" in message:
+            return True
+        return LOADER_OUT_OF_MEMORY[0] in message and address_space_limited()
+    return False

@@ -358,6 +358,64 @@ def test_an_extension_failing_without_exception_near_the_limit_is_out_of_memory(
     assert not memory.is_out_of_memory(silent)
 
 
+def test_a_compiled_module_that_cannot_be_mapped_under_a_limit_is_out_of_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # found at `ulimit -v` 80 MB: jsonschema-rs, imported once the file was read, could
+    # not be mapped and the check ended in "internal error: ImportError: ..."
+    unmapped = ImportError(
+        "/venv/lib/python3.11/site-packages/jsonschema_rs/jsonschema_rs.abi3.so: "
+        "failed to map segment from shared object"
+    )
+    limit = 100 * 1024 * 1024
+    monkeypatch.setattr(memory.resource, "getrlimit", lambda _which: (limit, limit))
+    assert memory.is_out_of_memory(unmapped)
+    assert memory.is_out_of_memory(ImportError("libfoo.so: cannot allocate memory"))
+    assert not memory.is_out_of_memory(ImportError("No module named 'jsonschema_rs'"))
+    # without a limit the same words come from a folder mounted noexec: an error to tell
+    unlimited = memory.resource.RLIM_INFINITY
+    monkeypatch.setattr(memory.resource, "getrlimit", lambda _which: (unlimited, unlimited))
+    assert not memory.is_out_of_memory(unmapped)
+    assert memory.is_out_of_memory(ImportError("libfoo.so: cannot allocate memory"))
+
+
+@pytest.mark.parametrize("where", ["parent", "worker"])
+def test_an_unmappable_compiled_module_under_a_limit_is_one_line(
+    tmp_path: Path, where: str
+) -> None:
+    # the loader's failure, raised where the run would import a compiled module, in this
+    # process or in a worker, under an address-space limit the run itself stays far from
+    files = [shutil.copy(ROOT / "frameworks" / f.name, tmp_path) for f in FRAMEWORKS]
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (8 << 30, 8 << 30))\n"
+        "from pdp_lint.engine import parallel\n"
+        "def unmapped(*args, **kwargs):\n"
+        "    raise ImportError('/x/jsonschema_rs.abi3.so: '\n"
+        "                      'failed to map segment from shared object')\n"
+        + (
+            "parallel.run_streaming = unmapped\n"
+            if where == "parent"
+            else "parallel._Stream.read = unmapped\n"
+        )
+        + "from pdp_lint.cli.commands import main\n"
+        "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    env.pop("PDP_LINT_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check", "--no-cache", "--jobs", "2", *map(str, files)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    _one_line(done.stderr)
+
+
 @pytest.mark.parametrize("where", ["parent", "worker"])
 def test_memory_error_anywhere_is_one_line(tmp_path: Path, where: str) -> None:
     # wherever the MemoryError arises, in this process or in a worker process
