@@ -6,6 +6,9 @@ raises as ``SystemError: error return without exception set``: that is running o
 memory too when the process has used nearly all the address space it may use
 (``ulimit -v``). Any other ``SystemError`` stays what it is, a bug to report.
 
+A system call that fails for want of memory (``OSError`` with ``ENOMEM``: mapping the word
+list, starting a worker) is running out of memory too.
+
 Likewise a compiled module imported when the address space is used up cannot be mapped:
 the dynamic loader's ``failed to map segment from shared object`` (or ``cannot allocate
 memory``) comes as an ``ImportError``. Under an address-space limit that is running out
@@ -15,6 +18,7 @@ same).
 
 from __future__ import annotations
 
+import errno
 import resource
 from pathlib import Path
 
@@ -55,11 +59,13 @@ def address_space_limited() -> bool:
 
 
 def is_out_of_memory(exc: BaseException) -> bool:
-    """True for a ``MemoryError``; for an extension's error return without an exception
-    when the process is near its address-space limit; and for a compiled module the
-    loader could not map into memory under such a limit."""
+    """True for a ``MemoryError`` and a system call's ``ENOMEM``; for an extension's
+    error return without an exception when the process is near its address-space limit;
+    and for a compiled module the loader could not map into memory under such a limit."""
     if isinstance(exc, MemoryError):
         return True
+    if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
+        return True  # a system call refused memory: mmap of the word list, fork, ...
     if isinstance(exc, SystemError) and "without exception set" in str(exc):
         return near_address_space_limit()
     if isinstance(exc, ImportError):

@@ -9,6 +9,7 @@ as a ratio near 16 instead of near 4.
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import resource
@@ -377,6 +378,41 @@ def test_a_compiled_module_that_cannot_be_mapped_under_a_limit_is_out_of_memory(
     monkeypatch.setattr(memory.resource, "getrlimit", lambda _which: (unlimited, unlimited))
     assert not memory.is_out_of_memory(unmapped)
     assert memory.is_out_of_memory(ImportError("libfoo.so: cannot allocate memory"))
+
+
+def test_a_system_call_refusing_memory_is_out_of_memory() -> None:
+    # found at `ulimit -v` 40 MB: mapping the word list failed with ENOMEM and the check
+    # ended in "internal error: OSError: [Errno 12] Cannot allocate memory"
+    assert memory.is_out_of_memory(OSError(errno.ENOMEM, "Cannot allocate memory"))
+    assert not memory.is_out_of_memory(OSError(errno.EACCES, "Permission denied"))
+    assert not memory.is_out_of_memory(OSError("no errno"))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_word_list_refused_memory_is_one_line(tmp_path: Path, jobs: str) -> None:
+    # the word list's mmap refused, as under that limit, in this process or in workers
+    files = [shutil.copy(ROOT / "frameworks" / f.name, tmp_path) for f in FRAMEWORKS]
+    script = (
+        "import errno, mmap, sys\n"
+        "def refused(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOMEM, 'Cannot allocate memory')\n"
+        "mmap.mmap = refused\n"
+        "from pdp_lint.cli.commands import main\n"
+        "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    env.pop("PDP_LINT_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check", "--no-cache", "--jobs", jobs, *map(str, files)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    _one_line(done.stderr)
 
 
 @pytest.mark.parametrize("where", ["parent", "worker"])
