@@ -96,3 +96,10 @@ def test_a_large_prose_is_cut_in_pieces_after_a_sentence() -> None:
     assert len(pieces) > 5
     assert all(len(p) < 2 * textscan.PIECE for _, p in pieces)
     assert "\n".join(p for _, p in pieces) == "\n".join(values)
+
+
+def test_a_piece_ends_only_after_ascii_punctuation() -> None:
+    import string
+
+    assert set(string.punctuation) - {"_"} == textscan._CUT_AFTER
+    assert not any(re.match(r"[\w\s]", c) for c in textscan._CUT_AFTER)

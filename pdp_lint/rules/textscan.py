@@ -10,7 +10,6 @@ pages leave undefined, so every broken run can be turned back into its bytes.
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -355,7 +354,7 @@ class Prose(msgspec.Struct, eq=False):
 PIECE = 1 << 16
 #: what may end a piece: ASCII, neither a space nor part of a word (lowering and
 #: blanking out broken runs leave it as it is)
-_CUT_AFTER = frozenset(string.punctuation) - {"_"}
+_CUT_AFTER = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
 
 
 def _cut_after(value: str) -> bool:
