@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
 import re
@@ -11,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from pdp_lint.language.similarity import long_word_counts, word_counts, words
@@ -271,21 +271,22 @@ def test_word_passes_over_a_large_text_keep_no_list_of_every_word() -> None:
     size = sum(map(len, texts))
     assert _traced_peak(lambda: long_word_counts(texts, 4)) < size
     joined = "\n".join(texts)
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     fields = [TextField(None, "text", t, "behavior") for t in texts]  # type: ignore[arg-type]
-    found = Prose(fields, joined, joined, starts)
+    found = Prose(fields)
     assert _traced_peak(lambda: found.run_counts) < size
     assert list(found.run_counts.items()) == list(Counter(joined.split()).items())
 
 
-def test_prose_without_broken_characters_is_kept_once() -> None:
-    # curly quotes make a file's prose non-ASCII; with nothing to blank out, the masked
-    # text is the text itself, not a copy of a large file's prose
+def test_prose_is_kept_as_its_fields_not_joined() -> None:
+    # curly quotes make a file's prose non-ASCII (two bytes a character): the prose is
+    # searched in pieces, and no copy of it, joined, masked or lowered, is kept
     for doc in documents():
         found = prose(doc, Context(corpus=[doc]))
         values = [t.value for t in found.texts]
-        if any(mask_mojibake(v) != v for v in values):
-            assert found.masked == "\n".join(map(mask_mojibake, values))
-        else:
-            assert found.masked is found.joined
+        assert found.masked == "\n".join(map(mask_mojibake, values))
+        assert "\n".join(piece for _, piece in found.pieces()) == found.joined
+        found.matching(re.compile("x"), masked=True)
+        found.holding(("x",), lowered=True)
+        kept = {k for k, v in msgspec.structs.asdict(found).items() if isinstance(v, str)}
+        assert kept <= {"_rare", "_runs_text"}, doc.file
     assert any(not prose(d, Context(corpus=[d])).joined.isascii() for d in documents())

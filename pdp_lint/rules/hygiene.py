@@ -205,16 +205,19 @@ class Whitespace(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         found = prose(doc, ctx)
-        joined = found.joined
         # most files have nothing to report: a few quick searches of the texts run
-        # together tell (a space at the start or end of a text is next to a line break)
+        # together tell (a space at the start or end of a text is next to a line break,
+        # or starts or ends a piece)
         if not (
             found.holds_any(_ODD_BLANK)
-            or "  " in joined
-            or "\n " in joined
-            or " \n" in joined
-            or joined[:1] == " "
-            or joined[-1:] == " "
+            or any(
+                "  " in piece
+                or "\n " in piece
+                or " \n" in piece
+                or piece[:1] == " "
+                or piece[-1:] == " "
+                for _, piece in found.pieces()
+            )
         ):
             return
         # then one search finds the few texts that are oddly spaced

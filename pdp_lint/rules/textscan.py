@@ -13,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
 import msgspec
@@ -122,23 +123,106 @@ def mask_mojibake(value: str) -> str:
 
 
 class Prose(msgspec.Struct, eq=False):
-    """The prose fields of a framework run together, one search finding the few fields
-    worth a closer look.
+    """The prose fields of a framework, searched together: one search finding the few
+    fields worth a closer look.
 
-    ``joined`` holds the values separated by a line break, ``masked`` the same with
-    broken runs blanked out (see :func:`mask_mojibake`); ``starts`` the offset of each
-    value in both.
+    The values are searched in pieces of about :data:`PIECE` characters, each the
+    values of a run of fields separated by a line break, as they would stand in the
+    whole prose run together (:attr:`joined`): no piece is kept, so a check of a very
+    large file never holds a second copy of its prose (nor a lower-cased third). A
+    search gives what a search of the whole text gives (see :meth:`pieces`).
     """
 
     texts: list[TextField]
-    joined: str
-    masked: str
-    starts: list[int]
+    _starts: list[int] | None = None
+    _cuts: list[int] | None = None
+    _broken: bool | None = None
     _rare: str | None = None
     _runs_text: str | None = None
-    _lowered: str | None = None
     _runs: frozenset[str] | None = None
     _run_counts: Counter[str] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset of each value in :attr:`joined`."""
+        if self._starts is None:
+            starts = []
+            at = 0
+            for text in self.texts:
+                starts.append(at)
+                at += len(text.value) + 1
+            self._starts = starts
+        return self._starts
+
+    @property
+    def joined(self) -> str:
+        """The values separated by a line break (made anew at each call: the rules
+        search :meth:`pieces` instead)."""
+        return "\n".join(t.value for t in self.texts)
+
+    @property
+    def masked(self) -> str:
+        """:attr:`joined` with broken runs blanked out (see :func:`mask_mojibake`)."""
+        return "\n".join(piece for _, piece in self.pieces(masked=True))
+
+    @property
+    def lowered(self) -> str:
+        """:attr:`joined` in lower case."""
+        return lower(self.joined)
+
+    @property
+    def cuts(self) -> list[int]:
+        """The position of the first field of each piece (see :meth:`pieces`)."""
+        if self._cuts is None:
+            cuts = [0]
+            size = 0
+            texts = self.texts
+            for i, text in enumerate(texts):
+                value = text.value
+                size += len(value) + 1
+                if size >= PIECE and i + 1 < len(texts) and _cut_after(value):
+                    cuts.append(i + 1)
+                    size = 0
+            self._cuts = cuts
+        return self._cuts
+
+    def pieces(self, masked: bool = False, lowered: bool = False) -> Iterator[tuple[int, str]]:
+        """The prose in pieces, each with its offset in :attr:`joined`: the values of a
+        run of fields, separated by a line break (with ``masked``, with broken runs
+        blanked out; with ``lowered``, in lower case: lowering may change a piece's
+        length, as it does for İ). The line break between two pieces belongs to
+        neither.
+
+        A piece ends after a value ending with a character that is neither a space
+        nor part of a word and that lowering leaves as it is (as most sentences end):
+        no pattern the rules search for matches across such a line break (one that
+        matches spaces, line breaks among them, between two words cannot start before
+        it and end after it), and every lookaround the rules use sees a line break and
+        the start or end of a text alike, so the pieces give the matches of the whole.
+        """
+        for base, piece, _ in self._pieces(masked, lowered):
+            yield base, piece
+
+    def _pieces(
+        self, masked: bool = False, lowered: bool = False
+    ) -> Iterator[tuple[int, str, int]]:
+        """:meth:`pieces`, each with its length before lowering."""
+        texts, starts, cuts = self.texts, self.starts, self.cuts
+        blank = masked and self.broken
+        for n, first in enumerate(cuts):
+            last = cuts[n + 1] if n + 1 < len(cuts) else len(texts)
+            values = [t.value for t in texts[first:last]]
+            if blank:
+                values = list(map(mask_mojibake, values))
+            piece = "\n".join(values)
+            yield starts[first], lower(piece) if lowered else piece, len(piece)
+
+    @property
+    def broken(self) -> bool:
+        """Whether a value may hold a broken run (mojibake's lead characters)."""
+        if self._broken is None:
+            self._broken = LEAD_CHARACTERS.search(self.rare) is not None
+        return self._broken
 
     @property
     def run_counts(self) -> Counter[str]:
@@ -178,15 +262,8 @@ class Prose(msgspec.Struct, eq=False):
         """The characters of ``joined`` other than printable ASCII and line breaks, in
         order (see :meth:`holds_any`)."""
         if self._rare is None:
-            self._rare = _rare(self.joined)
+            self._rare = "".join(_rare(piece) for _, piece, _ in self._pieces())
         return self._rare
-
-    @property
-    def lowered(self) -> str:
-        """``joined`` in lower case."""
-        if self._lowered is None:
-            self._lowered = lower(self.joined)
-        return self._lowered
 
     def holds_any(self, chars: re.Pattern[str]) -> bool:
         """Whether ``chars`` finds something in the values, for a pattern that matches
@@ -214,11 +291,15 @@ class Prose(msgspec.Struct, eq=False):
         broken runs blanked out; with ``lowered``, the values in lower case (and gives
         every field when lowering changes the length of a text, as it does for İ).
         """
-        text = self.masked if masked else self.lowered if lowered else self.joined
-        if len(text) != len(self.joined):
-            return list(self.texts)
         starts = self.starts
-        return self._fields({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)})
+        found: set[int] = set()
+        for base, piece, size in self._pieces(masked, lowered):
+            if len(piece) != size:
+                return list(self.texts)
+            found.update(
+                bisect_right(starts, base + m.start()) - 1 for m in pattern.finditer(piece)
+            )
+        return self._fields(found)
 
     def either(self, *groups: list[TextField]) -> list[TextField]:
         """The fields of any of ``groups``, once each, in order."""
@@ -229,18 +310,18 @@ class Prose(msgspec.Struct, eq=False):
         """The fields holding one of ``words`` (none with a line break), in order; with
         ``lowered``, the fields whose lower case holds one (all of them when lowering
         changes the length of a text, as it does for İ)."""
-        text = self.lowered if lowered else self.joined
-        if len(text) != len(self.joined):
-            return list(self.texts)
         if len(words) > _FEW_WORDS and not lowered and not any(_blank(w) for w in words):
             return self._fields(self._holding_many(words))
         starts = self.starts
         found: set[int] = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                found.add(bisect_right(starts, at) - 1)
-                at = text.find(word, at + 1)
+        for base, piece, size in self._pieces(lowered=lowered):
+            if len(piece) != size:
+                return list(self.texts)
+            for word in words:
+                at = piece.find(word)
+                while at >= 0:
+                    found.add(bisect_right(starts, base + at) - 1)
+                    at = piece.find(word, at + 1)
         return self._fields(found)
 
     def _holding_many(self, words: tuple[str, ...]) -> set[int]:
@@ -269,6 +350,17 @@ class Prose(msgspec.Struct, eq=False):
         return {i for i, t in enumerate(self.texts) if not hits.isdisjoint(t.value.split())}
 
 
+#: about the length of a piece of prose searched at once (see :meth:`Prose.pieces`)
+PIECE = 1 << 16
+#: what may end a piece: ASCII, neither a space nor part of a word (lowering and
+#: blanking out broken runs leave it as it is)
+_CUT_AFTER = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
+
+
+def _cut_after(value: str) -> bool:
+    return value[-1:] in _CUT_AFTER
+
+
 #: up to this many words, :meth:`Prose.holding` searches the text once for each
 _FEW_WORDS = 16
 
@@ -293,23 +385,7 @@ def prose(doc: Document, ctx: Context) -> Prose:
     """The :class:`Prose` of ``doc``, made once per run."""
 
     def build() -> Prose:
-        texts = doc.texts
-        values = [t.value for t in texts]
-        joined = "\n".join(values)
-        rare = _rare(joined)
-        masked = joined
-        if LEAD_CHARACTERS.search(rare):
-            blanked = list(map(mask_mojibake, values))
-            # a value without broken runs is given back as it is: the same text again
-            # would be another copy of a large file's prose
-            if any(b is not v for b, v in zip(blanked, values, strict=True)):
-                masked = "\n".join(blanked)
-        starts = []
-        at = 0
-        for value in values:
-            starts.append(at)
-            at += len(value) + 1
-        return Prose(texts, joined, masked, starts, rare)
+        return Prose(doc.texts)
 
     result: Prose = ctx.document_memo(doc, "text.prose", build)
     return result

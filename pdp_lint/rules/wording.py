@@ -469,22 +469,33 @@ class Article(Rule):
         found = prose(doc, ctx)
         # most files hold no article that does not fit: the distinct matches, each told
         # once per process, say so without placing any
-        if all(_wrong_article(*m) is None for m in set(_ARTICLE.findall(found.joined))):
+        if all(
+            _wrong_article(*m) is None
+            for m in {m for _, piece in found.pieces() for m in _ARTICLE.findall(piece)}
+        ):
             return
-        texts, starts = found.texts, found.starts
         searched: dict[int, bool] = {}
-        for match in _ARTICLE.finditer(found.joined):
+        for offset, piece in found.pieces():
+            yield from self._matches(doc, found, offset, piece, searched)
+
+    def _matches(
+        self, doc: Document, found: Prose, offset: int, piece: str, searched: dict[int, bool]
+    ) -> Iterator[Finding]:
+        """The findings of the matches in one piece of the prose, which starts at
+        ``offset`` of the whole."""
+        texts, starts = found.texts, found.starts
+        for match in _ARTICLE.finditer(piece):
             article, word, after = match.group("article", "next", "after")
             vowel = _wrong_article(article, word, after)
             if vowel is None:
                 continue
-            i = bisect_right(starts, match.start()) - 1
+            i = bisect_right(starts, offset + match.start()) - 1
             value = texts[i].value
             if i not in searched:
                 searched[i] = " a" in value or " A" in value or value.startswith(("a", "A"))
             if not searched[i]:
                 continue
-            base = starts[i]
+            base = starts[i] - offset  # where the text starts in the piece
             if article == "A" and not _sentence_start(value, match.start() - base):
                 continue  # "Plan A", "Level A": a letter, not an article
             field = texts[i]

@@ -592,7 +592,7 @@ def test_fields_holding_many_words_are_those_a_search_for_each_finds() -> None:
             starts.append(at)
             at += len(value) + 1
         texts: list[Any] = [_Field(v) for v in values]  # holding reads only the values
-        found = Prose(texts, joined, joined, starts)
+        found = Prose(texts)
         words = tuple(
             sorted(
                 {
