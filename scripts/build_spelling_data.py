@@ -47,6 +47,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "pdp_lint" / "data" / "spelling" / "words.txt"
@@ -146,20 +147,17 @@ def expand(name: str) -> set[str]:
 
     # each flag's affixes, read once: (strip, add, condition, flags, cross product)
     Affix = tuple[str, str, Callable[[str], object], frozenset[str], bool]
-    sfx_by_flag: dict[str, list[Affix]] = {
-        flag: [
-            (a.strip, a.add, a.cond_regexp.search, frozenset(a.flags), a.crossproduct)
-            for a in group
-        ]
-        for flag, group in aff.SFX.items()
-    }
-    pfx_by_flag: dict[str, list[Affix]] = {
-        flag: [
-            (a.strip, a.add, a.cond_regexp.search, frozenset(a.flags), a.crossproduct)
-            for a in group
-        ]
-        for flag, group in aff.PFX.items()
-    }
+
+    def by_flag(table: Any) -> dict[str, list[Affix]]:
+        return {
+            flag: [
+                (a.strip, a.add, a.cond_regexp.search, frozenset(a.flags), a.crossproduct)
+                for a in group
+            ]
+            for flag, group in table.items()
+        }
+
+    sfx_by_flag, pfx_by_flag = by_flag(aff.SFX), by_flag(aff.PFX)
 
     def suffixed(stem: str, flags: Iterable[str]) -> list[tuple[str, frozenset[str], bool]]:
         forms = []

@@ -185,29 +185,15 @@ def test_the_version_is_answered_without_click_as_click_answers_it():
         "except SystemExit as exc:\n"
         "    print(exc.code, 'click' in sys.modules, file=sys.stderr)\n"
     )
-    fast = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            probe.format(module="pdp_lint.__main__", function="run"),
-            "--version",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    slow = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            probe.format(module="pdp_lint.cli.commands", function="main"),
-            "--version",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+    fast, slow = (
+        subprocess.run(
+            [sys.executable, "-c", probe.format(module=module, function=function), "--version"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        for module, function in (("pdp_lint.__main__", "run"), ("pdp_lint.cli.commands", "main"))
     )
     assert fast.stdout == slow.stdout == f"pdp-lint, version {__version__}\n"
     assert fast.stderr == "0 False\n"

@@ -39,23 +39,23 @@ def _peak_address_space() -> int | None:
     return None
 
 
+def _address_space_limit() -> int | None:
+    """The process's address-space limit in bytes (``ulimit -v``), or None without one."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return None if soft == resource.RLIM_INFINITY or soft <= 0 else soft
+
+
 def near_address_space_limit() -> bool:
     """True when the process has come near its address-space limit (``ulimit -v``)."""
-    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
-    if soft == resource.RLIM_INFINITY or soft <= 0:
+    limit = _address_space_limit()
+    if limit is None:
         return False
     peak = _peak_address_space()
-    return peak is not None and peak >= NEAR_LIMIT * soft
+    return peak is not None and peak >= NEAR_LIMIT * limit
 
 
 #: what the dynamic loader says when it cannot map a compiled module into memory
-LOADER_OUT_OF_MEMORY = ("failed to map segment from shared object", "cannot allocate memory")
-
-
-def address_space_limited() -> bool:
-    """True when the process runs under an address-space limit (``ulimit -v``)."""
-    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
-    return soft != resource.RLIM_INFINITY and soft > 0
+UNMAPPED = "failed to map segment from shared object"
 
 
 def is_out_of_memory(exc: BaseException) -> bool:
@@ -72,5 +72,5 @@ def is_out_of_memory(exc: BaseException) -> bool:
         message = str(exc).lower()
         if "cannot allocate memory" in message:
             return True
-        return LOADER_OUT_OF_MEMORY[0] in message and address_space_limited()
+        return UNMAPPED in message and _address_space_limit() is not None
     return False

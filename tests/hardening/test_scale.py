@@ -388,16 +388,12 @@ def test_a_system_call_refusing_memory_is_out_of_memory() -> None:
     assert not memory.is_out_of_memory(OSError("no errno"))
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_the_word_list_refused_memory_is_one_line(tmp_path: Path, jobs: str) -> None:
-    # the word list's mmap refused, as under that limit, in this process or in workers
+def _check_ends_in_one_line(tmp_path: Path, setup: str, jobs: str = "2") -> None:
+    """``check`` of the canonical frameworks in a process where ``setup`` (Python) ran
+    first: it ends in one line and exit status 2."""
     files = [shutil.copy(ROOT / "frameworks" / f.name, tmp_path) for f in FRAMEWORKS]
     script = (
-        "import errno, mmap, sys\n"
-        "def refused(*args, **kwargs):\n"
-        "    raise OSError(errno.ENOMEM, 'Cannot allocate memory')\n"
-        "mmap.mmap = refused\n"
-        "from pdp_lint.cli.commands import main\n"
+        "import sys\n" + setup + "from pdp_lint.cli.commands import main\n"
         "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
         "main()\n"
     )
@@ -415,73 +411,44 @@ def test_the_word_list_refused_memory_is_one_line(tmp_path: Path, jobs: str) -> 
     _one_line(done.stderr)
 
 
+def _raising_in(where: str, error: str) -> str:
+    """Python making the run raise ``error`` in this process or in a worker process."""
+    target = "parallel.run_streaming" if where == "parent" else "parallel._Stream.read"
+    return (
+        "from pdp_lint.engine import parallel\n"
+        "def fail(*args, **kwargs):\n"
+        f"    raise {error}\n"
+        f"{target} = fail\n"
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_word_list_refused_memory_is_one_line(tmp_path: Path, jobs: str) -> None:
+    # the word list's mmap refused, as under that limit, in this process or in workers
+    refused = (
+        "import errno, mmap\n"
+        "def refused(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOMEM, 'Cannot allocate memory')\n"
+        "mmap.mmap = refused\n"
+    )
+    _check_ends_in_one_line(tmp_path, refused, jobs)
+
+
 @pytest.mark.parametrize("where", ["parent", "worker"])
 def test_an_unmappable_compiled_module_under_a_limit_is_one_line(
     tmp_path: Path, where: str
 ) -> None:
     # the loader's failure, raised where the run would import a compiled module, in this
     # process or in a worker, under an address-space limit the run itself stays far from
-    files = [shutil.copy(ROOT / "frameworks" / f.name, tmp_path) for f in FRAMEWORKS]
-    script = (
-        "import resource, sys\n"
-        "resource.setrlimit(resource.RLIMIT_AS, (8 << 30, 8 << 30))\n"
-        "from pdp_lint.engine import parallel\n"
-        "def unmapped(*args, **kwargs):\n"
-        "    raise ImportError('/x/jsonschema_rs.abi3.so: '\n"
-        "                      'failed to map segment from shared object')\n"
-        + (
-            "parallel.run_streaming = unmapped\n"
-            if where == "parent"
-            else "parallel._Stream.read = unmapped\n"
-        )
-        + "from pdp_lint.cli.commands import main\n"
-        "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
-        "main()\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    env.pop("PDP_LINT_DEBUG", None)
-    done = subprocess.run(
-        [sys.executable, "-c", script, "check", "--no-cache", "--jobs", "2", *map(str, files)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 2, done.stderr
-    _one_line(done.stderr)
+    limited = "import resource\nresource.setrlimit(resource.RLIMIT_AS, (8 << 30, 8 << 30))\n"
+    unmapped = "ImportError('/x/jsonschema_rs.abi3.so: failed to map segment from shared object')"
+    _check_ends_in_one_line(tmp_path, limited + _raising_in(where, unmapped))
 
 
 @pytest.mark.parametrize("where", ["parent", "worker"])
 def test_memory_error_anywhere_is_one_line(tmp_path: Path, where: str) -> None:
     # wherever the MemoryError arises, in this process or in a worker process
-    files = [shutil.copy(ROOT / "frameworks" / f.name, tmp_path) for f in FRAMEWORKS]
-    script = (
-        "import sys\n"
-        "from pdp_lint.engine import parallel\n"
-        "def boom(*args, **kwargs):\n"
-        "    raise MemoryError\n"
-        + (
-            "parallel.run_streaming = boom\n"
-            if where == "parent"
-            else "parallel._Stream.read = boom\n"
-        )
-        + "from pdp_lint.cli.commands import main\n"
-        "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
-        "main()\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    env.pop("PDP_LINT_DEBUG", None)
-    done = subprocess.run(
-        [sys.executable, "-c", script, "check", "--no-cache", "--jobs", "2", *map(str, files)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 2, done.stderr
-    _one_line(done.stderr)
+    _check_ends_in_one_line(tmp_path, _raising_in(where, "MemoryError"))
 
 
 def _old_exact_duplicates(doc: Document, chains: Lineage) -> list[tuple[int, int, str]]:
