@@ -115,7 +115,8 @@ class Benchmark:
         self.results = Results()
 
     def run(self) -> Results:
-        self.warm_up()
+        if self.repeat > 1:  # one run (--quick) shows the table, not comparable timings
+            self.warm_up()
         for size in self.sizes:
             self.corpus_size(size)
         self.one_file()

@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Time pdp-lint's start-up and imports against a bare Python start.",
     )
     parser.add_argument("--repeat", type=int, default=21, help="runs of each [default: 21]")
-    parser.add_argument("--quick", action="store_true", help="three runs, no results file")
+    parser.add_argument("--quick", action="store_true", help="one run of each, no results file")
     parser.add_argument("--output", type=Path, default=None, help="write the results here")
     parser.add_argument("--pdp-lint", dest="pdp_lint", type=Path, default=None)
     parser.add_argument(
@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         programs = {" (earlier)": str(args.compare.resolve()), " (this version)": program}
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     reference = find_tool("check-jsonschema")
-    repeat = 3 if args.quick else args.repeat
+    repeat = 1 if args.quick else args.repeat
     bare_name = "bare `python -c pass`"
     #: case name -> (interpreter, arguments, the pdp-lint it runs or None)
     cases: dict[str, tuple[str, list[str], str | None]] = {
