@@ -105,3 +105,35 @@ def test_cli_output_is_the_same_from_the_cache(project: Path):
         for _ in range(2)
     ]
     assert sarif[0] == sarif[1]
+
+
+def test_the_code_is_fingerprinted_once_a_process_and_an_edit_to_it_is_a_new_key(
+    tmp_path: Path,
+) -> None:
+    # a process's checks share one fingerprint of the code it runs (the language server
+    # and the tests check many times); a changed module in a new process is a new key
+    from pdp_lint.engine import cache
+
+    cache._code_fingerprint.cache_clear()
+    first = cache._code_fingerprint()
+    assert cache._code_fingerprint() == first
+    assert cache._code_fingerprint.cache_info().hits == 1
+    copy = tmp_path / "pdp_lint"
+    shutil.copytree(ROOT / "pdp_lint", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    script = "from pdp_lint.engine import cache; print(cache._code_fingerprint().hex())"
+
+    def fingerprint() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=tmp_path,
+            env={"PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.strip()
+
+    before = fingerprint()
+    rule = copy / "rules" / "wording.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint() != before

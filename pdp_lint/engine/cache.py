@@ -19,7 +19,9 @@ write access to the folder, say) fails to decode and is a miss: nothing in it ca
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import os
 from pathlib import Path
 
 import msgspec
@@ -47,16 +49,30 @@ _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(CachedRun)
 
 
+@functools.cache
 def _code_fingerprint() -> bytes:
-    """Identity of the installed code and data: every file's name, size and mtime."""
+    """Identity of the installed code and data: every file's name, size and mtime.
+
+    Taken once a process: the code a process runs is the code it started with, and a
+    long-lived process (the language server, the tests) checks many times. Read with
+    ``os.scandir``, which has each file's type without a call of its own.
+    """
     root = Path(__file__).resolve().parents[1]  # the pdp_lint package
+    lines: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(root / folder) as entries:
+            for entry in entries:
+                name = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(name)
+                elif entry.name.endswith((".py", ".json", ".txt")):
+                    stat = entry.stat()
+                    lines.append(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n")
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".json", ".txt") and "__pycache__" not in path.parts:
-            stat = path.stat()
-            digest.update(
-                f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-            )
+    digest.update("".join(sorted(lines)).encode())
     return digest.digest()
 
 
