@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import sys
 import time
@@ -24,6 +25,11 @@ from pytest_lsp import LanguageClient
 #: generous, but a hung server still fails the test instead of the run
 TIMEOUT = 60.0
 
+#: one converter for every session of a process: cattrs writes and compiles the
+#: (un)structuring function of each message type on its first use by a converter, and a
+#: converter of its own per session made every test pay for that again
+shared_converter = functools.cache(default_converter)
+
 
 class Session:
     """One server process and the client talking to it, rooted in a folder."""
@@ -35,7 +41,7 @@ class Session:
         self.env = {**os.environ, **(env or {})}
         #: how the server is started: ``python -m pdp_lint server`` unless told otherwise
         self.command = command or [sys.executable, "-m", "pdp_lint", "server"]
-        self.client = LanguageClient(converter_factory=default_converter)
+        self.client = LanguageClient(converter_factory=shared_converter)
         #: uri -> (version, diagnostics) of the last publication
         self.published: dict[str, tuple[int | None, list[types.Diagnostic]]] = {}
         #: uri -> monotonic time of the last publication
