@@ -38,6 +38,10 @@ from functools import cache
 from itertools import chain, combinations, pairwise
 from typing import NamedTuple
 
+from pdp_lint.language.filing import NUMBER_BITS as _NUMBER_BITS
+from pdp_lint.language.filing import NUMBER_MASK as _NUMBER_MASK
+from pdp_lint.language.filing import FilingTable
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -488,9 +492,11 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
     most = 2 * limit // 3
     differ = 2 * limit
     masks = [0] * len(sequences)
-    # (which parts, their length) -> filing key -> what is filed under it: a sequence's
-    # number, or a list when several share the key, which keeps the objects made few
-    tables: dict[tuple[int, int], dict[int, int | list[int]]] = {}
+    # how many sequences of each length: a table is made as large as its filings
+    lengths = Counter(len(sequences[x]) for x in order)
+    # (which parts, their length) -> the sequences filed under each key (FilingTable:
+    # arrays, about 20 bytes a key where a dict took 80)
+    tables: dict[tuple[int, int], FilingTable] = {}
     found: list[tuple[int, int, int]] = []
     length = 0
     plan: list[tuple[tuple[int, int], bool]] = []
@@ -508,36 +514,42 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
             low = _parts(shortest)
             for old in [p for p in tables if p[1] < low[p[0]][1]]:
                 del tables[old]
+            for where in own - tables.keys():
+                tables[where] = FilingTable(_filings(lengths, where, most))
         mask = 0
         for word in mine:
             mask |= 1 << (hash(word) & _MASK_BITS)
         masks[x] = mask
         candidates: set[int] = set()
+        add = candidates.add
         for where, filing in plan:
-            keys = _part_keys(mine, where, most)
-            filed_at = tables.get(where)
+            table = tables.get(where)
+            if table is None:
+                continue  # no sequence of a length that files there
+            heads, entries, links, slots = table.heads, table.entries, table.links, table.mask
             if not filing:
-                if filed_at is not None:
-                    for key in keys:
-                        filed = filed_at.get(key)
-                        if filed is None:
-                            continue
-                        if isinstance(filed, int):
-                            candidates.add(filed)
-                        else:
-                            candidates.update(filed)
+                for key in _part_keys(mine, where, most):
+                    at = heads[key & slots]
+                    while at:  # most keys: an empty slot
+                        entry = entries[at]
+                        if entry >> _NUMBER_BITS == key:
+                            add(entry & _NUMBER_MASK)
+                        at = links[at]
                 continue
-            if filed_at is None:
-                filed_at = tables[where] = {}
-            for key in keys:  # look up and file in one
-                filed = filed_at.setdefault(key, x)
-                if isinstance(filed, int):
-                    if filed != x:
-                        candidates.add(filed)
-                        filed_at[key] = [filed, x]
-                elif filed[-1] != x:
-                    candidates.update(filed)
-                    filed.append(x)
+            link, enter = links.append, entries.append
+            count = len(links)
+            for key in _part_keys(mine, where, most):  # look up and file in one
+                slot = key & slots
+                at = newest = heads[slot]
+                while at:
+                    entry = entries[at]
+                    if entry >> _NUMBER_BITS == key:
+                        add(entry & _NUMBER_MASK)
+                    at = links[at]
+                link(newest)
+                enter(key << _NUMBER_BITS | x)
+                heads[slot] = count
+                count += 1
         candidates.discard(x)
         for y in candidates:
             if (masks[y] ^ mask).bit_count() > differ:
@@ -581,11 +593,28 @@ def _parts(size: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]
     return (0, size - third), (1, size - third), (2, third)
 
 
+def _filings(lengths: Counter[int], where: tuple[int, int], most: int) -> int:
+    """How many keys the sequences of ``lengths`` (a count per length) file under the
+    parts ``where`` at most: each part's words with every choice of at most ``most``
+    left out."""
+    kind, length = where
+    words_ = 2 * length if kind == 2 else length
+    variants = sum(math.comb(words_, left) for left in range(min(most, words_) + 1))
+    return variants * sum(count for n, count in lengths.items() if where in _parts(n))
+
+
 def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Collection[int]:
     """The filing keys of ``words``' parts ``where`` (see :func:`_parts`): their hashes
     with every choice of at most ``most`` words left out. Hashes that collide only make
     candidates, which are compared exactly."""
     kind, length = where
+    if most == 1 and kind != 2:  # the usual case, made quickly: one part, one word out
+        part = words[:length] if kind == 0 else words[len(words) - length :]
+        # every choice of all words but one, each once (a repeated word gives equal
+        # variants, filed twice: harmless), by itertools rather than slicing
+        return [h & _KEY_BITS for h in map(hash, combinations(part, length - 1))] + [
+            hash(part) & _KEY_BITS
+        ]
     head: tuple[str, ...]
     tail: tuple[str, ...]
     if kind == 0:
@@ -594,11 +623,13 @@ def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Col
         head, tail = (), words[len(words) - length :]
     else:
         head, tail = words[:length], words[len(words) - length :] if length else ()
-    if most == 1:  # the usual case, made quickly
+    if most == 1:  # both ends: a word out of the one or the other
+        if not length:
+            return [hash((head, tail)) & _KEY_BITS]
         return [
             hash((head, tail)) & _KEY_BITS,
-            *[hash((head[:i] + head[i + 1 :], tail)) & _KEY_BITS for i in range(len(head))],
-            *[hash((head, tail[:i] + tail[i + 1 :])) & _KEY_BITS for i in range(len(tail))],
+            *[hash((h, tail)) & _KEY_BITS for h in combinations(head, length - 1)],
+            *[hash((head, t)) & _KEY_BITS for t in combinations(tail, length - 1)],
         ]
     keys = {hash((head, tail)) & _KEY_BITS}
     level = {(head, tail)}

@@ -1,0 +1,80 @@
+"""The filing table of DU02's near-duplicate join (``FilingTable``): what a dict of lists
+would answer, in a fraction of its memory."""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+from collections import Counter
+
+from pdp_lint.language.filing import KEY_BITS, MOST_SLOTS, FilingTable
+from pdp_lint.language.similarity import _filings, _part_keys, _parts, close_sequences
+from tests.test_close_sequences import _behaviors
+
+
+def test_filing_table_answers_what_a_dict_of_lists_answers() -> None:
+    rnd = random.Random(15)
+    for _ in range(60):
+        # few keys in many slots, many keys in few slots (long chains), keys that share
+        # their low bits (one slot), the largest keys and numbers
+        expected = rnd.choice((0, 1, 10, 1000))
+        pool = rnd.choice(
+            (
+                [rnd.randrange(1 << KEY_BITS) for _ in range(rnd.randint(1, 50))],
+                [rnd.randrange(8) << 20 for _ in range(20)],
+                [(1 << KEY_BITS) - 1, 0, 1, 64, 128],
+            )
+        )
+        table = FilingTable(expected)
+        reference: dict[int, list[int]] = {}
+        for _ in range(rnd.randint(0, 400)):
+            key = rnd.choice(pool)
+            if rnd.random() < 0.3:
+                assert table.find(key) == reference.get(key, [])[::-1]
+                continue
+            number = rnd.choice((0, rnd.randrange(1000), (1 << 31) - 1))
+            before = table.file(key, number)
+            assert before == reference.get(key, [])[::-1]
+            reference.setdefault(key, []).append(number)
+        assert len(table) == sum(map(len, reference.values()))
+        for key in pool:
+            assert table.find(key) == reference.get(key, [])[::-1]
+
+
+def test_filing_table_has_two_slots_per_expected_filing_up_to_a_bound() -> None:
+    assert len(FilingTable(0).heads) == 64
+    assert len(FilingTable(1000).heads) == 2048
+    assert len(FilingTable(1 << 40).heads) == MOST_SLOTS
+
+
+def test_a_table_is_made_as_large_as_the_keys_filed_under_it() -> None:
+    # the table of each part is made once, as large as its filings: none files more keys
+    # than counted (more would only make longer chains, but every slot of 4 bytes counts)
+    rnd = random.Random(7)
+    sequences = [
+        tuple(f"w{rnd.randrange(30)}" for _ in range(rnd.randint(1, 30))) for _ in range(500)
+    ]
+    lengths = Counter(map(len, sequences))
+    for most in (0, 1, 2):
+        filed: Counter[tuple[int, int]] = Counter()
+        for words in sequences:
+            for where in set(_parts(len(words))):
+                filed[where] += len(_part_keys(words, where, most))
+        for where, count in filed.items():
+            assert count <= _filings(lengths, where, most), where
+
+
+def test_the_join_of_behaviors_holds_little_memory_per_behavior() -> None:
+    # each sequence is filed under a few dozen keys, kept for the sequences of the next
+    # lengths: in dicts those cost about 80 bytes each, 800 bytes a behavior at the join's
+    # peak (775 measured with dicts on these behaviors), in filing tables about half
+    records = _behaviors(8000)
+    close_sequences(records[:100], 2)
+    tracemalloc.start()
+    try:
+        found = close_sequences(records, 2)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(found) >= 300
+    assert peak / len(records) < 550, f"{peak / len(records):.0f} bytes a behavior"
