@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from functools import cache
@@ -498,12 +499,16 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
     """
     if limit < 0:
         raise ValueError("limit must be 0 or more")
-    order = sorted((i for i, s in enumerate(sequences) if s), key=lambda i: len(sequences[i]))
-    if len(order) <= _FEW:  # a small framework: fewer comparisons than keys to make
-        return _every_pair(sequences, sorted(order), limit)
+    by_length = sorted((i for i, s in enumerate(sequences) if s), key=lambda i: len(sequences[i]))
+    if len(by_length) <= _FEW:  # a small framework: fewer comparisons than keys to make
+        return _every_pair(sequences, sorted(by_length), limit)
+    order = array("i", by_length)  # 4 bytes a sequence, not 36
+    del by_length
     most = 2 * limit // 3
     differ = 2 * limit
-    masks = [0] * len(sequences)
+    # a bit per word (its hash's lowest bits), in 32 bytes a sequence where a list of
+    # 256-bit numbers took 68; read back only for the candidates
+    masks = bytearray(_MASK_BYTES * len(sequences))
     # how many sequences of each length: a table is made as large as its filings
     lengths = Counter(len(sequences[x]) for x in order)
     # (which parts, their length) -> the sequences filed under each key (FilingTable:
@@ -531,7 +536,8 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
         mask = 0
         for word in mine:
             mask |= 1 << (hash(word) & _MASK_BITS)
-        masks[x] = mask
+        at = x * _MASK_BYTES
+        masks[at : at + _MASK_BYTES] = mask.to_bytes(_MASK_BYTES)
         candidates: set[int] = set()
         add = candidates.add
         for where, filing in plan:
@@ -564,7 +570,8 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
                 count += 1
         candidates.discard(x)
         for y in candidates:
-            if (masks[y] ^ mask).bit_count() > differ:
+            at = y * _MASK_BYTES
+            if (int.from_bytes(masks[at : at + _MASK_BYTES]) ^ mask).bit_count() > differ:
                 continue  # more words than the edits can change
             theirs = sequences[y]
             if size - len(theirs) > limit:
@@ -578,6 +585,7 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
 
 #: which bit of a sequence's word mask a word sets: its hash's lowest bits
 _MASK_BITS = 255
+_MASK_BYTES = (_MASK_BITS + 1) // 8
 #: up to how many sequences comparing every two costs less than indexing them
 _FEW = 12
 
