@@ -1,5 +1,5 @@
-"""The filing table of DU02's near-duplicate join (``FilingTable``): what a dict of lists
-would answer, in a fraction of its memory."""
+"""The compact tables of DU02's joins: the filing table (``FilingTable``) answers what a
+dict of lists would, and word sets coded a character a word pair as the words do."""
 
 from __future__ import annotations
 
@@ -7,8 +7,18 @@ import random
 import tracemalloc
 from collections import Counter
 
+import pytest
+
 from pdp_lint.language.filing import KEY_BITS, MOST_SLOTS, FilingTable
-from pdp_lint.language.similarity import _filings, _part_keys, _parts, close_sequences
+from pdp_lint.language.similarity import (
+    _Codes,
+    _filings,
+    _part_keys,
+    _parts,
+    close_sequences,
+    coded_word_sets,
+    similar_pairs,
+)
 from tests.test_close_sequences import _behaviors
 
 
@@ -78,3 +88,35 @@ def test_the_join_of_behaviors_holds_little_memory_per_behavior() -> None:
         tracemalloc.stop()
     assert len(found) >= 300
     assert peak / len(records) < 550, f"{peak / len(records):.0f} bytes a behavior"
+
+
+def test_word_sets_coded_a_character_a_word_pair_as_the_words_do() -> None:
+    rnd = random.Random(3)
+    for _ in range(40):
+        vocabulary = [f"w{i}" for i in range(rnd.choice((3, 40, 400)))]  # past 256: two bytes
+        records = [
+            [rnd.choice(vocabulary) for _ in range(rnd.randint(0, 20))]
+            for _ in range(rnd.randint(1, 120))
+        ]
+        coded = coded_word_sets(records)
+        assert coded is not None
+        assert [len(c) for c in coded] == [len(set(r)) for r in records]
+        assert all(list(c) == sorted(set(c)) for c in coded)
+        for threshold in (0.5, 0.8, 0.9):
+            assert similar_pairs(coded, threshold) == similar_pairs(records, threshold)
+
+
+def test_word_codes_leave_out_the_surrogates_and_give_up_past_the_last_character() -> None:
+    codes = _Codes()
+    for n in range(0xD800 + 1):
+        codes[f"w{n}"]
+    assert codes["w0"] == "\x00"
+    assert codes[f"w{0xD7FF}"] == "\ud7ff"
+    assert codes[f"w{0xD800}"] == "\ue000"
+
+    class Full(_Codes):
+        def __len__(self) -> int:
+            return 0x110000
+
+    with pytest.raises(ValueError):
+        Full()["one too many"]

@@ -153,10 +153,36 @@ def sorted_words(words_: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words_)))
 
 
-def _canonical(record: Collection[str]) -> tuple[str, ...]:
-    """``record`` as :func:`sorted_words` gives it (returned as is when it already is)."""
-    if type(record) is tuple and all(a < b for a, b in pairwise(record)):
-        return record
+def coded_word_sets(records: Iterable[Iterable[str]]) -> list[str] | None:
+    """Each of ``records`` as a string of one character per distinct word, sorted: what
+    :func:`similar_pairs` compares, in a fifth to a half of the memory of sorted tuples
+    of words (a character stands for a word throughout the list, so the sets'
+    intersections and unions have the sizes the words' have). None when the words
+    outnumber the characters.
+    """
+    codes = _Codes()
+    code = codes.__getitem__
+    try:
+        return ["".join(sorted(set(map(code, record)))) for record in records]
+    except ValueError:  # more than a million distinct words
+        return None
+
+
+class _Codes(dict[str, str]):
+    """A character for each word, in the order the words come: the first 256 words
+    take characters a string stores in one byte each."""
+
+    def __missing__(self, word: str) -> str:
+        n = len(self)
+        code = self[word] = chr(n if n < 0xD800 else n + 0x800)  # no surrogates
+        return code
+
+
+def _canonical(record: Collection[str]) -> Sequence[str]:
+    """``record`` as :func:`sorted_words` gives it (returned as is when it already is,
+    or when it is a string of sorted characters, as :func:`coded_word_sets` makes)."""
+    if type(record) in (tuple, str) and all(a < b for a, b in pairwise(record)):
+        return record  # type: ignore[return-value]
     return sorted_words(record)
 
 
@@ -195,7 +221,7 @@ def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[
         raise ValueError("threshold must be in (0, 1]")
     # Identical sets are joined once and expanded at the end. Most records are unique:
     # a group is its one record's index until a second one joins it.
-    groups: dict[tuple[str, ...], int | list[int]] = {}
+    groups: dict[Sequence[str], int | list[int]] = {}
     for i, record in enumerate(records):
         if record:
             key = _canonical(record)
@@ -225,7 +251,7 @@ def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[
     return pairs
 
 
-def _prefix_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
+def _prefix_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     prefix filtering."""
     frequency = Counter(chain.from_iterable(sets))
@@ -321,7 +347,7 @@ def _plan(threshold: float, size: int) -> tuple[tuple[int, tuple[tuple[int, int]
     return tuple((n, tuple(combinations(range(n), 2))) for n in sorted(counts))
 
 
-def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
+def _partition_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     partitioning (see the module's documentation).
 

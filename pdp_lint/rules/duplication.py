@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import msgspec
 
 from pdp_lint.language.similarity import (
     Pair,
     close_sequences,
+    coded_word_sets,
     normalise,
     sequence,
     similar_pairs,
@@ -65,9 +66,12 @@ class Behaviors(msgspec.Struct, frozen=True, eq=False):
         behavior while it joins them: as frozensets they cost about 1.1 KB a behavior
         (over a gigabyte for one file of 320,000 behaviors), as sorted tuples about
         250 bytes."""
-        sequence_ = self.sequences[i]
+        return sorted_words(self.words_of(i))
+
+    def words_of(self, i: int) -> Sequence[str]:
+        """The :func:`words` of the ``i``-th behavior, in order."""
         value = self.entries[i].text.value
-        return sorted_words(words(value) if _quoted(value) else sequence_)
+        return words(value) if _quoted(value) else self.sequences[i]
 
 
 def _quoted(text: str) -> bool:
@@ -575,7 +579,7 @@ class NearDuplicateBehavior(Rule):
                         for b in groups.members(gj):
                             consider(min(a, b), max(a, b), (0, distance), what)
             del eligible
-        for pair in _different_text_pairs(groups, mine.word_set, options.threshold):
+        for pair in _different_text_pairs(groups, mine, options.threshold):
             what = f"is {pair.similarity:.0%} the same as"
             consider(pair.first, pair.second, (1, -pair.similarity), what)
         for _, reported, other, how, what in sorted(
@@ -622,14 +626,18 @@ class _TextGroups:
         return self.more.get(group) or [self.firsts[group]]
 
 
-def _different_text_pairs(
-    groups: _TextGroups, word_set: Callable[[int], tuple[str, ...]], threshold: float
-) -> list[Pair]:
+def _different_text_pairs(groups: _TextGroups, mine: Behaviors, threshold: float) -> list[Pair]:
     """The pairs of :func:`similar_pairs` whose texts differ (equal texts are DU01's).
 
     Behaviors of one text are compared once, as one record (see _TextGroups).
     """
-    records = [word_set(first) for first in groups.firsts]
+    # a character a word (see coded_word_sets): a sorted tuple of words cost about 180
+    # bytes a behavior while the join ran
+    records: list[str] | list[tuple[str, ...]] | None = coded_word_sets(
+        mine.words_of(first) for first in groups.firsts
+    )
+    if records is None:
+        records = [mine.word_set(first) for first in groups.firsts]
     members = groups.members
     pairs = [
         Pair(min(a, b), max(a, b), pair.similarity)
