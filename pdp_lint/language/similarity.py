@@ -379,7 +379,7 @@ def _partition_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[i
         for n, pairs in _plan(threshold, size) if size else ():
             expected[n] += count * len(pairs)
     indexes: dict[int, FilingTable] = {}
-    order = sorted(range(len(sets)), key=lambda i: len(sets[i]))
+    order = array("i", sorted(range(len(sets)), key=lambda i: len(sets[i])))  # 4 bytes a set
     current = -1
     for x in order:
         mine = sets[x]
