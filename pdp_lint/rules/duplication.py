@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import msgspec
 
@@ -24,7 +24,7 @@ from pdp_lint.model.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
 
 
-class Entry(msgspec.Struct, frozen=True, eq=False):
+class Entry(msgspec.Struct, frozen=True, eq=False, gc=False):
     """One behavior and where it stands: a role's section or a competency's level."""
 
     text: TextField
@@ -35,18 +35,32 @@ class Entry(msgspec.Struct, frozen=True, eq=False):
     level: Level | None = None
 
 
-def behavior_entries(framework: Framework) -> list[Entry]:
-    """Every behavior of a framework, in file order."""
+def behavior_entries(framework: Framework, texts: Iterable[TextField] = ()) -> list[Entry]:
+    """Every behavior of a framework, in file order.
+
+    ``texts`` may be the framework's prose fields (``Framework.texts()``, as a document
+    keeps them): the behaviors' own are used instead of a second field for each (they
+    come in the same order; a behavior without one in ``texts`` gets its own).
+    """
+    fields = iter([t for t in texts if t.kind == "behavior"])
+
+    def field(b: Behavior) -> TextField:
+        given = next(fields, None)
+        return (
+            given
+            if given is not None and given.node is b
+            else TextField(b, "text", b.text, "behavior")
+        )
+
     out: list[Entry] = []
     for comp in framework.competencies:
         for level in comp.levels:
             for b in level.behaviors:
-                out.append(Entry(TextField(b, "text", b.text, "behavior"), b, comp.id, level=level))
+                out.append(Entry(field(b), b, comp.id, level=level))
     for role in framework.roles():
         for section in role.sections:
             for b in section.behaviors:
-                field = TextField(b, "text", b.text, "behavior")
-                out.append(Entry(field, b, section.competency, role=role, section=section))
+                out.append(Entry(field(b), b, section.competency, role=role, section=section))
     return out
 
 
@@ -83,7 +97,7 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
     """The :class:`Behaviors` of ``doc``, made once per run."""
 
     def build() -> Behaviors:
-        entries = behavior_entries(doc.framework)
+        entries = behavior_entries(doc.framework, doc.texts)
         values = [e.text.value for e in entries]
         # one string per distinct word: a framework of many behaviors uses a few thousand
         # words, and a string each time a word is used cost about 1 KB a behavior
