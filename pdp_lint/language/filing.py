@@ -42,7 +42,7 @@ class FilingTable:
         #: a key's slot is ``key & mask``
         self.mask = slots - 1
         #: per slot, the index of its newest entry (0: none)
-        self.heads = array("i", bytes(4 * slots))
+        self.heads = array("i", [0]) * slots  # made in place, not copied from bytes
         #: ``key << 32 | number`` per entry; entry 0 is unused, so 0 can mean none
         self.entries = array("q", [0])
         #: per entry, the index of the entry before it in its slot (0: none)
