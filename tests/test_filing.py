@@ -3,6 +3,7 @@ dict of lists would, and word sets coded a character a word pair as the words do
 
 from __future__ import annotations
 
+import math
 import random
 import tracemalloc
 from collections import Counter
@@ -120,3 +121,17 @@ def test_word_codes_leave_out_the_surrogates_and_give_up_past_the_last_character
 
     with pytest.raises(ValueError):
         Full()["one too many"]
+
+
+def test_the_filings_of_a_part_count_every_length_that_files_there() -> None:
+    # the lengths whose parts are `where` are found near 3/2 (or 3) times its length,
+    # not by asking every length of the input (thousands, for a hostile file)
+    lengths = Counter({n: n % 7 + 1 for n in range(1, 400)})
+    for most in (0, 1, 2):
+        for n in range(1, 400):
+            for where in _parts(n):
+                kind, length = where
+                words = 2 * length if kind == 2 else length
+                variants = sum(math.comb(words, k) for k in range(min(most, words) + 1))
+                every = sum(c for m, c in lengths.items() if where in _parts(m))
+                assert _filings(lengths, where, most) == variants * every

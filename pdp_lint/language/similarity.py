@@ -646,7 +646,11 @@ def _filings(lengths: Counter[int], where: tuple[int, int], most: int) -> int:
     kind, length = where
     words_ = 2 * length if kind == 2 else length
     variants = sum(math.comb(words_, left) for left in range(min(most, words_) + 1))
-    return variants * sum(count for n, count in lengths.items() if where in _parts(n))
+    # the lengths whose parts these are: n // 3 == length for both ends, else
+    # n - n // 3 == length (n is 3 * length // 2, or one less)
+    near = 3 * length if kind == 2 else 3 * length // 2 - 1
+    filing = [n for n in range(max(near - 2, 1), near + 4) if where in _parts(n)]
+    return variants * sum(lengths[n] for n in filing)
 
 
 def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Collection[int]:
