@@ -751,7 +751,8 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
                 ):
                     # a pair written with a slash (SM/CR) is one term
                     prev, field, ps, _ = uses.pop()
-                    uses.append((f"{prev}/{term}", field, ps, e - starts[i]))
+                    pair = f"{prev}/{term}"
+                    uses.append((terms.setdefault(pair, pair), field, ps, e - starts[i]))
                 else:
                     uses.append((term, texts[i], s - starts[i], e - starts[i]))
                 last_end = match.end() + base
