@@ -32,11 +32,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain, combinations, pairwise
 from typing import NamedTuple
+
+from pdp_lint.language.filing import NUMBER_BITS as _NUMBER_BITS
+from pdp_lint.language.filing import NUMBER_MASK as _NUMBER_MASK
+from pdp_lint.language.filing import FilingTable
 
 _QUOTES = str.maketrans(
     {
@@ -148,10 +153,36 @@ def sorted_words(words_: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words_)))
 
 
-def _canonical(record: Collection[str]) -> tuple[str, ...]:
-    """``record`` as :func:`sorted_words` gives it (returned as is when it already is)."""
-    if type(record) is tuple and all(a < b for a, b in pairwise(record)):
-        return record
+def coded_word_sets(records: Iterable[Iterable[str]]) -> list[str] | None:
+    """Each of ``records`` as a string of one character per distinct word, sorted: what
+    :func:`similar_pairs` compares, in a fifth to a half of the memory of sorted tuples
+    of words (a character stands for a word throughout the list, so the sets'
+    intersections and unions have the sizes the words' have). None when the words
+    outnumber the characters.
+    """
+    codes = _Codes()
+    code = codes.__getitem__
+    try:
+        return ["".join(sorted(set(map(code, record)))) for record in records]
+    except ValueError:  # more than a million distinct words
+        return None
+
+
+class _Codes(dict[str, str]):
+    """A character for each word, in the order the words come: the first 256 words
+    take characters a string stores in one byte each."""
+
+    def __missing__(self, word: str) -> str:
+        n = len(self)
+        code = self[word] = chr(n if n < 0xD800 else n + 0x800)  # no surrogates
+        return code
+
+
+def _canonical(record: Collection[str]) -> Sequence[str]:
+    """``record`` as :func:`sorted_words` gives it (returned as is when it already is,
+    or when it is a string of sorted characters, as :func:`coded_word_sets` makes)."""
+    if type(record) in (tuple, str) and all(a < b for a, b in pairwise(record)):
+        return record  # type: ignore[return-value]
     return sorted_words(record)
 
 
@@ -190,7 +221,7 @@ def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[
         raise ValueError("threshold must be in (0, 1]")
     # Identical sets are joined once and expanded at the end. Most records are unique:
     # a group is its one record's index until a second one joins it.
-    groups: dict[tuple[str, ...], int | list[int]] = {}
+    groups: dict[Sequence[str], int | list[int]] = {}
     for i, record in enumerate(records):
         if record:
             key = _canonical(record)
@@ -220,7 +251,7 @@ def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[
     return pairs
 
 
-def _prefix_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
+def _prefix_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     prefix filtering."""
     frequency = Counter(chain.from_iterable(sets))
@@ -316,14 +347,14 @@ def _plan(threshold: float, size: int) -> tuple[tuple[int, tuple[tuple[int, int]
     return tuple((n, tuple(combinations(range(n), 2))) for n in sorted(counts))
 
 
-def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
+def _partition_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     partitioning (see the module's documentation).
 
     A group's content is summarised by the sum of its words' hashes, and a filing key
     by a hash; keys that collide only add candidates, which are checked exactly. The
-    index holds a set's number, or a list when several share a key, which keeps the
-    objects the garbage collector tracks few.
+    index of each number of groups is a :class:`FilingTable` (arrays, about 20 bytes a
+    key, where a dict took about 80 and a list for each key filed more than once).
 
     Sets are taken from the smallest, with an index for each number of groups. Two
     sets meet under the split of the larger, which the smaller files under too, so
@@ -342,8 +373,13 @@ def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple
     for size in range(largest, -1, -1):
         plan = _plan(threshold, size) if size else ()
         fewest[size] = min([fewest[size + 1], *(n for n, _ in plan)])
-    indexes: dict[int, dict[int, int | list[int]]] = {}
-    order = sorted(range(len(sets)), key=lambda i: len(sets[i]))
+    # the filings of each number of groups, to make each index as large as its keys
+    expected: Counter[int] = Counter()
+    for size, count in Counter(map(len, sets)).items():
+        for n, pairs in _plan(threshold, size) if size else ():
+            expected[n] += count * len(pairs)
+    indexes: dict[int, FilingTable] = {}
+    order = array("i", sorted(range(len(sets)), key=lambda i: len(sets[i])))  # 4 bytes a set
     current = -1
     for x in order:
         mine = sets[x]
@@ -357,24 +393,31 @@ def _partition_join(sets: list[tuple[str, ...]], threshold: float) -> list[tuple
                 del indexes[n]
         hashes = list(map(hash, mine))
         candidates: set[int] = set()
+        add = candidates.add
         for n, pairs in plan:
             sums = [0] * n
             for h in hashes:
                 sums[h % n] += h
             index = indexes.get(n)
             if index is None:
-                index = indexes[n] = {}
-            for a, b in pairs:
+                index = indexes[n] = FilingTable(expected[n])
+            heads, entries, links, slots = index.heads, index.entries, index.links, index.mask
+            link, enter = links.append, entries.append
+            count = len(links)
+            for a, b in pairs:  # look up and file in one (see FilingTable)
                 key = hash((n, a, b, sums[a], sums[b])) & _KEY_BITS
-                filed = index.get(key)
-                if filed is None:
-                    index[key] = x
-                elif isinstance(filed, int):
-                    candidates.add(filed)
-                    index[key] = [filed, x]
-                else:
-                    candidates.update(filed)
-                    filed.append(x)
+                slot = key & slots
+                at = newest = heads[slot]
+                while at:
+                    entry = entries[at]
+                    if entry >> _NUMBER_BITS == key:
+                        add(entry & _NUMBER_MASK)
+                    at = links[at]
+                link(newest)
+                enter(key << _NUMBER_BITS | x)
+                heads[slot] = count
+                count += 1
+        candidates.discard(x)  # two of its own keys may collide
         own: set[str] | None = None
         for y in candidates:
             theirs = sets[y]
@@ -482,15 +525,21 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
     """
     if limit < 0:
         raise ValueError("limit must be 0 or more")
-    order = sorted((i for i, s in enumerate(sequences) if s), key=lambda i: len(sequences[i]))
-    if len(order) <= _FEW:  # a small framework: fewer comparisons than keys to make
-        return _every_pair(sequences, sorted(order), limit)
+    by_length = sorted((i for i, s in enumerate(sequences) if s), key=lambda i: len(sequences[i]))
+    if len(by_length) <= _FEW:  # a small framework: fewer comparisons than keys to make
+        return _every_pair(sequences, sorted(by_length), limit)
+    order = array("i", by_length)  # 4 bytes a sequence, not 36
+    del by_length
     most = 2 * limit // 3
     differ = 2 * limit
-    masks = [0] * len(sequences)
-    # (which parts, their length) -> filing key -> what is filed under it: a sequence's
-    # number, or a list when several share the key, which keeps the objects made few
-    tables: dict[tuple[int, int], dict[int, int | list[int]]] = {}
+    # a bit per word (its hash's lowest bits), in 32 bytes a sequence where a list of
+    # 256-bit numbers took 68; read back only for the candidates
+    masks = bytearray(_MASK_BYTES * len(sequences))
+    # how many sequences of each length: a table is made as large as its filings
+    lengths = Counter(len(sequences[x]) for x in order)
+    # (which parts, their length) -> the sequences filed under each key (FilingTable:
+    # arrays, about 20 bytes a key where a dict took 80)
+    tables: dict[tuple[int, int], FilingTable] = {}
     found: list[tuple[int, int, int]] = []
     length = 0
     plan: list[tuple[tuple[int, int], bool]] = []
@@ -508,39 +557,47 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
             low = _parts(shortest)
             for old in [p for p in tables if p[1] < low[p[0]][1]]:
                 del tables[old]
+            for where in own - tables.keys():
+                tables[where] = FilingTable(_filings(lengths, where, most))
         mask = 0
         for word in mine:
             mask |= 1 << (hash(word) & _MASK_BITS)
-        masks[x] = mask
+        at = x * _MASK_BYTES
+        masks[at : at + _MASK_BYTES] = mask.to_bytes(_MASK_BYTES)
         candidates: set[int] = set()
+        add = candidates.add
         for where, filing in plan:
-            keys = _part_keys(mine, where, most)
-            filed_at = tables.get(where)
+            table = tables.get(where)
+            if table is None:
+                continue  # no sequence of a length that files there
+            heads, entries, links, slots = table.heads, table.entries, table.links, table.mask
             if not filing:
-                if filed_at is not None:
-                    for key in keys:
-                        filed = filed_at.get(key)
-                        if filed is None:
-                            continue
-                        if isinstance(filed, int):
-                            candidates.add(filed)
-                        else:
-                            candidates.update(filed)
+                for key in _part_keys(mine, where, most):
+                    at = heads[key & slots]
+                    while at:  # most keys: an empty slot
+                        entry = entries[at]
+                        if entry >> _NUMBER_BITS == key:
+                            add(entry & _NUMBER_MASK)
+                        at = links[at]
                 continue
-            if filed_at is None:
-                filed_at = tables[where] = {}
-            for key in keys:  # look up and file in one
-                filed = filed_at.setdefault(key, x)
-                if isinstance(filed, int):
-                    if filed != x:
-                        candidates.add(filed)
-                        filed_at[key] = [filed, x]
-                elif filed[-1] != x:
-                    candidates.update(filed)
-                    filed.append(x)
+            link, enter = links.append, entries.append
+            count = len(links)
+            for key in _part_keys(mine, where, most):  # look up and file in one
+                slot = key & slots
+                at = newest = heads[slot]
+                while at:
+                    entry = entries[at]
+                    if entry >> _NUMBER_BITS == key:
+                        add(entry & _NUMBER_MASK)
+                    at = links[at]
+                link(newest)
+                enter(key << _NUMBER_BITS | x)
+                heads[slot] = count
+                count += 1
         candidates.discard(x)
         for y in candidates:
-            if (masks[y] ^ mask).bit_count() > differ:
+            at = y * _MASK_BYTES
+            if (int.from_bytes(masks[at : at + _MASK_BYTES]) ^ mask).bit_count() > differ:
                 continue  # more words than the edits can change
             theirs = sequences[y]
             if size - len(theirs) > limit:
@@ -554,6 +611,7 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
 
 #: which bit of a sequence's word mask a word sets: its hash's lowest bits
 _MASK_BITS = 255
+_MASK_BYTES = (_MASK_BITS + 1) // 8
 #: up to how many sequences comparing every two costs less than indexing them
 _FEW = 12
 
@@ -581,11 +639,32 @@ def _parts(size: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]
     return (0, size - third), (1, size - third), (2, third)
 
 
+def _filings(lengths: Counter[int], where: tuple[int, int], most: int) -> int:
+    """How many keys the sequences of ``lengths`` (a count per length) file under the
+    parts ``where`` at most: each part's words with every choice of at most ``most``
+    left out."""
+    kind, length = where
+    words_ = 2 * length if kind == 2 else length
+    variants = sum(math.comb(words_, left) for left in range(min(most, words_) + 1))
+    # the lengths whose parts these are: n // 3 == length for both ends, else
+    # n - n // 3 == length (n is 3 * length // 2, or one less)
+    near = 3 * length if kind == 2 else 3 * length // 2 - 1
+    filing = [n for n in range(max(near - 2, 1), near + 4) if where in _parts(n)]
+    return variants * sum(lengths[n] for n in filing)
+
+
 def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Collection[int]:
     """The filing keys of ``words``' parts ``where`` (see :func:`_parts`): their hashes
     with every choice of at most ``most`` words left out. Hashes that collide only make
     candidates, which are compared exactly."""
     kind, length = where
+    if most == 1 and kind != 2:  # the usual case, made quickly: one part, one word out
+        part = words[:length] if kind == 0 else words[len(words) - length :]
+        # every choice of all words but one, each once (a repeated word gives equal
+        # variants, filed twice: harmless), by itertools rather than slicing
+        return [h & _KEY_BITS for h in map(hash, combinations(part, length - 1))] + [
+            hash(part) & _KEY_BITS
+        ]
     head: tuple[str, ...]
     tail: tuple[str, ...]
     if kind == 0:
@@ -594,11 +673,13 @@ def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Col
         head, tail = (), words[len(words) - length :]
     else:
         head, tail = words[:length], words[len(words) - length :] if length else ()
-    if most == 1:  # the usual case, made quickly
+    if most == 1:  # both ends: a word out of the one or the other
+        if not length:
+            return [hash((head, tail)) & _KEY_BITS]
         return [
             hash((head, tail)) & _KEY_BITS,
-            *[hash((head[:i] + head[i + 1 :], tail)) & _KEY_BITS for i in range(len(head))],
-            *[hash((head, tail[:i] + tail[i + 1 :])) & _KEY_BITS for i in range(len(tail))],
+            *[hash((h, tail)) & _KEY_BITS for h in combinations(head, length - 1)],
+            *[hash((head, t)) & _KEY_BITS for t in combinations(tail, length - 1)],
         ]
     keys = {hash((head, tail)) & _KEY_BITS}
     level = {(head, tail)}

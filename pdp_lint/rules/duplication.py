@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import msgspec
 
 from pdp_lint.language.similarity import (
     Pair,
     close_sequences,
+    coded_word_sets,
     normalise,
     sequence,
     similar_pairs,
@@ -23,7 +24,7 @@ from pdp_lint.model.problem import Severity
 from pdp_lint.rules.base import Context, Finding, Rule
 
 
-class Entry(msgspec.Struct, frozen=True, eq=False):
+class Entry(msgspec.Struct, frozen=True, eq=False, gc=False):
     """One behavior and where it stands: a role's section or a competency's level."""
 
     text: TextField
@@ -34,18 +35,32 @@ class Entry(msgspec.Struct, frozen=True, eq=False):
     level: Level | None = None
 
 
-def behavior_entries(framework: Framework) -> list[Entry]:
-    """Every behavior of a framework, in file order."""
+def behavior_entries(framework: Framework, texts: Iterable[TextField] = ()) -> list[Entry]:
+    """Every behavior of a framework, in file order.
+
+    ``texts`` may be the framework's prose fields (``Framework.texts()``, as a document
+    keeps them): the behaviors' own are used instead of a second field for each (they
+    come in the same order; a behavior without one in ``texts`` gets its own).
+    """
+    fields = iter([t for t in texts if t.kind == "behavior"])
+
+    def field(b: Behavior) -> TextField:
+        given = next(fields, None)
+        return (
+            given
+            if given is not None and given.node is b
+            else TextField(b, "text", b.text, "behavior")
+        )
+
     out: list[Entry] = []
     for comp in framework.competencies:
         for level in comp.levels:
             for b in level.behaviors:
-                out.append(Entry(TextField(b, "text", b.text, "behavior"), b, comp.id, level=level))
+                out.append(Entry(field(b), b, comp.id, level=level))
     for role in framework.roles():
         for section in role.sections:
             for b in section.behaviors:
-                field = TextField(b, "text", b.text, "behavior")
-                out.append(Entry(field, b, section.competency, role=role, section=section))
+                out.append(Entry(field(b), b, section.competency, role=role, section=section))
     return out
 
 
@@ -65,9 +80,12 @@ class Behaviors(msgspec.Struct, frozen=True, eq=False):
         behavior while it joins them: as frozensets they cost about 1.1 KB a behavior
         (over a gigabyte for one file of 320,000 behaviors), as sorted tuples about
         250 bytes."""
-        sequence_ = self.sequences[i]
+        return sorted_words(self.words_of(i))
+
+    def words_of(self, i: int) -> Sequence[str]:
+        """The :func:`words` of the ``i``-th behavior, in order."""
         value = self.entries[i].text.value
-        return sorted_words(words(value) if _quoted(value) else sequence_)
+        return words(value) if _quoted(value) else self.sequences[i]
 
 
 def _quoted(text: str) -> bool:
@@ -79,7 +97,7 @@ def behaviors(doc: Document, ctx: Context) -> Behaviors:
     """The :class:`Behaviors` of ``doc``, made once per run."""
 
     def build() -> Behaviors:
-        entries = behavior_entries(doc.framework)
+        entries = behavior_entries(doc.framework, doc.texts)
         values = [e.text.value for e in entries]
         # one string per distinct word: a framework of many behaviors uses a few thousand
         # words, and a string each time a word is used cost about 1 KB a behavior
@@ -575,7 +593,7 @@ class NearDuplicateBehavior(Rule):
                         for b in groups.members(gj):
                             consider(min(a, b), max(a, b), (0, distance), what)
             del eligible
-        for pair in _different_text_pairs(groups, mine.word_set, options.threshold):
+        for pair in _different_text_pairs(groups, mine, options.threshold):
             what = f"is {pair.similarity:.0%} the same as"
             consider(pair.first, pair.second, (1, -pair.similarity), what)
         for _, reported, other, how, what in sorted(
@@ -622,14 +640,18 @@ class _TextGroups:
         return self.more.get(group) or [self.firsts[group]]
 
 
-def _different_text_pairs(
-    groups: _TextGroups, word_set: Callable[[int], tuple[str, ...]], threshold: float
-) -> list[Pair]:
+def _different_text_pairs(groups: _TextGroups, mine: Behaviors, threshold: float) -> list[Pair]:
     """The pairs of :func:`similar_pairs` whose texts differ (equal texts are DU01's).
 
     Behaviors of one text are compared once, as one record (see _TextGroups).
     """
-    records = [word_set(first) for first in groups.firsts]
+    # a character a word (see coded_word_sets): a sorted tuple of words cost about 180
+    # bytes a behavior while the join ran
+    records: list[str] | list[tuple[str, ...]] | None = coded_word_sets(
+        mine.words_of(first) for first in groups.firsts
+    )
+    if records is None:
+        records = [mine.word_set(first) for first in groups.firsts]
     members = groups.members
     pairs = [
         Pair(min(a, b), max(a, b), pair.similarity)

@@ -7,6 +7,7 @@ reader of a handout would find every competency and every acronym explained.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -717,7 +718,7 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
     def build() -> _Acronyms:
         texts = list(_prose(doc))
         values = [t.value for t in texts]
-        starts = []
+        starts = array("q")  # 8 bytes a text, not 36
         at = 0
         for value in values:
             starts.append(at)
@@ -727,11 +728,15 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
             if any(hint in value for hint in _URL_HINTS):
                 values[i] = _URL.sub(lambda m: " " * len(m.group()), value)
         uses: list[tuple[str, TextField, int, int]] = []
+        # one string per distinct term: a large framework uses a few acronyms many
+        # thousands of times, and a string for each use is kept with the uses
+        terms: dict[str, str] = {}
         last_end = -2
         for first, masked in _joined_pieces(values):
             base = starts[first]
             for match in _ACRONYM.finditer(masked):
                 term = match.group("term")
+                term = terms.setdefault(term, term)
                 if _ROMAN.fullmatch(term):
                     continue
                 s, e = match.span("term")
@@ -746,7 +751,8 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
                 ):
                     # a pair written with a slash (SM/CR) is one term
                     prev, field, ps, _ = uses.pop()
-                    uses.append((f"{prev}/{term}", field, ps, e - starts[i]))
+                    pair = f"{prev}/{term}"
+                    uses.append((terms.setdefault(pair, pair), field, ps, e - starts[i]))
                 else:
                     uses.append((term, texts[i], s - starts[i], e - starts[i]))
                 last_end = match.end() + base
