@@ -7,12 +7,14 @@ its table. Timings are read by people, from benchmarks/results.md.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -185,8 +187,14 @@ def test_planted_defects_are_the_configured_shares(tmp_path: Path) -> None:
             assert item["changed"] in {1, 2}
 
 
+@functools.cache
+def _framework(path: Path) -> Any:
+    """A generated file's data, loaded once for all the behaviors looked up in it."""
+    return YAML(typ="safe").load(path.read_text("utf-8"))
+
+
 def _lookup(path: Path, role: str, competency: str, behavior: str) -> list[str]:
-    data = YAML(typ="safe").load(path.read_text("utf-8"))
+    data = _framework(path)
     return [
         b["text"]
         for t in data["tracks"]
