@@ -99,23 +99,46 @@ def _address(view: Any) -> int:
         _release_buffer(ctypes.byref(info))
 
 
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """rapidyaml prints parse errors to the C stderr; they are reported our own way."""
+#: the null device, opened once per process for :func:`_silence`
+_devnull: int | None = None
+
+
+def _silence() -> int | None:
+    """Point the C stderr at the null device (rapidyaml prints parse errors there; they
+    are reported our own way); the descriptor to restore it from, or None when it
+    cannot be redirected. A file of a run of many files pays for two descriptor copies,
+    not for opening the null device and a generator context manager each time."""
+    global _devnull
     try:
         sys.stderr.flush()
         saved = os.dup(2)
     except (OSError, ValueError):
-        yield
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
+        return None
     try:
-        os.dup2(devnull, 2)
-        yield
-    finally:
+        if _devnull is None:
+            _devnull = os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC)
+        os.dup2(_devnull, 2)
+    except OSError:
+        os.close(saved)
+        return None
+    return saved
+
+
+def _restore(saved: int | None) -> None:
+    """Undo :func:`_silence`."""
+    if saved is not None:
         os.dup2(saved, 2)
         os.close(saved)
-        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """:func:`_silence` for the duration of a block."""
+    saved = _silence()
+    try:
+        yield
+    finally:
+        _restore(saved)
 
 
 class _Offsets:
@@ -173,13 +196,15 @@ def compose_fast(src: SourceText, *, keys: bool = True) -> Composed | None:
     if not text.strip() or "\t" in text:
         return None
     buf = bytearray(text.encode("utf-8"))
+    saved = _silence()
     try:
-        with _quiet_stderr():
-            tree = ryml.Tree()
-            tree.reserve(_nodes_at_most(text))
-            ryml.parse_in_place(buf, tree)
+        tree = ryml.Tree()
+        tree.reserve(_nodes_at_most(text))
+        ryml.parse_in_place(buf, tree)
     except Exception:  # any parse error: libyaml explains it
         return None
+    finally:
+        _restore(saved)
     try:
         table = _node_table(tree)
         if table is not None:
