@@ -248,11 +248,20 @@ class Prose(msgspec.Struct, eq=False):
         first use. No word spans a space: a rule that counts words can read each
         distinct run once instead of the whole text."""
         if self._run_counts is None:
-            # value by value: one list of every run of a large file cost more than the
-            # text (a string each), where a value's list is small
+            # a piece at a time (values joined by a space, which ends a run as the end
+            # of a value does): one list of every run of a large file cost more than
+            # the text (a string each), and one count per value cost a call each
             counts: Counter[str] = Counter()
+            batch: list[str] = []
+            size = 0
             for text in self.texts:
-                counts.update(text.value.split())
+                batch.append(text.value)
+                size += len(text.value)
+                if size >= PIECE:
+                    counts.update(" ".join(batch).split())
+                    batch, size = [], 0
+            if batch:
+                counts.update(" ".join(batch).split())
             self._run_counts = counts
         return self._run_counts
 
