@@ -604,6 +604,12 @@ def _part_keys(words: tuple[str, ...], where: tuple[int, int], most: int) -> Col
     with every choice of at most ``most`` words left out. Hashes that collide only make
     candidates, which are compared exactly."""
     kind, length = where
+    if most == 1 and kind != 2:  # the usual case, of one part: its words are the key
+        part = words[:length] if kind == 0 else words[len(words) - length :]
+        return [
+            hash(part) & _KEY_BITS,
+            *[hash(part[:i] + part[i + 1 :]) & _KEY_BITS for i in range(len(part))],
+        ]
     head: tuple[str, ...]
     tail: tuple[str, ...]
     if kind == 0:
