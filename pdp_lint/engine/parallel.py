@@ -179,11 +179,12 @@ class _Stream:
 
     def _pack(self) -> None:
         """Pickle the batch of begun files into one entry of :attr:`pending`."""
+        if not self.batch:
+            return
         import pickle  # only a run of many files pays for the import
 
-        if self.batch:
-            self.pending.append((-1, pickle.dumps(self.batch, pickle.HIGHEST_PROTOCOL)))
-            self.batch = []
+        self.pending.append((-1, pickle.dumps(self.batch, pickle.HIGHEST_PROTOCOL)))
+        self.batch = []
 
     def hand_over(self) -> list[tuple[int, bytes]]:
         """The files this process began, pickled, for another process to finish (as
