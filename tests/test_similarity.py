@@ -88,6 +88,32 @@ def test_join_finds_exactly_the_pairs_a_full_comparison_finds(threshold: float) 
     assert len(expected) > 30  # the case is not trivially empty
 
 
+@pytest.mark.parametrize("threshold", [0.8, 0.85, 0.9])
+def test_join_of_a_few_records_finds_what_a_full_comparison_finds(threshold: float) -> None:
+    # a small framework's behaviors (up to a dozen distinct sets) are compared every
+    # two instead of filed: the same pairs as the partition scheme and a full comparison
+    rnd = random.Random(int(threshold * 1000))
+    vocabulary = seed_vocabulary()[:30]
+    near = 0
+    for _ in range(400):
+        texts = [" ".join(rnd.choices(vocabulary, k=rnd.randint(1, 14)))]
+        for _ in range(rnd.randint(0, 13)):
+            base = rnd.choice(texts).split()
+            if rnd.random() < 0.5:
+                base[rnd.randrange(len(base))] = rnd.choice(vocabulary)
+            else:
+                base.append(rnd.choice(vocabulary))
+            texts.append(" ".join(base))
+        sets = [word_set(t) for t in texts]
+        expected = brute_force_pairs(sets, threshold)
+        found = similar_pairs(sets, threshold)
+        assert [(p.first, p.second) for p in found] == [(p.first, p.second) for p in expected]
+        for got, want in zip(found, expected, strict=True):
+            assert got.similarity == pytest.approx(want.similarity)
+        near += sum(p.similarity < 1 for p in expected)
+    assert near > 50  # pairs that are near, not only identical
+
+
 def test_join_finds_every_planted_duplicate_in_a_large_corpus() -> None:
     texts, planted = behavior_like(20_000, seed=3)
     sets = [word_set(t) for t in texts]

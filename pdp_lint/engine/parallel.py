@@ -41,6 +41,9 @@ MIN_BYTES = 2_000_000
 MIN_BYTES_PER_JOB = 500_000
 #: begun files kept as objects before the rest are kept pickled
 _KEPT_AS_OBJECTS = 200
+#: begun files pickled together: one pickle of many small files costs less than one
+#: each (what they share, as the list of enabled codes, is written once)
+_PICKLED_TOGETHER = 64
 #: files whose facts of a summed kind are kept before they are folded into one
 _FOLD_EVERY = 64
 #: in a run of more files than this, the workers hand their begun files to this process,
@@ -115,10 +118,13 @@ class _Stream:
         self.kinds = kinds
         self.ctx = Context(corpus=_NoCorpus(), settings=settings)
         self.linter = Linter(settings, self.ctx)
-        #: each target begun: its index and its Pending, pickled after the first few
-        #: (a fifth of the objects' size, which matters when tens of thousands of files
-        #: wait; a run of a few files does not pay for pickling)
+        #: each target begun: its index and its Pending, or, after the first few, -1 and
+        #: a pickled list of up to _PICKLED_TOGETHER of them (a fifth of the objects'
+        #: size, which matters when tens of thousands of files wait; a run of a few
+        #: files does not pay for pickling)
         self.pending: list[tuple[int, Pending | bytes]] = []
+        #: the begun files waiting to be pickled together
+        self.batch: list[tuple[int, Pending]] = []
 
     def read(
         self, files: Iterable[tuple[int, Path]], n_targets: int
@@ -160,36 +166,57 @@ class _Stream:
                 if len(found) >= _FOLD_EVERY:
                     found[:] = [merge(found)]
             if index < n_targets:
-                begun: Pending | bytes = self.linter.begin(doc)
-                if len(self.pending) >= _KEPT_AS_OBJECTS:
-                    import pickle  # only a run of many files pays for the import
-
-                    begun = pickle.dumps(begun, pickle.HIGHEST_PROTOCOL)
-                self.pending.append((index, begun))
+                begun = self.linter.begin(doc)
+                if len(self.pending) < _KEPT_AS_OBJECTS:
+                    self.pending.append((index, begun))
+                else:
+                    self.batch.append((index, begun))
+                    if len(self.batch) >= _PICKLED_TOGETHER:
+                        self._pack()
             self.ctx.forget(doc)
         sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
         return outcomes, facts, sums
 
+    def _pack(self) -> None:
+        """Pickle the batch of begun files into one entry of :attr:`pending`."""
+        if not self.batch:
+            return
+        import pickle  # only a run of many files pays for the import
+
+        self.pending.append((-1, pickle.dumps(self.batch, pickle.HIGHEST_PROTOCOL)))
+        self.batch = []
+
     def hand_over(self) -> list[tuple[int, bytes]]:
-        """The files this process began, pickled, for another process to finish."""
+        """The files this process began, pickled, for another process to finish (as
+        entries of its :attr:`pending`)."""
         import pickle
 
-        pending, self.pending = self.pending, []
-        return [
-            (i, b if isinstance(b, bytes) else pickle.dumps(b, pickle.HIGHEST_PROTOCOL))
-            for i, b in pending
-        ]
+        self._pack()
+        handed: list[tuple[int, bytes]] = []
+        kept: list[tuple[int, Pending]] = []
+        for index, begun in self.pending:
+            if isinstance(begun, bytes):
+                handed.append((index, begun))
+            else:
+                kept.append((index, begun))
+        self.pending = []
+        if kept:
+            handed.append((-1, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)))
+        return handed
 
     def finish(self, gathered: dict[str, Any]) -> list[tuple[int, list[Problem]]]:
         self.ctx.gathered = gathered
+        self._pack()
         done = []
         pending, self.pending = self.pending, []
         for index, begun in pending:
             if isinstance(begun, bytes):
                 import pickle
 
-                begun = pickle.loads(begun)
-            done.append((index, self.linter.end(begun)))
+                for at, one in pickle.loads(begun):
+                    done.append((at, self.linter.end(one)))
+            else:
+                done.append((index, self.linter.end(begun)))
         return done
 
 

@@ -347,6 +347,18 @@ def _plan(threshold: float, size: int) -> tuple[tuple[int, tuple[tuple[int, int]
     return tuple((n, tuple(combinations(range(n), 2))) for n in sorted(counts))
 
 
+@cache
+def _fewest(threshold: float, largest: int) -> tuple[int, ...]:
+    """The fewest groups a set of each size up to ``largest``, or any larger one up to
+    it, files under (made once for every file of a run whose largest set is as large)."""
+    fewest = [0] * (largest + 2)
+    fewest[largest + 1] = 1 << 30
+    for size in range(largest, -1, -1):
+        plan = _plan(threshold, size) if size else ()
+        fewest[size] = min([fewest[size + 1], *(n for n, _ in plan)])
+    return tuple(fewest)
+
+
 def _partition_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     partitioning (see the module's documentation).
@@ -364,15 +376,21 @@ def _partition_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[i
     hundred bytes a behavior).
     """
     found: list[tuple[int, int, float]] = []
-    if not sets:
+    if len(sets) <= _FEW:  # a small framework: fewer comparisons than keys to make
+        for x, mine in enumerate(sets):
+            size = len(mine)
+            words_of = set(mine)
+            for y in range(x + 1, len(sets)):
+                theirs = sets[y]
+                other = len(theirs)
+                smaller, larger = (size, other) if size <= other else (other, size)
+                if not _may_pair(threshold, smaller, larger):
+                    continue
+                overlap = len(words_of.intersection(theirs))
+                if overlap >= _min_overlap(threshold, size, other):
+                    found.append((x, y, overlap / (size + other - overlap)))
         return found
-    largest = max(map(len, sets))
-    # the fewest groups a set of each size or any larger one files under
-    fewest = [0] * (largest + 2)
-    fewest[largest + 1] = 1 << 30
-    for size in range(largest, -1, -1):
-        plan = _plan(threshold, size) if size else ()
-        fewest[size] = min([fewest[size + 1], *(n for n, _ in plan)])
+    fewest = _fewest(threshold, max(map(len, sets)))
     # the filings of each number of groups, to make each index as large as its keys
     expected: Counter[int] = Counter()
     for size, count in Counter(map(len, sets)).items():

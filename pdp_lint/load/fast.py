@@ -61,6 +61,11 @@ _VALNIL = 1 << 13
 _KEY_UNSUPPORTED = _KEYREF | _KEYANCH | _KEYTAG
 _VAL_UNSUPPORTED = _VALREF | _VALANCH | _VALTAG | _VAL_LITERAL | _VAL_FOLDED | _VALNIL
 _VAL_STYLED = _VAL_PLAIN | _VAL_SQUO | _VAL_DQUO
+_QUOTED_VAL = _VAL_SQUO | _VAL_DQUO
+
+
+#: the span a container has until its own is known (a span cannot change: one serves all)
+_NOWHERE = Span(1, 1, 1, 1)
 
 
 class _NeedsCarefulPath(Exception):
@@ -99,23 +104,46 @@ def _address(view: Any) -> int:
         _release_buffer(ctypes.byref(info))
 
 
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """rapidyaml prints parse errors to the C stderr; they are reported our own way."""
+#: the null device, opened once per process for :func:`_silence`
+_devnull: int | None = None
+
+
+def _silence() -> int | None:
+    """Point the C stderr at the null device (rapidyaml prints parse errors there; they
+    are reported our own way); the descriptor to restore it from, or None when it
+    cannot be redirected. A file of a run of many files pays for two descriptor copies,
+    not for opening the null device and a generator context manager each time."""
+    global _devnull
     try:
         sys.stderr.flush()
         saved = os.dup(2)
     except (OSError, ValueError):
-        yield
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
+        return None
     try:
-        os.dup2(devnull, 2)
-        yield
-    finally:
+        if _devnull is None:
+            _devnull = os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC)
+        os.dup2(_devnull, 2)
+    except OSError:
+        os.close(saved)
+        return None
+    return saved
+
+
+def _restore(saved: int | None) -> None:
+    """Undo :func:`_silence`."""
+    if saved is not None:
         os.dup2(saved, 2)
         os.close(saved)
-        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """:func:`_silence` for the duration of a block."""
+    saved = _silence()
+    try:
+        yield
+    finally:
+        _restore(saved)
 
 
 class _Offsets:
@@ -173,13 +201,15 @@ def compose_fast(src: SourceText, *, keys: bool = True) -> Composed | None:
     if not text.strip() or "\t" in text:
         return None
     buf = bytearray(text.encode("utf-8"))
+    saved = _silence()
     try:
-        with _quiet_stderr():
-            tree = ryml.Tree()
-            tree.reserve(_nodes_at_most(text))
-            ryml.parse_in_place(buf, tree)
+        tree = ryml.Tree()
+        tree.reserve(_nodes_at_most(text))
+        ryml.parse_in_place(buf, tree)
     except Exception:  # any parse error: libyaml explains it
         return None
+    finally:
+        _restore(saved)
     try:
         table = _node_table(tree)
         if table is not None:
@@ -394,7 +424,7 @@ class _Walker:
         tree = self.tree
         out: dict[str, Any] = {}
         values: dict[str, Span] = {}
-        loc = MapLoc(Span(1, 1, 1, 1), values=values)
+        loc = MapLoc(_NOWHERE, values=values)
         self.locs[id(out)] = loc
         keys, styles = loc.keys, loc.styles
         type_of, next_of = self._type, self._next
@@ -435,7 +465,7 @@ class _Walker:
     def sequence(self, node: int, depth: int) -> tuple[list[Any], Span]:
         tree = self.tree
         items: list[Any] = []
-        loc = SeqLoc(Span(1, 1, 1, 1))
+        loc = SeqLoc(_NOWHERE)
         self.locs[id(items)] = loc
         spans, styles = loc.items, loc.styles
         type_of, next_of = self._type, self._next
@@ -624,7 +654,7 @@ class _TableWalker(_Walker):
         end = start + len(value)
         text = self.text
         if not quoted:
-            if text[start:end] != value:
+            if not text.startswith(value, start):
                 raise _NeedsCarefulPath  # a plain scalar folded over several lines
             return value, start, end
         start -= 1
@@ -661,7 +691,7 @@ class _TableWalker(_Walker):
         table = self.table
         out: dict[str, Any] = {}
         values: dict[str, Span] = {}
-        loc = MapLoc(Span(1, 1, 1, 1), values=values)
+        loc = MapLoc(_NOWHERE, values=values)
         self.locs[id(out)] = loc
         keys, styles = loc.keys, loc.styles
         child = table[node * _WORDS + _W_FIRST]
@@ -675,8 +705,9 @@ class _TableWalker(_Walker):
         # mappings inside it
         offsets: list[int] = []
         place = offsets.append
-        # the last value read, while its span is not made yet: (start, end) of a scalar
-        last: tuple[int, int] | None = None
+        # the last value read, while its span is not made yet: (start, end) of a scalar,
+        # or -1 when it is a collection (whose span is made)
+        last_start = last_end = -1
         while child != none:
             row = child * _WORDS
             kind = table[row]
@@ -697,7 +728,7 @@ class _TableWalker(_Walker):
             if not ascii_text:
                 kstart = self.offsets.char(kstart)
             kend = kstart + len(key)
-            if text[kstart:kend] != key or key in out or key == "<<":
+            if not text.startswith(key, kstart) or key in out or key == "<<":
                 raise _NeedsCarefulPath
             if detail or first is None:
                 kspan = span_of(kstart, kend)
@@ -707,24 +738,42 @@ class _TableWalker(_Walker):
             if kind & _MAP:
                 value, vspan = self.mapping(child, depth + 1)
                 style = ""
-                last = None
+                last_start = -1
                 if not detail:
                     place(vspan.start_index)
                     place(vspan.end_index)
             elif kind & _SEQ:
                 value, vspan = self.sequence(child, depth + 1)
                 style = ""
-                last = None
+                last_start = -1
                 if not detail:
                     place(vspan.start_index)
                     place(vspan.end_index)
             else:
                 if kind & _VAL_UNSUPPORTED or not kind & _VAL_STYLED:
                     raise _NeedsCarefulPath  # see _val
-                style = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
-                value, vstart, vend = at(row + _W_VAL, style)
-                if not style:
-                    value = resolve(value, True)
+                if ascii_text and not kind & _QUOTED_VAL:
+                    # a plain scalar of ASCII text, as _at and _resolve read it, without
+                    # their calls (most values of a framework)
+                    style = ""
+                    vsize = table[row + _W_VAL + 1]
+                    if not vsize:
+                        raise _NeedsCarefulPath
+                    vstart = table[row + _W_VAL] - base
+                    try:
+                        value = buf[vstart : vstart + vsize].decode("utf-8")
+                    except UnicodeDecodeError:
+                        raise _NeedsCarefulPath from None
+                    vend = vstart + len(value)
+                    if not text.startswith(value, vstart):
+                        raise _NeedsCarefulPath  # a plain scalar folded over several lines
+                    if len(value) <= _LONGEST_SPECIAL_WORD or value[0] in _SPECIAL_FIRST:
+                        value = resolve(value, True)
+                else:
+                    style = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
+                    value, vstart, vend = at(row + _W_VAL, style)
+                    if not style:
+                        value = resolve(value, True)
                 if detail:
                     vspan = span_of(vstart, vend)
                 else:
@@ -732,7 +781,7 @@ class _TableWalker(_Walker):
                     # own span ends with it) or when a rule asks for it
                     place(vstart)
                     place(vend)
-                    last = (vstart, vend)
+                    last_start, last_end = vstart, vend
             out[key] = value
             if detail:
                 assert vspan is not None
@@ -740,8 +789,8 @@ class _TableWalker(_Walker):
                 keys[key] = kspan
                 styles[key] = style
             child = table[row + _W_NEXT]
-        if last is not None:
-            vspan = span_of(*last)
+        if last_start >= 0:
+            vspan = span_of(last_start, last_end)
         if first is None or vspan is None or depth > MAX_DEPTH:
             raise _NeedsCarefulPath  # an empty mapping `{}`, or nested too deep
         if not detail:
@@ -756,7 +805,7 @@ class _TableWalker(_Walker):
     def sequence(self, node: int, depth: int) -> tuple[list[Any], Span]:
         table = self.table
         items: list[Any] = []
-        loc = SeqLoc(Span(1, 1, 1, 1))
+        loc = SeqLoc(_NOWHERE)
         self.locs[id(items)] = loc
         spans, styles = loc.items, loc.styles
         child = table[node * _WORDS + _W_FIRST]

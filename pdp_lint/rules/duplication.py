@@ -768,9 +768,16 @@ class DuplicateExample(Rule):
                 for section in role.sections
                 for ex in section.all_examples()
             ]
-            fields.sort(key=lambda f: f[0].span.start_index)
-            for field, competency in fields:
-                key = normalise(field.value)
+            keys = [normalise(field.value) for field, _ in fields]
+            written = [key for key in keys if key]
+            if len(set(written)) == len(written):
+                continue  # no example repeats another: their places are not needed
+            # in the order of the file (a span made for each: only for a role with a
+            # repeat, as a span's line needs the file's line starts)
+            order = sorted(range(len(fields)), key=lambda i: fields[i][0].span.start_index)
+            for i in order:
+                field, competency = fields[i]
+                key = keys[i]
                 if not key:
                     continue
                 first = seen.get(key)

@@ -49,8 +49,11 @@ def _words(value: str) -> Iterator[Token]:
 
 #: a quick pass that over-approximates the words of a text (it skips #channels and
 #: @mentions, but not URLs and the like); a text is tokenized exactly only when this
-#: finds something to report
-_QUICK_WORDS = re.compile(r"(?<![#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: finds something to report. The first letter comes before the look behind it (at
+#: the letter and the character before it), so that a search skips to the next letter
+#: instead of looking behind every character first; it matches what
+#: ``(?<![#@])[^\W\d_]+(?:['’][^\W\d_]+)*`` matches
+_QUICK_WORDS = re.compile(r"[^\W\d_](?<![#@].)[^\W\d_]*(?:['’][^\W\d_]+)*")
 #: a run of non-space that spelling never reads (see pdp_lint.language.tokens)
 _SKIPPED_RUN = re.compile(r"^[(\[\"'“‘]*#|@|://|www\.")
 _QUICK_LETTERS = re.compile(r"[^\W\d_]+")
@@ -95,6 +98,17 @@ def _context(ctx: Context) -> frozenset[str]:
 _KEPT_RUNS = 200_000
 
 
+class _RunAnswers:
+    """The distinct runs :func:`_holds_any` has read for one set of words, and those of
+    them that hold one of the words."""
+
+    __slots__ = ("hits", "seen")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.hits: set[str] = set()
+
+
 def _holds_any(doc: Document, ctx: Context, words: frozenset[str], key: str) -> bool:
     """Whether the prose of ``doc`` holds one of the lower-case ``words`` as a run of
     letters, in any case.
@@ -102,18 +116,26 @@ def _holds_any(doc: Document, ctx: Context, words: frozenset[str], key: str) -> 
     Letters never span a space, so each distinct run of non-space is searched alone,
     and its answer is kept for the run (under ``key``, one per set of words): the files
     of a project share most of their runs, so a run of many small files searches each
-    run once instead of every file's text."""
-    known: dict[str, bool] = ctx.memo(f"spelling.holds:{key}", dict)
-    if len(known) > _KEPT_RUNS:
-        known.clear()  # text made of ever new runs: keep memory bounded
+    run once instead of every file's text, and a file's runs are told apart from those
+    already read by one set operation."""
+    known: _RunAnswers = ctx.memo(f"spelling.holds:{key}", _RunAnswers)
+    if len(known.seen) > _KEPT_RUNS:
+        known.seen.clear()  # text made of ever new runs: keep memory bounded
+        known.hits.clear()
+    runs = prose(doc, ctx).runs
+    if not known.hits.isdisjoint(runs):
+        return True
+    new = runs.difference(known.seen)
+    if not new:
+        return False
     find = _QUICK_LETTERS.findall
-    for run in prose(doc, ctx).runs:
-        hit = known.get(run)
-        if hit is None:
-            hit = known[run] = not words.isdisjoint(find(run.lower()))
-        if hit:
-            return True
-    return False
+    found = False
+    for run in new:
+        if not words.isdisjoint(find(run.lower())):
+            known.hits.add(run)
+            found = True
+    known.seen.update(new)
+    return found
 
 
 class Terms(NamedTuple):

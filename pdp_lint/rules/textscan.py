@@ -128,9 +128,12 @@ class Prose(msgspec.Struct, eq=False):
 
     The values are searched in pieces of about :data:`PIECE` characters, each the
     values of a run of fields separated by a line break, as they would stand in the
-    whole prose run together (:attr:`joined`): no piece is kept, so a check of a very
-    large file never holds a second copy of its prose (nor a lower-cased third). A
-    search gives what a search of the whole text gives (see :meth:`pieces`).
+    whole prose run together (:attr:`joined`). A search gives what a search of the whole
+    text gives (see :meth:`pieces`). The pieces of prose of at most :data:`KEEP`
+    characters are kept once made, as several rules search them (each form, lowered or
+    masked, is made once instead of once per rule); larger prose is joined anew for
+    each search, so a check of a very large file never holds a second copy of its
+    prose (nor a lower-cased third).
     """
 
     texts: list[TextField]
@@ -141,6 +144,8 @@ class Prose(msgspec.Struct, eq=False):
     _runs_text: str | None = None
     _runs: frozenset[str] | None = None
     _run_counts: Counter[str] | None = None
+    #: the pieces made, by (masked, lowered), when the prose is small enough to keep them
+    _kept: dict[tuple[bool, bool], list[tuple[int, str, int]]] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -207,8 +212,21 @@ class Prose(msgspec.Struct, eq=False):
         self, masked: bool = False, lowered: bool = False
     ) -> Iterator[tuple[int, str, int]]:
         """:meth:`pieces`, each with its length before lowering."""
-        texts, starts, cuts = self.texts, self.starts, self.cuts
         blank = masked and self.broken
+        kept = self._kept
+        if kept is None:
+            starts = self.starts
+            size = starts[-1] + len(self.texts[-1].value) if starts else 0
+            if size > KEEP:
+                return self._make_pieces(blank, lowered)
+            kept = self._kept = {}
+        made = kept.get((blank, lowered))
+        if made is None:
+            made = kept[blank, lowered] = list(self._make_pieces(blank, lowered))
+        return iter(made)
+
+    def _make_pieces(self, blank: bool, lowered: bool) -> Iterator[tuple[int, str, int]]:
+        texts, starts, cuts = self.texts, self.starts, self.cuts
         for n, first in enumerate(cuts):
             last = cuts[n + 1] if n + 1 < len(cuts) else len(texts)
             values = [t.value for t in texts[first:last]]
@@ -230,11 +248,20 @@ class Prose(msgspec.Struct, eq=False):
         first use. No word spans a space: a rule that counts words can read each
         distinct run once instead of the whole text."""
         if self._run_counts is None:
-            # value by value: one list of every run of a large file cost more than the
-            # text (a string each), where a value's list is small
+            # a piece at a time (values joined by a space, which ends a run as the end
+            # of a value does): one list of every run of a large file cost more than
+            # the text (a string each), and one count per value cost a call each
             counts: Counter[str] = Counter()
+            batch: list[str] = []
+            size = 0
             for text in self.texts:
-                counts.update(text.value.split())
+                batch.append(text.value)
+                size += len(text.value)
+                if size >= PIECE:
+                    counts.update(" ".join(batch).split())
+                    batch, size = [], 0
+            if batch:
+                counts.update(" ".join(batch).split())
             self._run_counts = counts
         return self._run_counts
 
@@ -352,6 +379,9 @@ class Prose(msgspec.Struct, eq=False):
 
 #: about the length of a piece of prose searched at once (see :meth:`Prose.pieces`)
 PIECE = 1 << 16
+#: up to how many characters of prose a :class:`Prose` keeps its pieces (a few copies
+#: of a megabyte at most, dropped with the document)
+KEEP = 1 << 20
 #: what may end a piece: ASCII, neither a space nor part of a word (lowering and
 #: blanking out broken runs leave it as it is)
 _CUT_AFTER = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
