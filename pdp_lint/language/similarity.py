@@ -592,7 +592,7 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
                 continue  # no sequence of a length that files there
             if isinstance(table, dict):
                 keys = _part_keys(mine, where, most)
-                _look_up_and_file(table, keys, x if filing else -1, candidates)
+                _look_up_and_file(table, keys, x if filing else None, candidates)
                 continue
             heads, entries, links, slots = table.heads, table.entries, table.links, table.mask
             if not filing:
@@ -645,12 +645,12 @@ _DICT_UP_TO = 1_000
 
 
 def _look_up_and_file(
-    table: dict[int, list[int]], keys: Collection[int], number: int, candidates: set[int]
+    table: dict[int, list[int]], keys: Collection[int], number: int | None, candidates: set[int]
 ) -> None:
     """:func:`close_sequences`' look-up in a dict of lists: every sequence filed under
-    ``keys`` joins ``candidates``, then ``number`` is filed under them unless it is -1."""
+    ``keys`` joins ``candidates``, then ``number`` (unless None) is filed under them."""
     get, update = table.get, candidates.update
-    if number < 0:
+    if number is None:
         for key in keys:
             found = get(key)
             if found:
