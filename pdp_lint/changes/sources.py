@@ -1,10 +1,11 @@
 """The two sides of a comparison: frameworks from a git revision, a file or a folder.
 
-A revision is read with ``git ls-tree`` and ``git show REV:path`` (no shell, no work
-tree touched) and each file is loaded from its text through the project's loader, so a
-framework reads the same from git as from disk. Anything that stops a side from being
-read (a revision that does not exist, a file that does not load) is a ``SourceError``
-with one line to tell.
+A revision is read with two git commands whatever the number of files (no shell, no
+work tree touched): ``git ls-tree`` lists its files with their blobs, and one ``git
+cat-file --batch`` reads every blob. Each file is loaded from its text through the
+project's loader, so a framework reads the same from git as from disk. Anything that
+stops a side from being read (a revision that does not exist, a file that does not
+load) is a ``SourceError`` with one line to tell.
 """
 
 from __future__ import annotations
@@ -123,28 +124,77 @@ def from_revision(
     """
     check_revision(rev, cwd, or_path)
     listed = _git(
-        ["ls-tree", "-r", "-z", "--name-only", f"{rev}^{{commit}}", "--", *map(str, paths)],
+        ["ls-tree", "-r", "-z", f"{rev}^{{commit}}", "--", *map(str, paths)],
         cwd,
     )
     if listed.returncode != 0:
         message = listed.stderr.decode("utf-8", "replace").strip().splitlines()
         raise SourceError(f"git ls-tree {rev}: {message[-1] if message else 'failed'}")
-    names = [n for n in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    frameworks = []
-    for name in sorted(names):
+    wanted: list[tuple[str, str]] = []  # (name, blob id)
+    for entry in listed.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        meta, tab, name = entry.partition("\t")
+        parts = meta.split()
+        if not tab or len(parts) != 3 or parts[1] != "blob":
+            continue  # a submodule (commit) has nothing to read
         pure = PurePosixPath(name)
         if pure.suffix not in SUFFIXES or any(part.startswith(".") for part in pure.parts[:-1]):
             continue
-        shown = f"{revision_label(rev)}:{name}"
-        blob = _git(["show", f"{rev}:./{name}"], cwd)
-        if blob.returncode != 0:
+        wanted.append((name, parts[2]))
+    wanted.sort()
+    label = revision_label(rev)
+    blobs = _read_blobs([blob for _, blob in wanted], cwd)
+    frameworks = []
+    for (name, _blob), data in zip(wanted, blobs, strict=True):
+        shown = f"{label}:{name}"
+        if data is None:
             raise SourceError(f"{shown}: git cannot read it")
         try:
-            source = decode(Path(name), blob.stdout)
+            source = decode(Path(name), data)
         except ReadError as exc:
             raise SourceError(f"{shown}:{exc.line}:{exc.column}: {exc.message}") from None
         frameworks.append((name, _loaded(load_text(source), shown)))
     return Side(label=revision_label(rev), frameworks=frameworks)
+
+
+def _read_blobs(blobs: Sequence[str], cwd: Path | None) -> list[bytes | None]:
+    """The bytes of each blob, in order, read by one ``git cat-file --batch``; ``None``
+    for a blob git reports missing."""
+    if not blobs:
+        return []
+    ask = "".join(f"{blob}\n" for blob in blobs).encode("ascii")
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=cwd,
+            input=ask,
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise SourceError("git is not installed; compare two files or folders instead") from None
+    except subprocess.TimeoutExpired:
+        raise SourceError(f"git cat-file took over {GIT_TIMEOUT} s; try again") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise SourceError(f"git cat-file: {message[-1] if message else 'failed'}")
+    out = done.stdout
+    read: list[bytes | None] = []
+    at = 0
+    for _ in blobs:
+        # "<id> blob <size>\n<bytes>\n", or "<id> missing\n"
+        end = out.find(b"\n", at)
+        if end < 0:
+            raise SourceError("git cat-file: its answer ended early")
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+            read.append(None)
+            continue
+        size = int(header[2])
+        read.append(out[at : at + size])
+        at += size + 1
+    return read
 
 
 def revision_label(rev: str) -> str:
