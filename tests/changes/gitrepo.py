@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from tests.conftest import FRAMEWORKS, ROOT
@@ -37,8 +39,30 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
+#: the repository ``make_repo`` made first in this process, by tag: later ones copy it
+_MADE: dict[str | None, Path] = {}
+
+
 def make_repo(root: Path, tag: str | None = "v1.0") -> Path:
-    """A git repository at ``root`` with the canonical frameworks committed (and tagged)."""
+    """A git repository at ``root`` with the canonical frameworks committed (and tagged).
+
+    The first repository of a tag is made with git (init, add, commit, tag: four
+    processes); the next ones are copies of it, the same commit with the same id, as
+    the commit's author and date are fixed. Copied before any test edits it.
+    """
+    made = _MADE.get(tag)
+    if made is not None and made.is_dir():
+        shutil.copytree(made, root, symlinks=True, dirs_exist_ok=True)
+        return root
+    _make(root, tag)
+    template = Path(tempfile.mkdtemp(prefix="pdp-lint-repo-"))
+    atexit.register(shutil.rmtree, template, True)
+    shutil.copytree(root, template / "repo", symlinks=True)
+    _MADE[tag] = template / "repo"
+    return root
+
+
+def _make(root: Path, tag: str | None) -> None:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(FRAMEWORKS, root / "frameworks")
     # the configuration and vocabulary the canonical frameworks are lint-clean with
@@ -49,7 +73,6 @@ def make_repo(root: Path, tag: str | None = "v1.0") -> Path:
     git(root, "commit", "-q", "-m", "Frameworks 1.0")
     if tag:
         git(root, "tag", tag)
-    return root
 
 
 def commit(repo: Path, message: str = "Edit") -> None:
