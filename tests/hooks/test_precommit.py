@@ -107,6 +107,11 @@ def env(store: Path) -> dict[str, str]:
     out["PRE_COMMIT_HOME"] = str(store / "home")
     out.pop("GIT_DIR", None)
     out.pop("GIT_INDEX_FILE", None)
+    # pre-commit installs pdp-lint and its dependencies without compiling every module
+    # (pip reads its `--no-compile` switch from the environment inverted: 0 turns
+    # compiling off); the hooks' first run compiles what they import and keeps it
+    out["PIP_NO_COMPILE"] = "0"
+    out.pop("PYTHONDONTWRITEBYTECODE", None)
     # the hook scripts run `python -m pre_commit`-installed hooks with this interpreter
     out["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{out.get('PATH', '')}"
     return out
