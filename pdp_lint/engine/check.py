@@ -145,10 +145,13 @@ def _run_check(
     if stream and texts is None and not needs_corpus and found.files:
         from pdp_lint.engine.parallel import plan_jobs
 
-        workers = plan_jobs([*found.files, *extra_files], jobs)
+        fact_keys, to_read = _facts_kept(settings, kinds, extra_files) if cache else (None, [])
+        if fact_keys is None:
+            to_read = extra_files
+        workers = plan_jobs([*found.files, *to_read], jobs)
         adaptive = not jobs  # the default: workers only where a core is idle
         result = _run_streaming(
-            found.files, extra_files, settings, errors, kinds, workers, adaptive
+            found.files, extra_files, settings, errors, kinds, workers, adaptive, fact_keys
         )
     else:
         result = _run_serial(found.files, extra_files, settings, texts, errors)
@@ -172,6 +175,27 @@ def _kinds(files: list[Path], settings: Settings) -> tuple[list[str], bool]:
     return kinds, any(rule.needs_corpus for rule in enabled)
 
 
+def _facts_kept(
+    settings: Settings, kinds: list[str], extra: list[Path]
+) -> tuple[dict[Path, str] | None, list[Path]]:
+    """The keys in the facts cache of the ``extra`` files (None when the cache cannot
+    keep the facts of ``kinds``), and those of the files it does not hold: they are
+    the ones to load, and only they count when the run plans its processes."""
+    if not extra:
+        return None, []
+    from pdp_lint.engine.factcache import FactCache
+
+    if not FactCache.usable(kinds):
+        return None, []
+    facts = FactCache(settings, kinds)
+    keys: dict[Path, str] = {}
+    for path in extra:
+        key = facts.key(path)
+        if key is not None:
+            keys[path] = key
+    return keys, [p for p in extra if p not in keys or not facts.holds(keys[p])]
+
+
 def _run_streaming(
     targets: list[Path],
     extra: list[Path],
@@ -180,10 +204,13 @@ def _run_streaming(
     kinds: list[str],
     jobs: int,
     adaptive: bool = False,
+    fact_keys: dict[Path, str] | None = None,
 ) -> CheckResult:
     from pdp_lint.engine.parallel import run_streaming
 
-    loads, found = run_streaming(targets, extra, settings, kinds, jobs, adaptive=adaptive)
+    loads, found = run_streaming(
+        targets, extra, settings, kinds, jobs, adaptive=adaptive, fact_keys=fact_keys
+    )
     problems = errors + [p for item in loads for p in item.problems] + found
     unreadable = bool(errors) or any(item.unreadable for item in loads)
     files = [item.display for item in loads]

@@ -33,7 +33,11 @@ from pdp_lint.model.problem import Problem
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+    from pdp_lint.engine.factcache import FactCache
     from pdp_lint.engine.linter import Pending
+
+#: the key in the facts cache of each file only read (see pdp_lint.engine.factcache)
+FactKeys = dict[Path, str]
 
 #: below this much YAML in a run, starting processes costs more than it saves
 MIN_BYTES = 2_000_000
@@ -110,12 +114,22 @@ class _NoCorpus(list):  # type: ignore[type-arg]
 class _Stream:
     """One process's share of a streaming check."""
 
-    def __init__(self, settings: Settings, kinds: Sequence[str]) -> None:
+    def __init__(
+        self, settings: Settings, kinds: Sequence[str], fact_keys: FactKeys | None = None
+    ) -> None:
         from pdp_lint.engine.linter import Linter
         from pdp_lint.rules.base import Context
 
         self.settings = settings
         self.kinds = kinds
+        #: the facts cache of the files only read, and their keys in it (see
+        #: pdp_lint.engine.factcache)
+        self.fact_cache: FactCache | None = None
+        self.fact_keys = fact_keys or {}
+        if fact_keys is not None:
+            from pdp_lint.engine.factcache import FactCache
+
+            self.fact_cache = FactCache(settings, kinds)
         self.ctx = Context(corpus=_NoCorpus(), settings=settings)
         self.linter = Linter(settings, self.ctx)
         #: each target begun: its index and its Pending, or, after the first few, -1 and
@@ -151,7 +165,19 @@ class _Stream:
         pending: dict[str, list[Any]] = {kind: [] for kind in summed}
         outcomes: list[LoadOutcome] = []
         facts: list[dict[str, Any] | None] = []
+        cache = self.fact_cache
         for index, path in files:
+            key = self.fact_keys.get(path) if index >= n_targets else None
+            kept = cache.get(key) if cache is not None and key is not None else None
+            if kept is not None:  # a file only read, as it was when its facts were kept
+                outcomes.append(LoadOutcome(path.as_posix(), [], False))
+                facts.append({kind: kept[kind] for kind in listed})
+                for kind, merge in summed.items():
+                    found = pending[kind]
+                    found.append(kept[kind])
+                    if len(found) >= _FOLD_EVERY:
+                        found[:] = [merge(found)]
+                continue
             item = load_one(path, self.settings)
             outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
             if item.framework is None or item.source is None:
@@ -159,12 +185,19 @@ class _Stream:
                 continue
             doc = Document(item.framework, item.source)
             del item
-            facts.append({kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in listed})
+            taken = {kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in listed}
+            facts.append(taken)
             for kind, merge in summed.items():
                 found = pending[kind]
                 found.append(FACT_KINDS[kind][0](doc, self.ctx))
+                if key is not None and cache is not None:
+                    taken[kind] = found[-1]
                 if len(found) >= _FOLD_EVERY:
                     found[:] = [merge(found)]
+            if key is not None and cache is not None:
+                cache.put(key, taken)
+                if summed:  # the summed kinds go to the cache only, not to the facts
+                    facts[-1] = {kind: taken[kind] for kind in listed}
             if index < n_targets:
                 begun = self.linter.begin(doc)
                 if len(self.pending) < _KEPT_AS_OBJECTS:
@@ -175,6 +208,8 @@ class _Stream:
                         self._pack()
             self.ctx.forget(doc)
         sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
+        if cache is not None:
+            cache.trim(len(outcomes))
         return outcomes, facts, sums
 
     def _pack(self) -> None:
@@ -245,19 +280,22 @@ def run_streaming(
     jobs: int,
     *,
     adaptive: bool = False,
+    fact_keys: FactKeys | None = None,
 ) -> tuple[list[LoadOutcome], list[Problem]]:
     """Load and check ``targets`` (with ``extra`` files as the rest of the corpus) in
     ``jobs`` processes (1: this one); the load outcome of each target, and the rules'
     problems in target order. ``adaptive``: ``jobs`` is the most, and a worker starts
-    only once a core is seen idle while this process reads (see :class:`IdleWatch`)."""
+    only once a core is seen idle while this process reads (see :class:`IdleWatch`).
+    ``fact_keys``: the keys of the ``extra`` files in the facts cache, where their facts
+    are looked up and kept (see :mod:`pdp_lint.engine.factcache`)."""
     files = [*targets, *extra]
     if jobs <= 1:
-        stream = _Stream(settings, kinds)
+        stream = _Stream(settings, kinds, fact_keys)
         outcomes, facts, sums = stream.read(enumerate(files), len(targets))
         done = stream.finish(gather(kinds, facts, [sums]))
         return outcomes[: len(targets)], [p for _, problems in done for p in problems]
     watch = IdleWatch() if adaptive else None
-    return _run_workers(files, len(targets), settings, kinds, jobs, watch)
+    return _run_workers(files, len(targets), settings, kinds, jobs, watch, fact_keys)
 
 
 class IdleWatch:
@@ -334,6 +372,7 @@ def _run_workers(
     kinds: Sequence[str],
     jobs: int,
     watch: IdleWatch | None,
+    fact_keys: FactKeys | None = None,
 ) -> tuple[list[LoadOutcome], list[Problem]]:
     """Check with up to ``jobs - 1`` workers and this process, taking files from one
     queue.
@@ -360,7 +399,7 @@ def _run_workers(
         mine, theirs = context.Pipe()
         process = context.Process(
             target=_worker,
-            args=(theirs, files, order, taken, n_targets, settings, kinds),
+            args=(theirs, files, order, taken, n_targets, settings, kinds, fact_keys),
             daemon=True,
         )
         process.start()
@@ -381,7 +420,7 @@ def _run_workers(
         if watch is None:
             for _ in range(jobs - 1):
                 start_worker()
-        stream = _Stream(settings, kinds)
+        stream = _Stream(settings, kinds, fact_keys)
         own = _read_queue(stream, files, order, taken, n_targets, maybe_start)
         outcomes: list[LoadOutcome | None] = [None] * len(files)
         facts: list[dict[str, Any] | None] = [None] * len(files)
@@ -471,9 +510,10 @@ def _worker(
     n_targets: int,
     settings: Settings,
     kinds: Sequence[str],
+    fact_keys: FactKeys | None = None,
 ) -> None:
     try:
-        stream = _Stream(settings, kinds)
+        stream = _Stream(settings, kinds, fact_keys)
         conn.send(("ok", _read_queue(stream, files, order, taken, n_targets)))
         gathered = conn.recv()
         if gathered is None:  # the parent finishes every file

@@ -42,14 +42,32 @@ Merge = Callable[[list[Any]], Any]
 #: how to take each kind of corpus fact from one document, and how to merge the facts
 #: of every document when a rule needs only their sum (see :meth:`Context.facts`)
 FACT_KINDS: dict[str, tuple[Take, Merge | None]] = {}
+#: how the facts of each kind are kept in the facts cache (pdp_lint.engine.factcache):
+#: the type msgspec decodes an entry as, and what makes the fact of the decoded value
+#: (None: the value itself). A kind without one is never kept, nor are the others of a
+#: run that needs it.
+FACT_STORED: dict[str, tuple[Any, Callable[[Any], Any] | None]] = {}
 
 
-def corpus_fact(kind: str, merge: Merge | None = None) -> Callable[[Take], Take]:
+def corpus_fact(
+    kind: str,
+    merge: Merge | None = None,
+    *,
+    stored: Any = None,
+    restore: Callable[[Any], Any] | None = None,
+) -> Callable[[Take], Take]:
     """Register a function taking facts of ``kind`` from one document; with ``merge``,
-    rules read the merged facts of the corpus through :meth:`Context.merged`."""
+    rules read the merged facts of the corpus through :meth:`Context.merged`.
+
+    ``stored``: the type (for msgspec) the facts are kept as in the facts cache, which
+    must give back facts equal to those taken, of the same types, once ``restore`` (if
+    any) has made them of the decoded value.
+    """
 
     def register(take: Take) -> Take:
         FACT_KINDS[kind] = (take, merge)
+        if stored is not None:
+            FACT_STORED[kind] = (stored, restore)
         return take
 
     return register

@@ -82,7 +82,7 @@ class SummaryFact(msgspec.Struct, frozen=True):
     value: str
 
 
-@corpus_fact("copypaste.summaries")
+@corpus_fact("copypaste.summaries", stored=list[SummaryFact])
 def _summary_facts(doc: Document, ctx: Context) -> list[SummaryFact]:
     return [
         SummaryFact(
@@ -271,7 +271,7 @@ class RoleName(msgspec.Struct, frozen=True):
     title: str
 
 
-@corpus_fact("copypaste.role-names")
+@corpus_fact("copypaste.role-names", stored=list[RoleName])
 def _role_name_facts(doc: Document, ctx: Context) -> list[RoleName]:
     names: list[RoleName] = []
     fw = doc.framework

@@ -221,7 +221,7 @@ class NameIndex(msgspec.Struct, eq=False):
         return result
 
 
-@corpus_fact("naming.names")
+@corpus_fact("naming.names", stored=tuple[str, list[tuple[str, str]]])
 def _name_facts(doc: Document, ctx: Context) -> tuple[str, list[tuple[str, str]]]:
     """The file's name, and the names (kind, text) it uses."""
     return doc.path.name, [(t.kind, t.value) for t in doc.texts if t.kind in _KINDS]

@@ -158,7 +158,7 @@ def _names(framework: Framework) -> list[str]:
     return out
 
 
-@corpus_fact("spelling.names", merge=_union)
+@corpus_fact("spelling.names", merge=_union, stored=frozenset[str])
 def _name_words(doc: Document, ctx: Context) -> frozenset[str]:
     """The words of a document's names."""
     return frozenset(_QUICK_WORDS.findall(" ".join(_names(doc.framework))))

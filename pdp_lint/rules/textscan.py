@@ -439,7 +439,7 @@ def _add_runs(parts: list[Counter[str]]) -> Counter[str]:
 RUNS = "prose.runs"
 
 
-@corpus_fact(RUNS, merge=_add_runs)
+@corpus_fact(RUNS, merge=_add_runs, stored=dict[str, int], restore=Counter)
 def prose_runs(doc: Document, ctx: Context) -> Counter[str]:
     """How often each run of non-space characters occurs in a document's prose.
 

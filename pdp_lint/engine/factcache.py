@@ -1,0 +1,150 @@
+"""A content-hash cache of each file's corpus facts, for the files a check only reads.
+
+Checking one file (the pre-commit hook, an editor's save) reads every other framework
+of the project too, for the rules that compare files: a copied summary, a role named
+differently elsewhere, the project's own words. Those files are not checked; only
+their corpus facts are taken (see :meth:`pdp_lint.rules.base.Context.facts`), and
+loading them was nearly all of such a run in a large project: 2 s for one changed file
+beside 416 others. The whole-run cache (:mod:`pdp_lint.engine.cache`) cannot help once
+the checked file changes, which is when the hook runs.
+
+Each read-only file's facts are kept under a key of pdp-lint's code, the effective
+configuration, the kinds of facts asked for, the file's resolved path and its bytes: a
+change to any of them is a miss, and the file is loaded as before. Only files that
+load are kept. The entries live in ``.pdp-lint-cache/facts/`` (see
+:mod:`pdp_lint.engine.cache`), the most recent :data:`KEEP` of them.
+
+An entry is data only: msgpack decoded by msgspec straight into each kind's declared
+type (``corpus_fact(..., stored=...)``), never unpickled. A damaged, foreign or hostile
+entry fails to decode and is a miss. Entries are written to a temporary file and
+renamed, without waiting for the disk: a cache entry lost in a crash is a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from pdp_lint.engine.cache import CACHE_DIR, _code_fingerprint, _settings_fingerprint
+from pdp_lint.engine.config import Settings
+
+#: entries kept at least; more when a run reads more files than this
+KEEP = 4_096
+_FORMAT = b"pdp-lint-facts-1\n"
+_SUFFIX = ".msgpack"
+_ENCODER = msgspec.msgpack.Encoder()
+_ENTRY = msgspec.msgpack.Decoder(list[msgspec.Raw])
+
+
+class FactCache:
+    """The facts cache of one run, for the facts of ``kinds``."""
+
+    def __init__(self, settings: Settings, kinds: Sequence[str]) -> None:
+        from pdp_lint.rules.base import FACT_STORED
+
+        self.dir = settings.root / CACHE_DIR / "facts"
+        self.kinds = list(kinds)
+        self.decoders = [msgspec.msgpack.Decoder(FACT_STORED[k][0]) for k in self.kinds]
+        self.restore = [FACT_STORED[k][1] for k in self.kinds]
+        digest = hashlib.blake2b(_FORMAT, digest_size=16)
+        digest.update(_code_fingerprint())
+        digest.update(_settings_fingerprint(settings))
+        digest.update("\0".join(self.kinds).encode())
+        self.base = digest.digest()
+        #: entries written by this run
+        self.stored = 0
+
+    @staticmethod
+    def usable(kinds: Sequence[str]) -> bool:
+        """Whether every kind of ``kinds`` says how it is kept (else nothing is)."""
+        from pdp_lint.rules.base import FACT_STORED
+
+        return bool(kinds) and all(kind in FACT_STORED for kind in kinds)
+
+    def key(self, path: Path) -> str | None:
+        """The entry's name for the file at ``path`` as it is now; None if unreadable."""
+        try:
+            data = path.read_bytes()
+            where = str(path.resolve())
+        except (OSError, RuntimeError):
+            return None
+        digest = hashlib.blake2b(self.base, digest_size=20)
+        digest.update(where.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def holds(self, key: str) -> bool:
+        """Whether an entry is kept under ``key`` (it may still fail to decode)."""
+        return (self.dir / f"{key}{_SUFFIX}").is_file()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The facts kept under ``key``, by kind; None for a miss."""
+        try:
+            data = (self.dir / f"{key}{_SUFFIX}").read_bytes()
+        except OSError:
+            return None
+        if not data.startswith(_FORMAT):
+            return None
+        try:
+            parts = _ENTRY.decode(memoryview(data)[len(_FORMAT) :])
+            if len(parts) != len(self.kinds):
+                return None
+            facts: dict[str, Any] = {}
+            for kind, decoder, restore, part in zip(
+                self.kinds, self.decoders, self.restore, parts, strict=True
+            ):
+                value = decoder.decode(part)
+                facts[kind] = restore(value) if restore is not None else value
+        except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
+            return None  # a damaged, foreign or hostile entry is a miss, never an error
+        return facts
+
+    def put(self, key: str, facts: dict[str, Any]) -> None:
+        """Keep ``facts`` (by kind) under ``key``; a folder that cannot be written is
+        simply not used."""
+        try:
+            data = _FORMAT + _ENCODER.encode([facts[kind] for kind in self.kinds])
+        except (TypeError, ValueError, OverflowError):
+            return  # a fact msgspec cannot write: the file is loaded next time
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            ignore = self.dir.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# written by pdp-lint\n*\n", encoding="utf-8")
+            import tempfile  # only a run that keeps facts pays for it
+
+            fd, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.dir)
+            tmp = Path(name)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                tmp.replace(self.dir / f"{key}{_SUFFIX}")
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+        self.stored += 1
+
+    def trim(self, files: int) -> None:
+        """After a run that wrote entries: keep the newest ``max(KEEP, 2 * files)``."""
+        if not self.stored:
+            return
+        keep = max(KEEP, 2 * files)
+        try:
+            with os.scandir(self.dir) as found:
+                entries = [e for e in found if e.name.endswith(_SUFFIX)]
+            if len(entries) <= keep:
+                return
+            entries.sort(key=lambda e: e.stat().st_mtime_ns)
+            for old in entries[: len(entries) - keep]:
+                with contextlib.suppress(OSError):
+                    Path(old.path).unlink()
+        except OSError:
+            return
