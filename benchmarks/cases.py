@@ -77,6 +77,9 @@ class SizeResult:
     #: the full lint with ``-j 1``, and the floor (benchmarks/floor.py), when measured
     serial: Timing | None = None
     floor: Timing | None = None
+    #: the one-file hook in a project of this corpus, on a file edited before each run:
+    #: loading every other file (``--no-cache``), and with their facts kept
+    hook_in_project: tuple[Timing, Timing] | None = None
 
 
 @dataclass(slots=True)
@@ -157,6 +160,7 @@ class Benchmark:
             warm = _lint(self.tools, repo_path(corpus), f"pdp-lint cached ({where})", cache=True)
             run_once(warm)
             cached = measure([warm], self.repeat, self.progress)[0]
+        in_project = self.hook_in_project(corpus, where) if self.tools.has_cache else None
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
         self.results.sizes.append(
             SizeResult(
@@ -168,8 +172,46 @@ class Benchmark:
                 cached,
                 timings[-2],
                 timings[-1],
+                in_project,
             )
         )
+
+    def hook_in_project(self, corpus: Path, where: str) -> tuple[Timing, Timing]:
+        """The one-file hook in a project of ``corpus``'s files, on a file edited before
+        every run (as in a commit): loading every other file for the cross-file rules
+        (``--no-cache``), and with the cache, which keeps the other files' facts."""
+        with tempfile.TemporaryDirectory(prefix="pdp-lint-bench-") as tmp:
+            project = Path(tmp)
+            shutil.copytree(corpus, project / "frameworks")
+            for name in ("pdp-lint.toml", "vocabulary.txt"):
+                if (ROOT / name).is_file():
+                    shutil.copy(ROOT / name, project / name)
+            edited = corpus_files(project / "frameworks")[0]
+            original = edited.read_text("utf-8")
+            edits = iter(range(1, 1_000_000))
+
+            def edit() -> None:
+                edited.write_text(f"{original}# edit {next(edits)}\n", encoding="utf-8")
+
+            target = edited.relative_to(project).as_posix()
+            pdp_lint = self.tools.pdp_lint
+            loading = Command(
+                f"pdp-lint hook, the others loaded ({where})",
+                (pdp_lint, "check", "--no-cache", target),
+                project,
+                frozenset({0, 1}),
+                before=edit,
+            )
+            kept = Command(
+                f"pdp-lint hook, the others' facts kept ({where})",
+                (pdp_lint, "check", target),
+                project,
+                frozenset({0, 1}),
+                before=edit,
+            )
+            run_once(kept)  # keeps the other files' facts
+            first, second = measure([loading, kept], self.repeat, self.progress)
+            return first, second
 
     def one_file(self) -> None:
         timings = measure(self._one_file_commands(), self.repeat, self.progress)

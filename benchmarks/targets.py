@@ -22,6 +22,7 @@ SITE_SECONDS = {100: 10.0}
 FLOOR_TIMES = {100_000: 3.0}
 FULL_CASE = "pdp-lint full lint, no cache"
 CACHED_CASE = "pdp-lint re-run, unchanged, cache warm"
+HOOK_IN_PROJECT_CASE = "pdp-lint one-file hook in this corpus, the file edited, cache warm"
 MEMORY_CASE = "pdp-lint full lint, peak resident memory"
 SITE_CASE = "pdp-lint site export"
 FLOOR_CASE = "floor: read, parse (rapidyaml), validate (jsonschema-rs), one word pass"
@@ -80,6 +81,20 @@ def _size_rows(r: SizeResult) -> list[Row]:
         target, result = _limits(r.cached.median, (CACHED_SECONDS, r.size, 1.0, " s"))
         ratios = _ratios(r.cached.median, r.alternatives)
         out.append(Row(CACHED_CASE, size, seconds(r.cached.median), ratios, target, result))
+    if r.hook_in_project is None:
+        out.append(Row(HOOK_IN_PROJECT_CASE, size, "", result=NOT_CACHED))
+    else:
+        loading, kept = r.hook_in_project
+        others = r.files - 1
+        out.append(
+            Row(
+                HOOK_IN_PROJECT_CASE,
+                size,
+                f"{seconds(kept.median)}: {ratio(kept.median / loading.median)} of "
+                f"{seconds(loading.median)} with --no-cache, which loads the other "
+                f"{others:,} file{'' if others == 1 else 's'}",
+            )
+        )
     return out
 
 

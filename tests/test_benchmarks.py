@@ -27,6 +27,7 @@ EXPECTED_ROWS = (
     "yamllint (relaxed, no line-length)",
     "codespell",
     "pdp-lint re-run, unchanged, cache warm",
+    "pdp-lint one-file hook in this corpus, the file edited, cache warm",
     "pdp-lint full lint scaling (near-duplicate search)",
     "pdp-lint one-file hook",
     "pdp-lint one-file hook, unchanged file, cache warm",
