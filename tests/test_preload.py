@@ -89,6 +89,8 @@ def test_the_libraries_are_imported_whole_and_no_stand_in_is_left_behind():
             "msgspec.inspect",
             "msgspec.toml",
             "msgspec.yaml",
+            "uuid",
+            "datetime",
         ):
             assert name not in sys.modules, name
 
@@ -101,6 +103,11 @@ def test_the_libraries_are_imported_whole_and_no_stand_in_is_left_behind():
         assert uuid._AIX == (platform.system() == "AIX")
         assert email.utils.formatdate(0, usegmt=True) == "Thu, 01 Jan 1970 00:00:00 GMT"
         assert hasattr(typing_extensions, "TypedDict")
+        import datetime, decimal
+        assert uuid.UUID(int=1).int == 1 and str(decimal.Decimal("1.10")) == "1.10"
+        assert datetime.datetime(2026, 1, 2).isoformat() == "2026-01-02T00:00:00"
+        # the classes msgspec took of the C module are datetime's own
+        assert msgspec.json.decode(b'"2026-01-02"', type=datetime.date) == datetime.date(2026, 1, 2)
 
         # the libraries work: records, the schema's validator, the YAML parser
         import jsonschema_rs, msgspec, ryml
@@ -312,6 +319,18 @@ def test_the_toml_parser_is_imported_without_the_string_module():
         import jsonschema_rs.canonical
 
         assert type(jsonschema_rs.canonical) is type(sys)
+        # dates and times, with datetime's C module in its place: the same objects
+        assert "datetime" not in sys.modules
+        dates = tomllib.loads("d = 2026-01-02\\nt = 2026-01-02T03:04:05+01:00\\nc = 07:08:09")
+        import datetime
+
+        zone = datetime.timezone(datetime.timedelta(hours=1))
+        assert dates == {
+            "d": datetime.date(2026, 1, 2),
+            "t": datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=zone),
+            "c": datetime.time(7, 8, 9),
+        }
+        assert type(dates["t"]) is datetime.datetime
         print("ok")
         """
     )

@@ -8,9 +8,14 @@ a check needs import much more than a check uses, each for a single name:
   and later those are the standard library's own (``typing_extensions`` hands over
   ``typing.get_type_hints`` when asked for the extras, as msgspec does), and msgspec
   falls back to ``typing`` by itself when ``typing_extensions`` cannot be imported.
-  msgspec also imports ``uuid``, which imports ``platform`` (compiling its regular
-  expressions) only to ask ``platform.system()`` whether this is Linux or AIX; the
-  stand-in answers with ``os.uname()``, where ``platform.system()`` takes the answer.
+  msgspec also imports ``uuid`` for the one class it recognises (a check writes and
+  reads no UUID: the stand-in's class has no instances), and ``datetime``, which runs
+  a pure-Python version of itself before replacing it with its C module,
+  ``_datetime``: that module stands in, as it does for the TOML parser, and its
+  classes are datetime's own. Where uuid is imported, it imports ``platform``
+  (compiling its regular expressions) only to ask ``platform.system()`` whether this
+  is Linux or AIX; the stand-in answers with ``os.uname()``, where
+  ``platform.system()`` takes the answer.
   And it imports ``textwrap`` for the JSON Schemas it can write from records, and its
   own ``inspect``, ``toml`` and ``yaml`` modules whole: each stand-in imports the real
   module the first time one of its names is used;
@@ -67,6 +72,8 @@ def install() -> None:
         # typing_extensions
         "msgspec": {
             "typing_extensions": None,
+            # a type msgspec's encoder and decoder recognise, which a check never meets
+            "uuid": _uuid_stand_in(),
             "platform": _platform_stand_in(),
             "textwrap": _deferred("textwrap"),
             # the package imports these of its modules whole; a check uses none of them
@@ -88,6 +95,11 @@ def install() -> None:
         "tomllib": {"string": _string_stand_in()},
         "pathlib": {"urllib.parse": _urllib_parse_stand_in()},
     }
+    c_datetime = _c_datetime()
+    if c_datetime is not None:
+        # msgspec and the TOML parser take classes of datetime, which are _datetime's
+        stand_ins["msgspec"]["datetime"] = c_datetime
+        stand_ins["tomllib"]["datetime"] = c_datetime
     if sys.platform != "win32":
         # ntpath, which pathlib imports for its Windows paths, tries five times to import
         # Windows' own modules, each a search of every folder of sys.path; they are not
@@ -195,6 +207,34 @@ def _string_stand_in() -> ModuleType:
     return module
 
 
+def _uuid_stand_in() -> ModuleType:
+    """``uuid`` with what msgspec takes of it while it is imported: ``UUID`` and
+    ``SafeUUID.unknown``. msgspec then takes no real UUID for one, which a check never
+    writes or reads; whatever imports uuid later gets the real module."""
+    module = ModuleType("uuid", "Stand-in while msgspec is imported.")
+
+    class UUID:
+        """Stands in for uuid.UUID: no value is ever of this type."""
+
+    class SafeUUID:
+        unknown = None
+
+    module.UUID = UUID  # type: ignore[attr-defined]
+    module.SafeUUID = SafeUUID  # type: ignore[attr-defined]
+    return module
+
+
+def _c_datetime() -> ModuleType | None:
+    """The ``_datetime`` C module, which ``datetime`` runs a pure-Python version of
+    itself before replacing it with (what msgspec takes of it is the same objects);
+    None where there is none: then msgspec imports the real module."""
+    try:
+        module: ModuleType = __import__("_datetime")
+    except ImportError:
+        return None
+    return module
+
+
 def _platform_stand_in() -> ModuleType:
     """``platform`` with the one function ``uuid`` calls while it is imported."""
     module = ModuleType("platform", "Stand-in while uuid is imported.")
@@ -243,7 +283,10 @@ def _email_utils_stand_in() -> ModuleType:
 def parsedate_to_datetime(text: str) -> Any:
     """``email.utils.parsedate_to_datetime`` for the form ``Thu, 12 Nov 2026 07:50:16
     +0000``; any other text is handed to the real function."""
-    import datetime
+    # the C module: datetime.py runs a pure-Python version of itself first
+    datetime: Any = _c_datetime()
+    if datetime is None:
+        import datetime
 
     try:
         weekday, day, month, year, clock, zone = text.split(" ")
