@@ -202,3 +202,12 @@ def test_every_kind_of_fact_comes_back_equal_and_of_the_same_types() -> None:
                 assert type(back[0]) is type(fact[0]), (doc.path.name, kind)
             if isinstance(fact, Counter):
                 assert all(type(v) is int for v in back.values())
+
+
+def test_a_cache_folder_that_cannot_be_written_is_simply_not_used(project: Path) -> None:
+    (project / CACHE_DIR).write_text("a file where the cache folder would be\n", "utf-8")
+    fresh = found(check(project, cache=False))
+    assert found(check(project)) == fresh
+    edit(project / MANAGERS, "Masters the knowledge", "Masters  the knowledge")
+    assert found(check(project)) == found(check(project, cache=False))
+    assert (project / CACHE_DIR).is_file()
