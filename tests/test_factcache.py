@@ -71,7 +71,8 @@ def test_a_changed_file_is_checked_against_the_kept_facts_of_the_others(
 ) -> None:
     first = check(project)
     others = len(list((project / "frameworks").glob("*.yaml"))) - 1
-    assert len(loads) == others + 1 and len(entries(project)) == others
+    # each other file's facts, and the sums of theirs that are read only as a sum
+    assert len(loads) == others + 1 and len(entries(project)) == others + 1
     # the hook's case: the checked file changed, so the whole run is not in the cache
     edit(project / MANAGERS, "Masters the knowledge", "Masters  the knowledge")
     loads.clear()
@@ -80,7 +81,7 @@ def test_a_changed_file_is_checked_against_the_kept_facts_of_the_others(
     assert loads == [project / MANAGERS]  # the others' facts came from the cache
     fresh = check(project, cache=False)
     assert found(second) == found(fresh) != found(first)
-    assert len(entries(project)) == others  # nothing new to keep
+    assert len(entries(project)) == others + 1  # nothing new to keep
 
 
 def test_a_cross_file_finding_comes_from_kept_facts_and_goes_when_the_other_file_changes(
@@ -168,9 +169,10 @@ def test_the_oldest_entries_go_beyond_the_limit(
         check(project)
     files = len(list((project / "frameworks").glob("*.yaml")))
     # a run keeps twice the files it reads (KEEP is less here): the last run's all stay
+    # (an entry for each other file, and one for their sums)
     kept = set(entries(project))
-    assert len(kept) == 2 * files < 3 * (files - 1)
-    assert len(kept - before) == files - 1
+    assert len(kept) == 2 * files < 3 * files
+    assert len(kept - before) == files
 
 
 def _documents() -> list[Document]:
@@ -211,3 +213,58 @@ def test_a_cache_folder_that_cannot_be_written_is_simply_not_used(project: Path)
     edit(project / MANAGERS, "Masters the knowledge", "Masters  the knowledge")
     assert found(check(project)) == found(check(project, cache=False))
     assert (project / CACHE_DIR).is_file()
+
+
+def _file_entries(project: Path) -> dict[Path, Path]:
+    """The entry of each framework file other than the checked one, by file."""
+    from pdp_lint.engine.check import _kinds
+
+    settings = load_settings(start=project)
+    files = sorted((project / "frameworks").glob("*.yaml"))
+    kinds, _ = _kinds(files, settings)
+    cache = factcache.FactCache(settings, kinds)
+    out = {}
+    for path in files:
+        key = cache.key(path)
+        assert key is not None
+        out[path] = cache.dir / f"{key}.msgpack"
+    return out
+
+
+def test_the_sums_are_taken_whole_and_a_lost_entry_is_not_counted_twice(
+    project: Path, loads: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(project)
+    by_file = _file_entries(project)
+    others = [path for path in by_file if path != project / MANAGERS]
+    sums = set(entries(project)) - set(by_file.values())
+    assert len(sums) == 1  # the one entry of the others' sums
+    # the next run reads the sums whole: no run counts of each file are decoded
+    decoded: list[str] = []
+    real = factcache.FactCache.get
+
+    def get(self: Any, key: str, kinds: Any = None) -> Any:
+        decoded.extend(kinds if kinds is not None else self.kinds)
+        return real(self, key, kinds)
+
+    monkeypatch.setattr(factcache.FactCache, "get", get)
+    edit(project / MANAGERS, "Masters the knowledge", "Masters  the knowledge")
+    loads.clear()
+    result = check(project)
+    assert loads == [project / MANAGERS]
+    assert "prose.runs" not in decoded and "copypaste.summaries" in decoded
+    assert found(result) == found(check(project, cache=False))
+    # an entry of one file lost (trimmed, say) while the sums are kept: that file is
+    # loaded for its listed facts, and its words are not added to the sums again
+    by_file[others[0]].unlink()
+    edit(project / MANAGERS, "Masters  the knowledge", "Masters   the knowledge")
+    loads.clear()
+    result = check(project)
+    assert sorted(loads) == sorted([project / MANAGERS, others[0]])
+    assert found(result) == found(check(project, cache=False))
+    # the sums lost: added up again from each file's entry, and kept again
+    for entry in sums:
+        entry.unlink()
+    edit(project / MANAGERS, "Masters   the knowledge", "Masters    the knowledge")
+    assert found(check(project)) == found(check(project, cache=False))
+    assert len(set(entries(project)) - set(by_file.values())) == 1

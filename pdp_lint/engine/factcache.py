@@ -11,8 +11,12 @@ the checked file changes, which is when the hook runs.
 Each read-only file's facts are kept under a key of pdp-lint's code, the effective
 configuration, the kinds of facts asked for, the file's resolved path and its bytes: a
 change to any of them is a miss, and the file is loaded as before. Only files that
-load are kept. The entries live in ``.pdp-lint-cache/facts/`` (see
-:mod:`pdp_lint.engine.cache`), the most recent :data:`KEEP` of them.
+load are kept. The kinds rules read only as a sum (the runs of words, the words of
+names) are also kept added up over all the read-only files of a run, under a key of
+all their keys (:meth:`FactCache.sums_key`), when one process reads them all: the next
+such run takes the sum whole instead of adding up hundreds of files' counts again.
+The entries live in ``.pdp-lint-cache/facts/`` (see :mod:`pdp_lint.engine.cache`), the
+most recent :data:`KEEP` of them (or twice a run's files, if more).
 
 An entry is data only: msgpack decoded by msgspec straight into each kind's declared
 type (``corpus_fact(..., stored=...)``), never unpickled. A damaged, foreign or hostile
@@ -25,7 +29,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +87,40 @@ class FactCache:
         """Whether an entry is kept under ``key`` (it may still fail to decode)."""
         return (self.dir / f"{key}{_SUFFIX}").is_file()
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        """The facts kept under ``key``, by kind; None for a miss."""
+    def sums_key(self, keys: Iterable[str], summed: Sequence[str]) -> str:
+        """The key of the ``summed`` kinds' facts of the files of ``keys`` added up: the
+        read-only files of a run, whose sums a one-file run can take whole."""
+        digest = hashlib.blake2b(self.base, digest_size=20)
+        digest.update(("sums\0" + "\0".join(summed) + "\0").encode())
+        digest.update("\n".join(sorted(keys)).encode())
+        return digest.hexdigest()
+
+    def get(self, key: str, kinds: Sequence[str] | None = None) -> dict[str, Any] | None:
+        """The facts kept under ``key`` (of every kind, or of ``kinds``), by kind; None
+        for a miss."""
+        try:
+            data = (self.dir / f"{key}{_SUFFIX}").read_bytes()
+        except OSError:
+            return None
+        if not data.startswith(_FORMAT):
+            return None
+        wanted = self.kinds if kinds is None else kinds
+        try:
+            parts = _ENTRY.decode(memoryview(data)[len(_FORMAT) :])
+            if len(parts) != len(self.kinds):
+                return None
+            facts: dict[str, Any] = {}
+            for kind in wanted:
+                at = self.kinds.index(kind)
+                value = self.decoders[at].decode(parts[at])
+                restore = self.restore[at]
+                facts[kind] = restore(value) if restore is not None else value
+        except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
+            return None  # a damaged, foreign or hostile entry is a miss, never an error
+        return facts
+
+    def get_sums(self, key: str, summed: Sequence[str]) -> dict[str, Any] | None:
+        """The sums kept under ``key`` (see :meth:`sums_key`), by kind; None for a miss."""
         try:
             data = (self.dir / f"{key}{_SUFFIX}").read_bytes()
         except OSError:
@@ -93,23 +129,30 @@ class FactCache:
             return None
         try:
             parts = _ENTRY.decode(memoryview(data)[len(_FORMAT) :])
-            if len(parts) != len(self.kinds):
+            if len(parts) != len(summed):
                 return None
-            facts: dict[str, Any] = {}
-            for kind, decoder, restore, part in zip(
-                self.kinds, self.decoders, self.restore, parts, strict=True
-            ):
-                value = decoder.decode(part)
-                facts[kind] = restore(value) if restore is not None else value
+            sums: dict[str, Any] = {}
+            for kind, part in zip(summed, parts, strict=True):
+                at = self.kinds.index(kind)
+                value = self.decoders[at].decode(part)
+                restore = self.restore[at]
+                sums[kind] = restore(value) if restore is not None else value
         except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
-            return None  # a damaged, foreign or hostile entry is a miss, never an error
-        return facts
+            return None
+        return sums
+
+    def put_sums(self, key: str, sums: dict[str, Any]) -> None:
+        """Keep the ``sums`` (by kind, in the order of :meth:`sums_key`'s kinds)."""
+        self._write(key, list(sums.values()))
 
     def put(self, key: str, facts: dict[str, Any]) -> None:
         """Keep ``facts`` (by kind) under ``key``; a folder that cannot be written is
         simply not used."""
+        self._write(key, [facts[kind] for kind in self.kinds])
+
+    def _write(self, key: str, values: list[Any]) -> None:
         try:
-            data = _FORMAT + _ENCODER.encode([facts[kind] for kind in self.kinds])
+            data = _FORMAT + _ENCODER.encode(values)
         except (TypeError, ValueError, OverflowError):
             return  # a fact msgspec cannot write: the file is loaded next time
         try:

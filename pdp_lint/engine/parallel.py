@@ -115,7 +115,11 @@ class _Stream:
     """One process's share of a streaming check."""
 
     def __init__(
-        self, settings: Settings, kinds: Sequence[str], fact_keys: FactKeys | None = None
+        self,
+        settings: Settings,
+        kinds: Sequence[str],
+        fact_keys: FactKeys | None = None,
+        whole: bool = False,
     ) -> None:
         from pdp_lint.engine.linter import Linter
         from pdp_lint.rules.base import Context
@@ -126,6 +130,8 @@ class _Stream:
         #: pdp_lint.engine.factcache)
         self.fact_cache: FactCache | None = None
         self.fact_keys = fact_keys or {}
+        #: this process reads every file of the run (no workers)
+        self.whole = whole
         if fact_keys is not None:
             from pdp_lint.engine.factcache import FactCache
 
@@ -166,17 +172,34 @@ class _Stream:
         outcomes: list[LoadOutcome] = []
         facts: list[dict[str, Any] | None] = []
         cache = self.fact_cache
+        # the summed kinds of the files only read, added up, are kept as one entry when
+        # this process reads them all: a one-file run then takes their sum whole
+        sums_key = (
+            cache.sums_key(self.fact_keys.values(), list(summed))
+            if cache is not None and summed and self.whole and self.fact_keys
+            else None
+        )
+        kept_sums = cache.get_sums(sums_key, list(summed)) if sums_key and cache else None
+        # the summed facts of the files only read, for that entry, while it is not kept
+        only_read: dict[str, list[Any]] = {kind: [] for kind in summed}
+
+        def fold(parts: list[Any], value: Any, merge: Merge) -> None:
+            parts.append(value)
+            if len(parts) >= _FOLD_EVERY:
+                parts[:] = [merge(parts)]
+
         for index, path in files:
             key = self.fact_keys.get(path) if index >= n_targets else None
-            kept = cache.get(key) if cache is not None and key is not None else None
+            # with the sums kept, only the listed kinds of a file's entry are read
+            wanted = listed if kept_sums is not None else None
+            kept = cache.get(key, wanted) if cache is not None and key is not None else None
             if kept is not None:  # a file only read, as it was when its facts were kept
                 outcomes.append(LoadOutcome(path.as_posix(), [], False))
                 facts.append({kind: kept[kind] for kind in listed})
-                for kind, merge in summed.items():
-                    found = pending[kind]
-                    found.append(kept[kind])
-                    if len(found) >= _FOLD_EVERY:
-                        found[:] = [merge(found)]
+                if kept_sums is None:
+                    into = only_read if sums_key is not None else pending
+                    for kind, merge in summed.items():
+                        fold(into[kind], kept[kind], merge)
                 continue
             item = load_one(path, self.settings)
             outcomes.append(LoadOutcome(item.display, item.problems, item.unreadable))
@@ -188,12 +211,14 @@ class _Stream:
             taken = {kind: FACT_KINDS[kind][0](doc, self.ctx) for kind in listed}
             facts.append(taken)
             for kind, merge in summed.items():
-                found = pending[kind]
-                found.append(FACT_KINDS[kind][0](doc, self.ctx))
+                value = FACT_KINDS[kind][0](doc, self.ctx)
                 if key is not None and cache is not None:
-                    taken[kind] = found[-1]
-                if len(found) >= _FOLD_EVERY:
-                    found[:] = [merge(found)]
+                    taken[kind] = value
+                if key is not None and sums_key is not None:
+                    if kept_sums is None:  # in the kept sums otherwise
+                        fold(only_read[kind], value, merge)
+                else:
+                    fold(pending[kind], value, merge)
             if key is not None and cache is not None:
                 cache.put(key, taken)
                 if summed:  # the summed kinds go to the cache only, not to the facts
@@ -207,6 +232,12 @@ class _Stream:
                     if len(self.batch) >= _PICKLED_TOGETHER:
                         self._pack()
             self.ctx.forget(doc)
+        if sums_key is not None and cache is not None:
+            if kept_sums is None:
+                kept_sums = {kind: merge(only_read[kind]) for kind, merge in summed.items()}
+                cache.put_sums(sums_key, kept_sums)  # before a merge adds to them
+            for kind in summed:
+                pending[kind].append(kept_sums[kind])
         sums = {kind: merge(pending[kind]) for kind, merge in summed.items()}
         if cache is not None:
             cache.trim(len(outcomes))
@@ -290,7 +321,7 @@ def run_streaming(
     are looked up and kept (see :mod:`pdp_lint.engine.factcache`)."""
     files = [*targets, *extra]
     if jobs <= 1:
-        stream = _Stream(settings, kinds, fact_keys)
+        stream = _Stream(settings, kinds, fact_keys, whole=True)
         outcomes, facts, sums = stream.read(enumerate(files), len(targets))
         done = stream.finish(gather(kinds, facts, [sums]))
         return outcomes[: len(targets)], [p for _, problems in done for p in problems]
