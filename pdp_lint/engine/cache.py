@@ -92,12 +92,20 @@ def _settings_fingerprint(settings: Settings) -> bytes:
     return digest.digest()
 
 
+def file_digest(data: bytes) -> bytes:
+    """The digest of a file's bytes that keys both caches: each file is read and hashed
+    once a run (see :mod:`pdp_lint.engine.factcache`)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 class RunCache:
     """The cache entry of one run, found by hashing everything the run depends on."""
 
     def __init__(self, settings: Settings, key: str) -> None:
         self.dir = settings.root / CACHE_DIR
         self.key = key
+        #: the digest of each file read (see :func:`file_digest`), by path
+        self.digests: dict[Path, bytes] = {}
 
     @classmethod
     def for_run(
@@ -107,14 +115,19 @@ class RunCache:
         digest.update(_code_fingerprint())
         digest.update(_settings_fingerprint(settings))
         digest.update(repr([p.as_posix() for p in requested]).encode())
+        digests: dict[Path, bytes] = {}
         for label, files in ((b"T", targets), (b"C", corpus)):
             for path in files:
                 digest.update(label + path.as_posix().encode() + b"\0")
                 try:
-                    digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+                    digests[path] = file_digest(path.read_bytes())
                 except OSError as exc:
                     digest.update(f"unreadable {exc.errno}".encode())
-        return cls(settings, digest.hexdigest())
+                else:
+                    digest.update(digests[path])
+        entry = cls(settings, digest.hexdigest())
+        entry.digests = digests
+        return entry
 
     @property
     def path(self) -> Path:

@@ -145,7 +145,10 @@ def _run_check(
     if stream and texts is None and not needs_corpus and found.files:
         from pdp_lint.engine.parallel import plan_jobs
 
-        fact_keys, to_read = _facts_kept(settings, kinds, extra_files) if cache else (None, [])
+        digests = entry.digests if entry is not None else {}
+        fact_keys, to_read = (
+            _facts_kept(settings, kinds, extra_files, digests) if cache else (None, [])
+        )
         if fact_keys is None:
             to_read = extra_files
         workers = plan_jobs([*found.files, *to_read], jobs)
@@ -176,11 +179,12 @@ def _kinds(files: list[Path], settings: Settings) -> tuple[list[str], bool]:
 
 
 def _facts_kept(
-    settings: Settings, kinds: list[str], extra: list[Path]
+    settings: Settings, kinds: list[str], extra: list[Path], digests: dict[Path, bytes]
 ) -> tuple[dict[Path, str] | None, list[Path]]:
     """The keys in the facts cache of the ``extra`` files (None when the cache cannot
     keep the facts of ``kinds``), and those of the files it does not hold: they are
-    the ones to load, and only they count when the run plans its processes."""
+    the ones to load, and only they count when the run plans its processes. ``digests``:
+    the files' digests the whole-run cache took, so no file is read twice for them."""
     if not extra:
         return None, []
     from pdp_lint.engine.factcache import FactCache
@@ -190,7 +194,7 @@ def _facts_kept(
     facts = FactCache(settings, kinds)
     keys: dict[Path, str] = {}
     for path in extra:
-        key = facts.key(path)
+        key = facts.key(path, digests.get(path))
         if key is not None:
             keys[path] = key
     return keys, [p for p in extra if p not in keys or not facts.holds(keys[p])]

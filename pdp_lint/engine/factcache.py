@@ -35,7 +35,12 @@ from typing import Any
 
 import msgspec
 
-from pdp_lint.engine.cache import CACHE_DIR, _code_fingerprint, _settings_fingerprint
+from pdp_lint.engine.cache import (
+    CACHE_DIR,
+    _code_fingerprint,
+    _settings_fingerprint,
+    file_digest,
+)
 from pdp_lint.engine.config import Settings
 
 #: entries kept at least; more when a run reads more files than this
@@ -71,16 +76,20 @@ class FactCache:
 
         return bool(kinds) and all(kind in FACT_STORED for kind in kinds)
 
-    def key(self, path: Path) -> str | None:
-        """The entry's name for the file at ``path`` as it is now; None if unreadable."""
+    def key(self, path: Path, content: bytes | None = None) -> str | None:
+        """The entry's name for the file at ``path`` as it is now; None if unreadable.
+
+        ``content``: the file's digest (:func:`~pdp_lint.engine.cache.file_digest`) when
+        the run has it already (the whole-run cache reads every file)."""
         try:
-            data = path.read_bytes()
+            if content is None:
+                content = file_digest(path.read_bytes())
             where = str(path.resolve())
         except (OSError, RuntimeError):
             return None
         digest = hashlib.blake2b(self.base, digest_size=20)
         digest.update(where.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(data)
+        digest.update(content)
         return digest.hexdigest()
 
     def holds(self, key: str) -> bool:
