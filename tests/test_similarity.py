@@ -198,3 +198,65 @@ def test_close_sequences_finds_exactly_the_pairs_a_full_comparison_finds(limit: 
                     copy.pop(rnd.randrange(len(copy)))
             records.append(copy)
         assert close_sequences(records, limit) == brute_force_sequences(records, limit)
+
+
+def test_similar_to_earlier_is_similar_pairs_with_those_records_second() -> None:
+    # random records of a small vocabulary make many close pairs, identical sets and
+    # empty records; every threshold the joins handle differently (prefix < 0.8 <=
+    # partition) and the few-records path of each
+    from pdp_lint.language.similarity import similar_to_earlier, sorted_words
+
+    rng = random.Random(11)
+    vocabulary = [f"w{n}" for n in range(14)]
+    for round_ in range(300):
+        count = rng.choice([0, 1, 5, 12, 13, 40, 120])
+        records: list = []
+        for _ in range(count):
+            words_ = rng.sample(vocabulary, rng.choice([0, 1, 2, 3, 5, 8, 10]))
+            if words_ and rng.random() < 0.3 and records:
+                records.append(records[rng.randrange(len(records))])  # a copy
+                continue
+            kind = rng.choice(["set", "frozenset", "sorted", "list"])
+            records.append(
+                set(words_)
+                if kind == "set"
+                else frozenset(words_)
+                if kind == "frozenset"
+                else sorted_words(words_)
+                if kind == "sorted"
+                else words_ + words_[:1]  # a repeat counts once
+            )
+        later = {i for i in range(count) if rng.random() < 0.2}
+        for threshold in (0.3, 0.5, 0.79, 0.8, 0.85, 1.0):
+            expected = [p for p in similar_pairs(records, threshold) if p.second in later]
+            assert similar_to_earlier(records, later, threshold) == expected, (
+                round_,
+                threshold,
+            )
+
+
+def test_similar_to_earlier_on_real_summaries(tmp_path: Path) -> None:
+    # the summaries of the canonical, as-found (with a copied summary) and accuracy
+    # frameworks, and of a generated corpus
+    from benchmarks.generate import CorpusSpec, ensure_corpus
+    from pdp_lint.language.similarity import similar_to_earlier, sorted_words
+    from pdp_lint.load.loader import load_file
+    from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
+
+    generated = ensure_corpus(CorpusSpec(behaviors=3000, seed=5), tmp_path)
+    folders = [FRAMEWORKS, AS_FOUND, ROOT / "benchmarks" / "accuracy" / "corpus", generated]
+    summaries = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.yaml")):
+            framework = load_file(path).framework
+            if framework is not None:
+                summaries += [role.summary for role in framework.roles() if role.summary]
+    records = [sorted_words(words(text)) for text in summaries]
+    assert len(records) > 100
+    found = 0
+    for later in ({len(records) - 1}, set(range(10, 40)), set(range(0, len(records), 7))):
+        for threshold in (0.3, 0.5, 0.85):
+            expected = [p for p in similar_pairs(records, threshold) if p.second in later]
+            assert similar_to_earlier(records, later, threshold) == expected
+            found += len(expected)
+    assert found > 10

@@ -168,6 +168,7 @@ class _Stream:
                 listed.append(kind)
             else:
                 summed[kind] = merge
+        self.ctx.checked = n_targets
         pending: dict[str, list[Any]] = {kind: [] for kind in summed}
         outcomes: list[LoadOutcome] = []
         facts: list[dict[str, Any] | None] = []

@@ -251,6 +251,61 @@ def similar_pairs(records: Sequence[Collection[str]], threshold: float) -> list[
     return pairs
 
 
+def similar_to_earlier(
+    records: Sequence[Collection[str]], later: Collection[int], threshold: float
+) -> list[Pair]:
+    """The pairs of :func:`similar_pairs` whose second record is one of ``later``: each
+    of those records against every record before it, sorted by ``(first, second)``.
+
+    For a few records against many (one file's summaries against a project's), this
+    costs what those few share with the rest: each earlier record is read once, for
+    the words it shares with them, and the shared words are counted per record.
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError("threshold must be in (0, 1]")
+    wanted = sorted({t for t in later if records[t]})
+    if not wanted:
+        return []
+    mine = {t: _distinct(records[t]) for t in wanted}
+    postings: dict[str, list[int]] = {w: [] for t in wanted for w in mine[t]}
+    sizes: dict[int, int] = {}
+    for i in range(wanted[-1]):
+        record = records[i]
+        if not record:
+            continue
+        distinct = _distinct(record)
+        sizes[i] = len(distinct)
+        for word in distinct:
+            found = postings.get(word)
+            if found is not None:
+                found.append(i)
+    pairs: list[Pair] = []
+    for t in wanted:
+        words_ = mine[t]
+        size = len(words_)
+        shared = Counter(chain.from_iterable(postings[w] for w in words_))
+        for i, overlap in shared.items():
+            if i >= t:
+                continue
+            other = sizes[i]
+            smaller, larger = (size, other) if size <= other else (other, size)
+            if _may_pair(threshold, smaller, larger) and overlap >= _min_overlap(
+                threshold, size, other
+            ):
+                pairs.append(Pair(i, t, overlap / (size + other - overlap)))
+    pairs.sort(key=lambda p: (p.first, p.second))
+    return pairs
+
+
+def _distinct(record: Collection[str]) -> Collection[str]:
+    """``record``'s words, each once."""
+    if isinstance(record, (set, frozenset)):
+        return record
+    if type(record) is tuple and all(a < b for a, b in pairwise(record)):
+        return record  # sorted, so distinct (see sorted_words)
+    return set(record)
+
+
 def _prefix_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[int, int, float]]:
     """(x, y, similarity) for the pairs of distinct ``sets`` at or above ``threshold``, by
     prefix filtering."""

@@ -92,6 +92,9 @@ class Context(msgspec.Struct, eq=False):
     #: facts of every corpus file by kind (merged for kinds with a merge function),
     #: when they were taken in other processes
     gathered: dict[str, Any] | None = None
+    #: how many files the run checks, where the engine knows it (0: not known); a
+    #: cross-file rule may look up a few files' matches alone rather than the corpus's
+    checked: int = 0
 
     _per_document: dict[int, dict[str, Any]] = msgspec.field(default_factory=dict)
 

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import msgspec
 
-from pdp_lint.language.similarity import normalise, similar_pairs, word_set
+from pdp_lint.language.similarity import (
+    Pair,
+    normalise,
+    similar_pairs,
+    similar_to_earlier,
+    sorted_words,
+    words,
+)
 from pdp_lint.load.document import Document, Locator
 from pdp_lint.model.framework import Profile, Role, TextField
 from pdp_lint.model.lineage import OwnNames
@@ -80,6 +87,8 @@ class SummaryFact(msgspec.Struct, frozen=True):
     file_name: str
     line: int
     value: str
+    #: the words of ``value``, each once, sorted (see sorted_words): what is compared
+    words: tuple[str, ...]
 
 
 @corpus_fact("copypaste.summaries", stored=list[SummaryFact])
@@ -93,6 +102,7 @@ def _summary_facts(doc: Document, ctx: Context) -> list[SummaryFact]:
             doc.path.name,
             s.text.span.line,
             s.text.value,
+            sorted_words(words(s.text.value)),
         )
         for s in _summaries(doc, ctx)
     ]
@@ -106,23 +116,70 @@ def _copied_summaries(ctx: Context, threshold: float) -> Copies:
     that earlier summary and the similarity."""
 
     def build() -> Copies:
-        facts: list[SummaryFact] = [f for found in ctx.facts("copypaste.summaries") for f in found]
-        items = sorted(facts, key=lambda s: s.order)
-        keys = [normalise(s.value) for s in items]
+        items = _summary_items(ctx)
         out: Copies = {}
-        for pair in similar_pairs([word_set(s.value) for s in items], threshold):
-            earlier, later = items[pair.first], items[pair.second]
-            if earlier.order[0] == later.order[0] and earlier.owner == later.owner:
-                continue
-            similarity = 1.0 if keys[pair.first] == keys[pair.second] else pair.similarity
-            key = (later.order[0], later.owner)
-            kept = out.get(key)
-            if kept is None or similarity > kept[0]:
-                out[key] = (similarity, earlier)
+        normalised: dict[int, str] = {}
+        for pair in similar_pairs([s.words for s in items], threshold):
+            _keep(out, items, pair, normalised)
         return out
 
     result: Copies = ctx.memo(f"copypaste.summary:{threshold}", build)
     return result
+
+
+#: up to how many files checked the copies of each file's summaries are looked for on
+#: their own rather than those of the whole corpus (a one-file check: the hook)
+_FEW_PLACES = 4
+
+
+def _copies_for(ctx: Context, threshold: float, place: str) -> Copies:
+    """:func:`_copied_summaries` for the summaries of the file ``place`` (the rest of the
+    result may be missing). In a run that checks a few files of a larger corpus, each
+    is compared with the earlier summaries of the corpus on its own, which costs what it
+    shares with them rather than what every two summaries of the corpus share; the
+    result is the same."""
+    if not 0 < ctx.checked <= _FEW_PLACES:
+        return _copied_summaries(ctx, threshold)
+    each: dict[str, Copies] = ctx.memo(f"copypaste.summary-of:{threshold}", dict)
+    if place not in each:
+        items = _summary_items(ctx)
+        later = [i for i, s in enumerate(items) if s.order[0] == place]
+        out: Copies = {}
+        normalised: dict[int, str] = {}
+        for pair in similar_to_earlier([s.words for s in items], later, threshold):
+            _keep(out, items, pair, normalised)
+        each[place] = out
+    return each[place]
+
+
+def _summary_items(ctx: Context) -> list[SummaryFact]:
+    """Every summary of the corpus, in corpus order."""
+
+    def build() -> list[SummaryFact]:
+        facts = [f for found in ctx.facts("copypaste.summaries") for f in found]
+        return sorted(facts, key=lambda s: s.order)
+
+    result: list[SummaryFact] = ctx.memo("copypaste.summary-items", build)
+    return result
+
+
+def _keep(out: Copies, items: list[SummaryFact], pair: Pair, normalised: dict[int, str]) -> None:
+    """Take the ``pair`` of similar summaries into ``out``: the later one copies the
+    earlier, unless they are of the same owner, and the most similar earlier one is
+    kept (the first of those as similar, in the pairs' order). ``normalised``: the
+    summaries' normalised texts made so far, by number."""
+    earlier, later = items[pair.first], items[pair.second]
+    if earlier.order[0] == later.order[0] and earlier.owner == later.owner:
+        return
+    for at in (pair.first, pair.second):
+        if at not in normalised:
+            normalised[at] = normalise(items[at].value)
+    same = normalised[pair.first] == normalised[pair.second]
+    similarity = 1.0 if same else pair.similarity
+    key = (later.order[0], later.owner)
+    kept = out.get(key)
+    if kept is None or similarity > kept[0]:
+        out[key] = (similarity, earlier)
 
 
 class SummaryOptions(msgspec.Struct, frozen=True):
@@ -246,7 +303,9 @@ class CopiedRoleSummary(Rule):
     def finish(
         self, collected: list[tuple[str, str, str, Span, str]], ctx: Context
     ) -> Iterator[Finding]:
-        copies = _copied_summaries(ctx, self.options.threshold)
+        if not collected:
+            return
+        copies = _copies_for(ctx, self.options.threshold, collected[0][0])
         for place, owner, label, span, path in collected:
             found = copies.get((place, owner))
             if found is None:
