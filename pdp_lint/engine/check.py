@@ -147,10 +147,8 @@ def _run_check(
 
         digests = entry.digests if entry is not None else {}
         fact_keys, to_read = (
-            _facts_kept(settings, kinds, extra_files, digests) if cache else (None, [])
+            _facts_kept(settings, kinds, extra_files, digests) if cache else (None, extra_files)
         )
-        if fact_keys is None:
-            to_read = extra_files
         workers = plan_jobs([*found.files, *to_read], jobs)
         adaptive = not jobs  # the default: workers only where a core is idle
         result = _run_streaming(
@@ -186,11 +184,11 @@ def _facts_kept(
     the ones to load, and only they count when the run plans its processes. ``digests``:
     the files' digests the whole-run cache took, so no file is read twice for them."""
     if not extra:
-        return None, []
+        return None, extra
     from pdp_lint.engine.factcache import FactCache
 
     if not FactCache.usable(kinds):
-        return None, []
+        return None, extra
     facts = FactCache(settings, kinds)
     keys: dict[Path, str] = {}
     for path in extra:

@@ -107,29 +107,21 @@ class FactCache:
     def get(self, key: str, kinds: Sequence[str] | None = None) -> dict[str, Any] | None:
         """The facts kept under ``key`` (of every kind, or of ``kinds``), by kind; None
         for a miss."""
-        try:
-            data = (self.dir / f"{key}{_SUFFIX}").read_bytes()
-        except OSError:
-            return None
-        if not data.startswith(_FORMAT):
-            return None
+        parts = self._read(key, len(self.kinds))
         wanted = self.kinds if kinds is None else kinds
-        try:
-            parts = _ENTRY.decode(memoryview(data)[len(_FORMAT) :])
-            if len(parts) != len(self.kinds):
-                return None
-            facts: dict[str, Any] = {}
-            for kind in wanted:
-                at = self.kinds.index(kind)
-                value = self.decoders[at].decode(parts[at])
-                restore = self.restore[at]
-                facts[kind] = restore(value) if restore is not None else value
-        except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
-            return None  # a damaged, foreign or hostile entry is a miss, never an error
-        return facts
+        if parts is None:
+            return None
+        return self._decode({kind: parts[self.kinds.index(kind)] for kind in wanted})
 
     def get_sums(self, key: str, summed: Sequence[str]) -> dict[str, Any] | None:
         """The sums kept under ``key`` (see :meth:`sums_key`), by kind; None for a miss."""
+        parts = self._read(key, len(summed))
+        if parts is None:
+            return None
+        return self._decode(dict(zip(summed, parts, strict=True)))
+
+    def _read(self, key: str, count: int) -> list[msgspec.Raw] | None:
+        """The ``count`` values of the entry under ``key``, undecoded; None for a miss."""
         try:
             data = (self.dir / f"{key}{_SUFFIX}").read_bytes()
         except OSError:
@@ -138,17 +130,23 @@ class FactCache:
             return None
         try:
             parts = _ENTRY.decode(memoryview(data)[len(_FORMAT) :])
-            if len(parts) != len(summed):
-                return None
-            sums: dict[str, Any] = {}
-            for kind, part in zip(summed, parts, strict=True):
+        except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
+            return None
+        return parts if len(parts) == count else None
+
+    def _decode(self, parts: dict[str, msgspec.Raw]) -> dict[str, Any] | None:
+        """Each kind's value decoded into its stored type and restored; None if one does
+        not decode (a damaged, foreign or hostile entry is a miss, never an error)."""
+        facts: dict[str, Any] = {}
+        try:
+            for kind, part in parts.items():
                 at = self.kinds.index(kind)
                 value = self.decoders[at].decode(part)
                 restore = self.restore[at]
-                sums[kind] = restore(value) if restore is not None else value
+                facts[kind] = restore(value) if restore is not None else value
         except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
             return None
-        return sums
+        return facts
 
     def put_sums(self, key: str, sums: dict[str, Any]) -> None:
         """Keep the ``sums`` (by kind, in the order of :meth:`sums_key`'s kinds)."""

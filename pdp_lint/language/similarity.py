@@ -266,14 +266,14 @@ def similar_to_earlier(
     wanted = sorted({t for t in later if records[t]})
     if not wanted:
         return []
-    mine = {t: _distinct(records[t]) for t in wanted}
+    mine = {t: _canonical(records[t]) for t in wanted}
     postings: dict[str, list[int]] = {w: [] for t in wanted for w in mine[t]}
     sizes: dict[int, int] = {}
     for i in range(wanted[-1]):
         record = records[i]
         if not record:
             continue
-        distinct = _distinct(record)
+        distinct = _canonical(record)
         sizes[i] = len(distinct)
         for word in distinct:
             found = postings.get(word)
@@ -295,15 +295,6 @@ def similar_to_earlier(
                 pairs.append(Pair(i, t, overlap / (size + other - overlap)))
     pairs.sort(key=lambda p: (p.first, p.second))
     return pairs
-
-
-def _distinct(record: Collection[str]) -> Collection[str]:
-    """``record``'s words, each once."""
-    if isinstance(record, (set, frozenset)):
-        return record
-    if type(record) is tuple and all(a < b for a, b in pairwise(record)):
-        return record  # sorted, so distinct (see sorted_words)
-    return set(record)
 
 
 def _prefix_join(sets: list[Sequence[str]], threshold: float) -> list[tuple[int, int, float]]:
