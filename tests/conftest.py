@@ -233,20 +233,17 @@ def pytest_configure(config: pytest.Config) -> None:
 
     Hundreds of tests start ``python -m pdp_lint`` (and the benchmarks, the server) in a
     child process, and each child compiles every module it imports when no bytecode is
-    cached: on a fresh checkout, or wherever ``PYTHONDONTWRITEBYTECODE`` is set (the
-    children read cached bytecode either way; they only never write it). Compiling the
-    packages here, in the main process, costs a few seconds once instead of a fraction
-    of a second in every child.
+    cached; every worker compiles what pytest's plugins import and rewrites every test
+    module. The main process makes that bytecode once (``tests/bytecode.py``).
     """
     # pytest keeps each test module's rewritten bytecode only where Python may write
     # bytecode: let it, so the workers and the next run do not rewrite every module again
     sys.dont_write_bytecode = False
     if hasattr(config, "workerinput"):
         return
-    import compileall
+    from tests.bytecode import compile_once
 
-    for package in ("pdp_lint", "exporters", "benchmarks", "tests"):
-        compileall.compile_dir(ROOT / package, quiet=1)
+    compile_once(config, ROOT)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
