@@ -53,8 +53,8 @@ def test_installed_package_ships_the_same_schema():
 
 
 def test_built_wheel_contains_the_schema(tmp_path: Path):
-    # built from a copy: setuptools writes build/ and the .egg-info beside the sources,
-    # which other tests (and parallel workers) read while this one runs
+    # built from a copy of the packages alone: what the wheel holds comes from them, not
+    # from whatever else lies in the checkout (nor from files other tests write there)
     source = tmp_path / "source"
     for name in ("pyproject.toml", "README.md"):
         source.mkdir(exist_ok=True)
