@@ -11,8 +11,21 @@ import sys
 EXIT_INTERRUPTED = 130
 
 
+def _interrupt_again(unraisable: "sys.UnraisableHookArgs") -> None:
+    """A Ctrl-C raised inside one of Python's own callbacks (the import system's module
+    locks), which Python cannot pass on: delivered again, not printed and lost (see
+    :func:`pdp_lint.cli.fastcheck.interrupt_again`)."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        from pdp_lint.cli.fastcheck import interrupt_later
+
+        interrupt_later()
+    else:
+        sys.__unraisablehook__(unraisable)
+
+
 def run() -> None:
     """Load the command line and run it; an interrupt while loading is one line."""
+    sys.unraisablehook = _interrupt_again
     try:
         from pdp_lint.cli.fastcheck import guarded, is_version, parse, run_standalone, run_version
 

@@ -390,6 +390,34 @@ def _interrupted(signum: int, frame: object) -> None:
     raise Interrupted
 
 
+def interrupt_again(unraisable: Any, hook: Callable[[Any], object]) -> None:
+    """``sys.unraisablehook`` for an interrupt raised where Python cannot pass it on.
+
+    A Ctrl-C that arrives while Python runs a callback of its own (a weak reference's,
+    such as the import system's module locks, or a ``__del__``) raises there; Python
+    cannot propagate it, prints it as "Exception ignored ... Traceback" and goes on,
+    the interrupt lost. It is delivered again instead, and raised in the code that runs
+    next; anything else goes to ``hook``.
+    """
+    if isinstance(unraisable.exc_value, Interrupted | KeyboardInterrupt):
+        interrupt_later()
+        return
+    hook(unraisable)
+
+
+def interrupt_later() -> None:
+    """Deliver SIGINT to the main thread once the code running now has returned.
+
+    Raised here (``signal.raise_signal``), the handler would run at once, inside the same
+    callback. A thread of its own asks for it instead; it runs when the main thread
+    next lets go of the interpreter, some milliseconds on, in the main thread's code.
+    """
+    import _thread
+    import signal
+
+    _thread.start_new_thread(_thread.interrupt_main, (signal.SIGINT,))
+
+
 _OUT_OF_MEMORY = (
     "pdp-lint: out of memory: the files checked need more memory than this process may "
     "use; check fewer or smaller files at a time (a large file is read whole, see "
@@ -419,8 +447,10 @@ def guarded(command: Callable[[], object]) -> None:
     import _signal as signal  # type: ignore[import-not-found]  # (no stubs)
     import gc
 
+    hook = sys.unraisablehook
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted)
+        sys.unraisablehook = lambda unraisable: interrupt_again(unraisable, hook)
     try:
         command()
     except (Interrupted, KeyboardInterrupt):
@@ -444,6 +474,7 @@ def guarded(command: Callable[[], object]) -> None:
         )
         sys.exit(EXIT_USAGE)
     finally:
+        sys.unraisablehook = hook
         # The process ends here. Python's last garbage collections would walk every
         # object of the run (modules, classes, the model) looking for cycles to
         # finalize, some 15 ms of a one-file check; nothing of pdp-lint needs a

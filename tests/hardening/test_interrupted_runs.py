@@ -186,3 +186,45 @@ def test_an_interrupt_during_the_run_is_the_same_one_line_and_exit_130():
         if child.returncode == 130:
             assert said == ["pdp-lint: interrupted\n"] and out == ""
     assert 130 in statuses, statuses
+
+
+_INTERRUPT_IN_A_CALLBACK = """
+import sys, time, weakref
+sys.argv = ["pdp-lint", "--version"]
+import pdp_lint.__main__ as entry
+import pdp_lint.cli.fastcheck as fastcheck
+
+
+class Held:
+    pass
+
+
+def interrupted_in_a_callback() -> None:
+    # what a Ctrl-C does when it lands in the import system's module-lock callback:
+    # raised inside a weak reference's callback, where Python cannot pass it on
+    held = Held()
+    kept = weakref.ref(held, lambda _ref: fastcheck._interrupted(2, None))
+    del held
+    time.sleep(0.5)  # the code that runs next, where the interrupt belongs
+    print("not interrupted", kept)
+
+
+fastcheck.run_version = interrupted_in_a_callback
+entry.run()
+"""
+
+
+def test_an_interrupt_raised_inside_a_python_callback_is_delivered_not_printed():
+    """A SIGINT handled while Python runs one of its own callbacks (the module locks'
+    weak reference callbacks, during start-up) raised where Python cannot propagate it:
+    it printed "Exception ignored ... Traceback" and the interrupt was lost. It is
+    raised again in the code that runs next: one line, exit status 130."""
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_IN_A_CALLBACK],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr, done.stdout) == (130, "pdp-lint: interrupted\n", "")
