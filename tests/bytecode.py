@@ -125,7 +125,8 @@ def compile_once(config: pytest.Config, root: Path) -> None:
         lighter = sizes.index(min(sizes))
         shares[lighter].append((job, source))
         sizes[lighter] += size
-    child = os.fork() if len(os.sched_getaffinity(0)) > 1 and min(sizes) > 0 else -1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    child = os.fork() if hasattr(os, "fork") and cores > 1 and min(sizes) > 0 else -1
     if child == 0:
         try:
             _run(shares[0])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT, work_unit
 
@@ -151,3 +154,44 @@ def test_both_quick_start_commands_install_with_a_current_pip_and_without_compil
         assert steps[2].startswith(".venv/bin/pip install --no-compile -e ")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_the_runs_bytecode_is_made_once_for_every_module_and_test_module(
+    tmp_path: Path, pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch, cores: int
+):
+    # what the main process makes before the workers start (tests/bytecode.py): the
+    # packages' bytecode, and the test modules rewritten as pytest rewrites them, in one
+    # process or split over two
+    from _pytest.assertion import rewrite
+
+    from tests import bytecode
+
+    monkeypatch.setattr(bytecode.os, "sched_getaffinity", lambda _pid: set(range(cores)))
+    monkeypatch.setattr(bytecode, "PACKAGES", ("pkg", "tests"))
+    modules = [tmp_path / "pkg" / f"m{i}.py" for i in range(6)]
+    tests = [tmp_path / "tests" / "conftest.py"] + [
+        tmp_path / "tests" / "deep" / f"test_t{i}.py" for i in range(5)
+    ]
+    for path in [*modules, *tests]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"X = {path.stem!r}\n\n\ndef test_x():\n    assert X == 'y'\n" * 20)
+    helper = tmp_path / "tests" / "helper.py"  # imported by tests: not rewritten
+    helper.write_text("Y = 1\n")
+    bytecode.compile_once(pytestconfig, tmp_path)
+    for path in [*modules, *tests, helper]:
+        assert Path(importlib.util.cache_from_source(str(path))).is_file(), path
+    state = pytestconfig.stash[rewrite.assertstate_key]
+    for path in tests:
+        pyc = rewrite.get_cache_dir(path) / (path.name[:-3] + rewrite.PYC_TAIL)
+        code = rewrite._read_pyc(path, pyc, state.trace)
+        assert code is not None, path
+        names: dict[str, object] = {}
+        exec(code, names)  # the rewritten assertion explains itself
+        with pytest.raises(AssertionError, match=r"assert .* == 'y'"):
+            names["test_x"]()  # type: ignore[operator]
+    assert not (tmp_path / "tests" / "__pycache__" / ("helper" + rewrite.PYC_TAIL)).exists()
+    # made again, nothing is left to do
+    assert not list(bytecode._package_jobs(tmp_path))
+    again = bytecode._rewrite_jobs(pytestconfig, tmp_path)
+    assert again is not None and again[0] == []
