@@ -10,6 +10,7 @@ shorter than three words).
 from __future__ import annotations
 
 import random
+import sys
 import time
 from collections.abc import Sequence
 from itertools import combinations
@@ -100,8 +101,22 @@ def _records(rnd: random.Random, limit: int) -> list[list[str]]:
     return records
 
 
+@pytest.fixture(params=["index", "compiled"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each way close_sequences has: its index, and every pair compared in rapidfuzz
+    (which a process takes once it has compared enough sequences to pay for loading
+    it, for files whose lengths leave few pairs to compare)."""
+    if request.param == "index":
+        monkeypatch.setattr(similarity, "_COMPILED_FROM", 10**12)
+        monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
+    else:
+        monkeypatch.setattr(similarity, "_COMPILED_FROM", 0)
+        monkeypatch.setattr(similarity, "_PAIRS_PER_SEQUENCE", 10**12)
+    return str(request.param)
+
+
 @pytest.mark.parametrize("limit", [0, 1, 2, 3, 4, 5])
-def test_close_sequences_agree_with_the_partition_join_and_every_pair(limit: int) -> None:
+def test_close_sequences_agree_with_the_partition_join_and_every_pair(limit: int, way: str) -> None:
     rnd = random.Random(1000 + limit)
     for _ in range(80 if limit <= 2 else 25 if limit <= 4 else 10):
         records = _records(rnd, limit)
@@ -110,7 +125,7 @@ def test_close_sequences_agree_with_the_partition_join_and_every_pair(limit: int
         assert close_sequences(records, limit) == expected
 
 
-def test_close_sequences_find_every_pair_of_a_short_and_a_long_edit() -> None:
+def test_close_sequences_find_every_pair_of_a_short_and_a_long_edit(way: str) -> None:
     # every single and double edit of one sequence, at every place: the index's cuts
     # move with the length, and the pair must be found wherever the edits fall
     base = [f"w{i}" for i in range(10)]
@@ -140,7 +155,7 @@ def _behaviors(count: int) -> list[list[str]]:
     return [sequence(t) for t in texts]
 
 
-def test_close_sequences_of_behaviors_agree_with_the_partition_join() -> None:
+def test_close_sequences_of_behaviors_agree_with_the_partition_join(way: str) -> None:
     records = _behaviors(3000)
     found = close_sequences(records, 2)
     assert found == partition_close_sequences(records, 2)
@@ -172,6 +187,8 @@ def test_the_dicts_of_a_framework_and_the_tables_of_a_large_file_find_the_same_p
 ) -> None:
     # up to similarity._DICT_UP_TO sequences are filed in dicts (less CPU), more in
     # filing tables (less memory): the same keys, so the same candidates and pairs
+    monkeypatch.setattr(similarity, "_COMPILED_FROM", 10**12)  # the index's two forms
+    monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
     rnd = random.Random(2000 + limit)
     cases = [_records(rnd, limit) for _ in range(4)]
     if limit == 2:  # DU02's limit, on behaviors as a framework writes them
@@ -199,8 +216,33 @@ def test_a_framework_of_a_few_hundred_behaviors_is_filed_in_dicts(
             super().__init__(expected)
 
     monkeypatch.setattr(similarity, "FilingTable", Counted)
+    monkeypatch.setattr(similarity, "_COMPILED_FROM", 10**12)
+    monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
     records = _behaviors(1200)
     close_sequences(records[:240], 2)
     assert made == []
     close_sequences(records, 2)
     assert made
+
+
+def test_rapidfuzz_compares_the_pairs_only_once_a_run_has_paid_for_loading_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the hook's one file (a few hundred sequences) never loads rapidfuzz (some 20 ms of
+    # a 90 ms start-up): the index; a run that has compared 2,000 sequences does, and a
+    # file whose lengths leave many pairs (one framework of thousands of behaviors)
+    # stays with the index, whose cost grows with the sequences alone
+    records = _behaviors(1200)
+    few = records[:240]
+    monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
+    monkeypatch.setattr(similarity, "_COMPARED", [0])
+    order = sorted(range(len(few)), key=lambda i: len(few[i]))
+    assert similarity._compiled_pairs(few, order, 2) is None
+    monkeypatch.setattr(similarity, "_COMPARED", [similarity._COMPILED_FROM])
+    compiled = similarity._compiled_pairs(few, order, 2)
+    assert compiled is not None and compiled == brute_force_sequences(few, 2)
+    many = sorted(range(len(records)), key=lambda i: len(records[i]))
+    assert similarity._compiled_pairs(records, many, 2) is None
+    before = similarity._COMPARED[0]
+    close_sequences(few, 2)
+    assert similarity._COMPARED[0] == before + len(few)
