@@ -232,7 +232,7 @@ def test_rapidfuzz_compares_the_pairs_only_once_a_run_has_paid_for_loading_it(
     # a 90 ms start-up): the index; a run that has compared 2,000 sequences does, and a
     # file whose lengths leave many pairs (one framework of thousands of behaviors)
     # stays with the index, whose cost grows with the sequences alone
-    records = _behaviors(1200)
+    records = _behaviors(4000)
     few = records[:240]
     monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
     monkeypatch.setattr(similarity, "_COMPARED", [0])

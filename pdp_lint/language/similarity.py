@@ -591,7 +591,7 @@ def close_sequences(sequences: Sequence[Sequence[str]], limit: int) -> list[tupl
     Where the lengths leave few pairs to compare (the 30 to 40 a sequence of a file of a
     few hundred behaviors) and the process has compared enough sequences to pay for
     loading rapidfuzz, every such pair is compared in rapidfuzz's compiled Levenshtein
-    distance instead (:func:`_compiled_pairs`): the same pairs, at a third of the CPU.
+    distance instead (:func:`_compiled_pairs`): the same pairs, at a fifth of the CPU.
     """
     if limit < 0:
         raise ValueError("limit must be 0 or more")
@@ -705,21 +705,20 @@ _DICT_UP_TO = 1_000
 #: a fifth of a one-file hook's start-up)
 _COMPARED = [0]
 _COMPILED_FROM = 2_000
-#: up to how many pairs a sequence for :func:`_compiled_pairs`: each costs rapidfuzz
-#: about 0.3 microseconds, filing and looking up a sequence 30 to 40 (the two cost the
-#: same at about 150 pairs a sequence; the generated corpora's files have 30 to 40, one
-#: framework of 2,750 roles about 390)
-_PAIRS_PER_SEQUENCE = 100
+#: up to how many pairs a sequence for :func:`_compiled_pairs` (the work per sequence
+#: stays bounded, as the index's): a pair costs rapidfuzz about 0.08 microseconds,
+#: filing and looking up a sequence 30 to 40 (the generated corpora's files have 30 to
+#: 40 pairs a sequence: a fifth of the index's CPU; one framework of 2,750 roles about
+#: 390: four fifths)
+_PAIRS_PER_SEQUENCE = 300
 
 
 def _compiled_pairs(
     sequences: Sequence[Sequence[str]], by_length: list[int], limit: int
 ) -> list[tuple[int, int, int]] | None:
     """:func:`close_sequences` by comparing every two sequences whose lengths are at most
-    ``limit`` apart, in rapidfuzz's compiled Levenshtein distance (which compares the
-    words by their hashes: a pair it finds is measured again with
-    :func:`word_distance`, and two words of one hash can only make a distance
-    smaller, never hide a pair). None where the index is cheaper: too many such pairs
+    ``limit`` apart, in rapidfuzz's compiled Levenshtein distance of the sequences
+    written a character a word. None where the index is cheaper: too many such pairs
     (a file of many behaviors of similar lengths), or a run too small to pay for
     loading rapidfuzz (the hook's one file)."""
     import sys
@@ -734,19 +733,23 @@ def _compiled_pairs(
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    lists = [list(sequences[x]) for x in by_length]
+    # a character a word (the same word, the same character), so that rapidfuzz
+    # compares strings, as fast as it compares anything, and exactly
+    code = _Codes().__getitem__
+    try:
+        coded = ["".join(map(code, sequences[x])) for x in by_length]
+    except ValueError:  # more than a million distinct words
+        return None
     distance, found = Levenshtein.distance, []
     for at, end in enumerate(ends):
         if end <= at + 1:
             continue
-        x, mine = by_length[at], lists[at]
-        for _choice, _near, offset in process.extract_iter(
-            mine, lists[at + 1 : end], scorer=distance, score_cutoff=limit
+        x = by_length[at]
+        for _choice, apart, offset in process.extract_iter(
+            coded[at], coded[at + 1 : end], scorer=distance, score_cutoff=limit
         ):
             y = by_length[at + 1 + offset]
-            exact = word_distance(mine, lists[at + 1 + offset], limit)
-            if exact <= limit:
-                found.append((x, y, exact) if x < y else (y, x, exact))
+            found.append((x, y, int(apart)) if x < y else (y, x, int(apart)))
     found.sort()
     return found
 
