@@ -235,6 +235,7 @@ def test_rapidfuzz_compares_the_pairs_only_once_a_run_has_paid_for_loading_it(
     records = _behaviors(4000)
     few = records[:240]
     monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
+    monkeypatch.setattr(similarity, "_COMPILED_FROM", 2_000)
     monkeypatch.setattr(similarity, "_COMPARED", [0])
     order = sorted(range(len(few)), key=lambda i: len(few[i]))
     assert similarity._compiled_pairs(few, order, 2) is None

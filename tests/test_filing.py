@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import math
 import random
+import sys
 import tracemalloc
 from collections import Counter
 
 import pytest
 
+from pdp_lint.language import similarity
 from pdp_lint.language.filing import KEY_BITS, MOST_SLOTS, FilingTable
 from pdp_lint.language.similarity import (
     _Codes,
@@ -75,11 +77,24 @@ def test_a_table_is_made_as_large_as_the_keys_filed_under_it() -> None:
             assert count <= _filings(lengths, where, most), where
 
 
-def test_the_join_of_behaviors_holds_little_memory_per_behavior() -> None:
+@pytest.mark.parametrize("way", ["index", "compiled"])
+def test_the_join_of_behaviors_holds_little_memory_per_behavior(
+    way: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # each sequence is filed under a few dozen keys, kept for the sequences of the next
     # lengths: in dicts those cost about 80 bytes each, 800 bytes a behavior at the join's
     # peak (887 measured with dicts on these 2,000 behaviors, 774 on 8,000), in filing
-    # tables less than half (305 and 335): 2,000 tell them apart in a fifth of the time
+    # tables less than half (305 and 335): 2,000 tell them apart in a fifth of the time.
+    # Compared pair by pair in rapidfuzz (a file whose lengths leave few pairs), each
+    # sequence is a string of a character a word: about 450 bytes a behavior
+    from rapidfuzz import process  # loaded before the measure, as a run loads it once
+
+    assert process
+    if way == "index":
+        monkeypatch.setattr(similarity, "_COMPILED_FROM", 10**12)
+        monkeypatch.delitem(sys.modules, "rapidfuzz.process")
+    else:
+        monkeypatch.setattr(similarity, "_COMPILED_FROM", 0)
     records = _behaviors(2000)
     close_sequences(records[:100], 2)
     tracemalloc.start()
