@@ -413,9 +413,12 @@ def interrupt_later() -> None:
     next lets go of the interpreter, some milliseconds on, in the main thread's code.
     """
     import _thread
+    import contextlib
     import signal
 
-    _thread.start_new_thread(_thread.interrupt_main, (signal.SIGINT,))
+    # RuntimeError: the interpreter is shutting down (no thread, nothing left to stop)
+    with contextlib.suppress(RuntimeError):
+        _thread.start_new_thread(_thread.interrupt_main, (signal.SIGINT,))
 
 
 _OUT_OF_MEMORY = (
