@@ -16,7 +16,7 @@ def _interrupt_again(unraisable: "sys.UnraisableHookArgs") -> None:
     locks), which Python cannot pass on: delivered again, not printed and lost (see
     :func:`pdp_lint.cli.fastcheck.interrupt_again`)."""
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
-        from pdp_lint.cli.fastcheck import interrupt_later
+        from pdp_lint.cli import interrupt_later  # complete even while fastcheck loads
 
         interrupt_later()
     else:

@@ -400,25 +400,11 @@ def interrupt_again(unraisable: Any, hook: Callable[[Any], object]) -> None:
     next; anything else goes to ``hook``.
     """
     if isinstance(unraisable.exc_value, Interrupted | KeyboardInterrupt):
+        from pdp_lint.cli import interrupt_later
+
         interrupt_later()
         return
     hook(unraisable)
-
-
-def interrupt_later() -> None:
-    """Deliver SIGINT to the main thread once the code running now has returned.
-
-    Raised here (``signal.raise_signal``), the handler would run at once, inside the same
-    callback. A thread of its own asks for it instead; it runs when the main thread
-    next lets go of the interpreter, some milliseconds on, in the main thread's code.
-    """
-    import _thread
-    import contextlib
-    import signal
-
-    # RuntimeError: the interpreter is shutting down (no thread, nothing left to stop)
-    with contextlib.suppress(RuntimeError):
-        _thread.start_new_thread(_thread.interrupt_main, (signal.SIGINT,))
 
 
 _OUT_OF_MEMORY = (
