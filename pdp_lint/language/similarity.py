@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -721,8 +722,6 @@ def _compiled_pairs(
     written a character a word. None where the index is cheaper: too many such pairs
     (a file of many behaviors of similar lengths), or a run too small to pay for
     loading rapidfuzz (the hook's one file)."""
-    import sys
-
     if "rapidfuzz.process" not in sys.modules and _COMPARED[0] < _COMPILED_FROM:
         return None
     lengths = [len(sequences[x]) for x in by_length]
