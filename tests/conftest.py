@@ -19,6 +19,17 @@ FRAMEWORKS = ROOT / "frameworks"
 AS_FOUND = ROOT / "tests" / "fixtures" / "as-found"
 
 
+def project_of(folder: Path, root: Path) -> Path:
+    """``root`` as a content project: ``folder``'s frameworks under ``frameworks/``, and
+    this repository's vocabulary named in its ``pdp-lint.toml``."""
+    import shutil
+
+    shutil.copytree(folder, root / "frameworks")
+    shutil.copy2(ROOT / "vocabulary.txt", root / "vocabulary.txt")
+    (root / "pdp-lint.toml").write_text('vocabulary = ["vocabulary.txt"]\n')
+    return root
+
+
 def mixed_corpus(root: Path, behaviors: int) -> Path:
     """``root`` holding the canonical frameworks, the as-found ones and a generated
     corpus of ``behaviors`` behaviors (planted duplicates and misspellings), side by side."""

@@ -12,15 +12,12 @@ import pytest
 from pdp_lint.engine.cache import CACHE_DIR
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
-from tests.conftest import AS_FOUND, ROOT
+from tests.conftest import AS_FOUND, ROOT, project_of
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(AS_FOUND, tmp_path / "frameworks")
-    shutil.copy2(ROOT / "vocabulary.txt", tmp_path / "vocabulary.txt")
-    (tmp_path / "pdp-lint.toml").write_text('vocabulary = ["vocabulary.txt"]\n')
-    return tmp_path
+    return project_of(AS_FOUND, tmp_path)
 
 
 def check(project: Path, target: str = "frameworks", cache: bool = True):

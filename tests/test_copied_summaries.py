@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ import pytest
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
 from pdp_lint.rules import copypaste
-from tests.conftest import AS_FOUND, ROOT
+from tests.conftest import AS_FOUND, ROOT, project_of
 
 ACCURACY = ROOT / "benchmarks" / "accuracy" / "corpus"
 
@@ -22,13 +21,6 @@ def cp01(result: Any) -> list[tuple[str, int, int, str]]:
         for p in result.report.problems
         if p.code == "CP01"
     ]
-
-
-def project_of(folder: Path, tmp_path: Path) -> Path:
-    shutil.copytree(folder, tmp_path / "frameworks")
-    shutil.copy2(ROOT / "vocabulary.txt", tmp_path / "vocabulary.txt")
-    (tmp_path / "pdp-lint.toml").write_text('vocabulary = ["vocabulary.txt"]\n')
-    return tmp_path
 
 
 def check(project: Path, *targets: Path) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from pdp_lint.load.document import Document
 from pdp_lint.load.loader import load_file
 from pdp_lint.rules import all_rules
 from pdp_lint.rules.base import FACT_KINDS, FACT_STORED, Context
-from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT
+from tests.conftest import AS_FOUND, FRAMEWORKS, ROOT, project_of
 
 ACCURACY = ROOT / "benchmarks" / "accuracy" / "corpus"
 MANAGERS = "frameworks/cx-knowledge-managers.yaml"
@@ -27,10 +26,7 @@ MANAGERS = "frameworks/cx-knowledge-managers.yaml"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(AS_FOUND, tmp_path / "frameworks")
-    shutil.copy2(ROOT / "vocabulary.txt", tmp_path / "vocabulary.txt")
-    (tmp_path / "pdp-lint.toml").write_text('vocabulary = ["vocabulary.txt"]\n')
-    return tmp_path
+    return project_of(AS_FOUND, tmp_path)
 
 
 def check(project: Path, target: str = MANAGERS, cache: bool = True, jobs: int = 1) -> Any:
