@@ -222,6 +222,7 @@ def test_an_interrupt_raised_inside_a_python_callback_is_delivered_not_printed()
     done = subprocess.run(
         [sys.executable, "-c", _INTERRUPT_IN_A_CALLBACK],
         env=_env(),
+        preexec_fn=_ctrl_c_as_at_a_terminal,
         capture_output=True,
         text=True,
         timeout=60,
