@@ -15,20 +15,31 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
-from pygls.protocol import default_converter
-from pygls.uris import from_fs_path
-from pytest_lsp import LanguageClient
+
+if TYPE_CHECKING:
+    from cattrs import Converter
+    from pytest_lsp import LanguageClient
 
 #: generous, but a hung server still fails the test instead of the run
 TIMEOUT = 60.0
 
-#: one converter for every session of a process: cattrs writes and compiles the
-#: (un)structuring function of each message type on its first use by a converter, and a
-#: converter of its own per session made every test pay for that again
-shared_converter = functools.cache(default_converter)
+
+@functools.cache
+def shared_converter() -> Converter:
+    """One converter for every session of a process: cattrs writes and compiles the
+    (un)structuring function of each message type on its first use by a converter, and a
+    converter of its own per session made every test pay for that again.
+
+    pygls and pytest-lsp are imported by the first session, not with this module: the
+    test suite imports it in every process that collects the server tests, and most of
+    them never start a session (see tests/server/__init__.py)."""
+    from pygls.protocol import default_converter
+
+    converter: Converter = default_converter()
+    return converter
 
 
 class Session:
@@ -41,7 +52,9 @@ class Session:
         self.env = {**os.environ, **(env or {})}
         #: how the server is started: ``python -m pdp_lint server`` unless told otherwise
         self.command = command or [sys.executable, "-m", "pdp_lint", "server"]
-        self.client = LanguageClient(converter_factory=shared_converter)
+        from pytest_lsp import LanguageClient
+
+        self.client: LanguageClient = LanguageClient(converter_factory=shared_converter)
         #: uri -> (version, diagnostics) of the last publication
         self.published: dict[str, tuple[int | None, list[types.Diagnostic]]] = {}
         #: uri -> monotonic time of the last publication
@@ -133,6 +146,8 @@ class Session:
             await self.client.stop()
 
     def uri(self, path: Path) -> str:
+        from pygls.uris import from_fs_path
+
         uri = from_fs_path(str(path))
         assert isinstance(uri, str)
         return uri

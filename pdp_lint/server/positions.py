@@ -8,11 +8,16 @@ import bisect
 
 from lsprotocol import types
 
+#: the protocol's default position encoding (``types.PositionEncodingKind.Utf16``, a
+#: string enumeration), spelled out so that importing this module reads nothing of
+#: lsprotocol's types (the test suite loads them only when a test uses them)
+UTF16 = "utf-16"
+
 
 class Lines:
     """The lines of a buffer's text, for converting positions."""
 
-    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+    def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding
         self.starts = [0]
