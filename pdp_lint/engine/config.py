@@ -175,10 +175,11 @@ def find_config(start: Path) -> Path | None:
 
 
 def _is_file(path: Path) -> bool:
-    """Path.is_file, except that a folder that cannot be searched hides its files."""
+    """Path.is_file, except that a folder that cannot be searched hides its files, and
+    a name the system refuses (too long, a NUL) names no file."""
     try:
         return path.is_file()
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 
@@ -186,7 +187,9 @@ def _has_tool_table(path: Path) -> bool:
     import tomllib  # only where a configuration is read: a run without one does not pay
 
     try:
-        return "pdp-lint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+        tool = tomllib.loads(path.read_text("utf-8")).get("tool", {})
+        # a `tool` that is not a table holds no pdp-lint settings
+        return isinstance(tool, dict) and "pdp-lint" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let load_settings report the problem
 
@@ -251,8 +254,22 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
             f"more than {MAX_NESTING} levels deep; a pdp-lint configuration needs only a "
             "few, so flatten it"
         ) from None
-    table = data.get("tool", {}).get("pdp-lint", {}) if path.name == "pyproject.toml" else data
+    table = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("pdp-lint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(
+                f"{_where(path, text, 'pdp-lint')}: `tool.pdp-lint` must be a table of "
+                "settings (`[tool.pdp-lint]`), not "
+                f"{'an array of tables' if _tables(table) else 'a value'}"
+            )
     return _parse(table, path, text)
+
+
+def _tables(value: object) -> bool:
+    """Whether ``value`` is an array of tables (``[[...]]``)."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
 def _where(path: Path, text: str, key: str) -> str:
@@ -297,7 +314,7 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
         out = {}
         for sel, sev in value.items():
             selectors(key, [sel])
-            if sev not in {s.value for s in Severity}:
+            if not isinstance(sev, str) or sev not in {s.value for s in Severity}:
                 raise fail(sel, f"severity of `{sel}` must be error, warning or info")
             out[sel] = Severity(sev)
         return out
@@ -318,10 +335,13 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, f"`{key}` must be a path or a list of paths")
+        for v in value:
+            if "\0" in v:
+                raise fail(key, f"a path of `{key}` holds a NUL character ({v!r}); remove it")
         paths = tuple((root / v) for v in value)
         if key == "vocabulary":
             for p in paths:
-                if not p.is_file():
+                if not _is_file(p):
                     raise fail(key, f"vocabulary file `{p}` does not exist or is not a file")
                 try:
                     p.read_text("utf-8")

@@ -103,7 +103,7 @@ def is_dir(path: Path) -> bool:
     """Whether ``path`` is a folder; False when it cannot even be looked at."""
     try:
         return stat.S_ISDIR(path.stat().st_mode)
-    except OSError:  # Path.is_dir lets "permission denied" through
+    except (OSError, ValueError):  # Path.is_dir lets "permission denied" through (and NUL)
         return False
 
 

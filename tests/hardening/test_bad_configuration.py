@@ -43,6 +43,26 @@ CASES = {
         1,
         "vocabulary file `{dir}/words` does not exist or is not a file",
     ),
+    "severity_as_a_list": (
+        '\n[severity]\nEX01 = ["error"]\n',
+        3,
+        "severity of `EX01` must be error, warning or info",
+    ),
+    "severity_as_a_table": (
+        "\n[severity]\nEX01 = {a = 1}\n",
+        3,
+        "severity of `EX01` must be error, warning or info",
+    ),
+    "vocabulary_name_longer_than_the_system_allows": (
+        f'vocabulary = ["{"a" * 300}"]\n',
+        1,
+        f"vocabulary file `{{dir}}/{'a' * 300}` does not exist or is not a file",
+    ),
+    "corpus_path_with_a_nul": (
+        'corpus = ["a\\u0000b"]\n',
+        1,
+        "a path of `corpus` holds a NUL character ('a\\x00b'); remove it",
+    ),
     "arrays_nested_100000_levels": (
         '# deep\nselect = ["TX"]\nignore = ' + "[" * 100_000 + "]" * 100_000 + "\n",
         3,
@@ -101,3 +121,34 @@ def test_a_pyproject_nested_100000_levels_deep_is_one_line(tmp_path: Path):
         "nested more than 64 levels deep; a pdp-lint configuration needs only a few, so "
         "flatten it\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "line", "words"),
+    [
+        ("[tool]\npdp-lint = 5\n", 2, "a value"),
+        ('[tool]\npdp-lint = ["select"]\n', 2, "a value"),
+        ('[[tool.pdp-lint]]\nselect = ["ALL"]\n', 1, "an array of tables"),
+    ],
+)
+def test_a_pyproject_whose_pdp_lint_entry_is_not_a_table_is_one_line(
+    tmp_path: Path, pyproject: str, line: int, words: str
+):
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    path = write(tmp_path, CLEAN)
+    run = pdp_lint("check", path)
+    assert (run.status, run.out) == (2, ""), run
+    assert run.err == (
+        f"pdp-lint: {(tmp_path / 'pyproject.toml').as_posix()}:{line}: `tool.pdp-lint` must "
+        f"be a table of settings (`[tool.pdp-lint]`), not {words}\n"
+    )
+
+
+@pytest.mark.parametrize("tool", ['tool = "pdp-lint"\n', 'tool = ["pdp-lint"]\n'])
+def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_configuration(tmp_path: Path, tool: str):
+    """`"pdp-lint" in tool` held for a string holding those letters and for a list
+    holding that string, and reading the settings then failed inside pdp-lint."""
+    (tmp_path / "pyproject.toml").write_text(tool, encoding="utf-8")
+    path = write(tmp_path, CLEAN)
+    run = pdp_lint("check", path)
+    assert (run.status, run.out, run.err) == (0, "", ""), run
