@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class ExportError(Exception):
     """A problem told in one line (a bad template, clashing file names, a bad date).
@@ -14,3 +16,13 @@ class ExportError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
+
+
+def unwritable(out: Path, exc: OSError, what: str) -> ExportError:
+    """The one line for an ``--out`` folder that cannot be made or written (exit 2)."""
+    from pdp_lint.atomic import why_unwritable
+
+    return ExportError(
+        f"cannot write {what} to {out}: {why_unwritable(exc)}; choose another --out folder",
+        2,
+    )

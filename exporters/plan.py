@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from exporters.base import Exporter
-from exporters.errors import ExportError
+from exporters.errors import ExportError, unwritable
 from pdp_lint.atomic import write_many_atomic
 from pdp_lint.model.framework import Framework
 
@@ -125,4 +125,7 @@ def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
             _check_no_link_out(job, dest, root, parts)
             yield dest.joinpath(*parts), job.render
 
-    return write_many_atomic(files())
+    try:
+        return write_many_atomic(files())
+    except OSError as exc:  # a folder that cannot be made or written to
+        raise unwritable(dest, exc, "the handouts") from None

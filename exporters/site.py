@@ -25,7 +25,7 @@ from typing import Any
 from exporters import views
 from exporters.changes import ChangesHandout, changes_handout
 from exporters.dates import format_date
-from exporters.errors import ExportError
+from exporters.errors import ExportError, unwritable
 from exporters.plan import Job, check_unique, handout_jobs, write_all
 from exporters.registry import EXPORTERS
 from pdp_lint.atomic import current_umask
@@ -251,9 +251,12 @@ def publish(jobs: Iterable[Job], out: Path) -> list[Path]:
             "choose another --out or empty the folder first",
             2,
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_builds(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_builds(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
+    except OSError as exc:  # a file where a folder belongs, no permission, ...
+        raise unwritable(shown, exc, "the site") from None
     try:
         tmp.chmod(0o777 & ~current_umask())
         written = write_all(jobs, tmp)

@@ -22,6 +22,18 @@ from typing import Any
 FLUSH_WHOLE_FROM = 16
 
 
+def why_unwritable(exc: OSError) -> str:
+    """Why a path the user chose cannot be written, in a few words."""
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        # mkdir of the folders, or the write itself, met a file where a folder belongs
+        return "a part of the path is a file, not a folder"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
 def current_umask() -> int:
     """The process umask (reading it means setting it, so it is set straight back)."""
     mask = os.umask(0)

@@ -356,17 +356,10 @@ def _write_report(output: Path, text: str) -> None:
 
 def cannot_write(path: Path, exc: OSError, what: str, option: str) -> NoReturn:
     """One line for a file the user asked for that cannot be written; exit 2."""
-    if isinstance(exc, NotADirectoryError | FileExistsError):
-        # mkdir of the folders, or the write itself, met a file where a folder belongs
-        reason = "a part of the path is a file, not a folder"
-    elif isinstance(exc, IsADirectoryError):
-        reason = "it is a folder"
-    elif isinstance(exc, PermissionError):
-        reason = "permission denied"
-    else:
-        reason = exc.strerror or str(exc)
+    from pdp_lint.atomic import why_unwritable
+
     echo(
-        f"pdp-lint: cannot write {what} to {path}: {reason}; choose another {option}",
+        f"pdp-lint: cannot write {what} to {path}: {why_unwritable(exc)}; choose another {option}",
         err=True,
     )
     sys.exit(EXIT_USAGE)

@@ -174,3 +174,28 @@ def test_a_path_inside_a_folder_that_cannot_be_searched(shared_folder: Path):
     assert done.returncode == 2
     assert f"{hidden.as_posix()}:1:1: error: IO01 permission denied" in done.stdout
     assert "(1 checked)" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["export", "site"])
+@pytest.mark.parametrize(
+    ("out", "reason"),
+    [
+        ("plain/sub", "a part of the path is a file, not a folder"),
+        ("/proc/no-such-folder", "No such file or directory"),
+    ],
+)
+def test_an_out_folder_that_cannot_be_made_is_one_line(
+    tmp_path: Path, good: Path, command: str, out: str, reason: str
+):
+    """A file where a folder of --out belongs, or a place where no folder can be made,
+    ended in `internal error: NotADirectoryError` (or FileNotFoundError)."""
+    (tmp_path / "plain").write_text("a file\n")
+    folder = tmp_path / out if not out.startswith("/") else Path(out)
+    args = ("--force",) if command == "export" else ()
+    run = pdp_lint(command, good, "--out", folder, *args, cwd=tmp_path)
+    what = "the handouts" if command == "export" else "the site"
+    shown = folder if command == "export" else folder.absolute()
+    assert (run.status, run.out) == (2, ""), run
+    assert run.err == (
+        f"pdp-lint: cannot write {what} to {shown}: {reason}; choose another --out folder\n"
+    )
