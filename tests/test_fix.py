@@ -97,6 +97,24 @@ def test_diff_prints_a_unified_diff_writes_nothing_and_exits_1(tmp_path: Path):
     assert clean.returncode == 0 and clean.stdout == ""
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\x0c"])
+def test_diff_counts_lines_as_the_findings_do(tmp_path: Path, separator: str):
+    """str.splitlines broke lines at U+2028, NEL and form feeds: the hunk's numbers were
+    not the file's, and a false "No newline at end of file" stood mid-file."""
+    path = tmp_path / "demo.yaml"
+    path.write_text(DIRTY.replace("Knows  things.\u00a0", f"Knows  things{separator}more."))
+    result = cli("fix", "--diff", "--no-color", "demo.yaml", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    line = DIRTY.splitlines().index(next(x for x in DIRTY.splitlines() if "Knows  " in x)) + 1
+    start = max(line - 3, 1)
+    assert f"@@ -{start}," in result.stdout, result.stdout
+    assert "No newline at end of file" not in result.stdout
+    name = f"<U+{ord(separator):04X}>"
+    assert f"-        summary: Knows  things{name}more." in result.stdout
+    kept = name if separator == "\u2028" else ""  # control characters are fixed too
+    assert f"+        summary: Knows things{kept}more." in result.stdout
+
+
 def test_remaining_problems_are_reported_after_fixing(tmp_path: Path):
     path = tmp_path / "demo.yaml"
     path.write_text(DIRTY.replace("Teaches the product.", "TODO"))

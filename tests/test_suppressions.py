@@ -190,3 +190,20 @@ def test_text_that_only_mentions_the_comment_syntax_is_not_a_suppression(tmp_pat
         "definition: Working in synergy.", "definition: 'Working in synergy.'"
     )
     assert found(tmp_path, body) == [(10, "ZZ90"), (11, "ZZ90")]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\x1c"])
+def test_a_line_separator_in_a_comment_above_does_not_shift_the_lines(
+    tmp_path: Path, separator: str
+):
+    """The comments were split into lines by str.splitlines, which also breaks at these
+    characters, while positions count line feeds only: a suppression after one was
+    applied to the line below its own."""
+    body = COMPETENCIES.replace(
+        "name: Synergy", "name: Synergy  # pdp-lint: disable=ZZ90 the team's name"
+    )
+    path = tmp_path / "demo.yaml"
+    head = HEAD.replace("title: Demo PDP", f"title: Demo PDP  # note{separator}more")
+    path.write_text(head + body, encoding="utf-8")
+    result = run_check([path], Settings(root=tmp_path))
+    assert [(p.line, p.code) for p in result.report.problems] == [(11, "ZZ90")]

@@ -54,7 +54,11 @@ def parse_suppressions(source: SourceText) -> list[Suppression]:
     """Every suppression comment of a file with the lines it covers."""
     if "pdp-lint:" not in source.text:
         return []  # most files have none: no need to split the text into lines
-    lines = source.text.splitlines()
+    # broken at "\n" only, as positions count lines: str.splitlines also breaks at
+    # U+2028, NEL, form feeds, ..., and a comment after one was taken for the next line's
+    lines = [line.removesuffix("\r") for line in source.text.split("\n")]
+    if lines[-1] == "":
+        lines.pop()  # the text's last line break ends a line, it starts none
     out: list[Suppression] = []
     for number, text in enumerate(lines, start=1):
         if "pdp-lint:" not in text:

@@ -74,14 +74,25 @@ class FixOutcome(msgspec.Struct):
         for path in self.changed:
             name = path.as_posix()
             for line in difflib.unified_diff(
-                self.original[path].splitlines(keepends=True),
-                self.fixed[path].splitlines(keepends=True),
+                _lines(self.original[path]),
+                _lines(self.fixed[path]),
                 f"a/{name}",
                 f"b/{name}",
             ):
                 out.append(_diff_line(line, color))
         text = "".join(out)
         return text if not text or text.endswith("\n") else text + "\n"
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` with their line breaks, broken at ``\n`` only, as the
+    findings count lines (``str.splitlines`` also breaks at U+2028, NEL, form feeds,
+    ...: the diff's line numbers were then not the file's)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    last = lines.pop()[:-1]
+    if last:
+        lines.append(last)
+    return lines
 
 
 #: invisible or easily mistaken characters, by the short names Unicode charts use
