@@ -564,10 +564,32 @@ def _is_letter(ch: str) -> bool:
 
 
 def unbalanced_marks(value: str) -> list[int]:
-    """Indexes of the quotes and brackets of ``value`` that have no partner."""
+    """Indexes of the quotes and brackets of ``value`` that have no partner.
+
+    How many of each mark are open is counted beside the stack, so that whether a mark
+    has an opener to close is known at once: searching the stack for it made a text of
+    thousands of brackets cost the square of its length."""
     list_marks: set[int] | None = None
     stack: list[int] = []
     bad: list[int] = []
+    open_marks: dict[str, int] = {}
+
+    def push(at: int) -> None:
+        stack.append(at)
+        mark = value[at]
+        open_marks[mark] = open_marks.get(mark, 0) + 1
+
+    def pop() -> int:
+        at = stack.pop()
+        open_marks[value[at]] -= 1
+        return at
+
+    def close(opener: str) -> None:
+        """Close the innermost ``opener``; the marks opened inside it have no partner."""
+        while value[stack[-1]] != opener:
+            bad.append(pop())
+        pop()
+
     for mark in _MARKS.finditer(value):
         i = mark.start()
         ch = value[i]
@@ -575,31 +597,29 @@ def unbalanced_marks(value: str) -> list[int]:
         nxt = value[i + 1] if i + 1 < len(value) else " "
         if ch in ("\u2019", "'"):
             opener = "\u2018" if ch == "\u2019" else "'"
-            open_quote = next((j for j in reversed(stack) if value[j] == opener), None)
+            is_open = open_marks.get(opener, 0) > 0
             if _is_letter(prev) and _is_letter(nxt):
                 continue  # team’s, we’re
-            if ch == "'" and open_quote is None and not _is_letter(prev) and _is_letter(nxt):
-                stack.append(i)  # a straight quote opening
+            if ch == "'" and not is_open and not _is_letter(prev) and _is_letter(nxt):
+                push(i)  # a straight quote opening
                 continue
-            if open_quote is None:
+            if not is_open:
                 if _is_letter(prev) or prev in ".!?" or nxt.isdigit():
                     continue  # customers’ needs, ’90s
                 bad.append(i)
                 continue
-            while stack and stack[-1] != open_quote:
-                bad.append(stack.pop())
-            stack.pop()
+            close(opener)
         elif ch == "\u2018":
-            stack.append(i)
+            push(i)
         elif ch == '"':
             if stack and value[stack[-1]] == '"':
-                stack.pop()
+                pop()
             elif prev.isdigit():
                 continue  # 15" (inches)
             else:
-                stack.append(i)
+                push(i)
         elif ch in _OPENERS:
-            stack.append(i)
+            push(i)
         elif ch in _PAIRS:
             if ch == ")":
                 if list_marks is None:
@@ -608,11 +628,9 @@ def unbalanced_marks(value: str) -> list[int]:
                     continue
             opener = _PAIRS[ch]
             if stack and value[stack[-1]] == opener:
-                stack.pop()
-            elif opener in (value[j] for j in stack):
-                while value[stack[-1]] != opener:
-                    bad.append(stack.pop())
-                stack.pop()
+                pop()
+            elif open_marks.get(opener, 0) > 0:
+                close(opener)
             else:
                 bad.append(i)
     bad.extend(stack)

@@ -733,6 +733,18 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
         # one string per distinct term: a large framework uses a few acronyms many
         # thousands of times, and a string for each use is kept with the uses
         terms: dict[str, str] = {}
+        # the terms of the last use while a slash may join one more to it: a pair
+        # written with a slash (SM/CR) is one term, made once the chain ends (made
+        # term by term, "AB/AB/AB/..." cost the square of its length)
+        chain: list[str] = []
+
+        def settle() -> None:
+            if len(chain) > 1:
+                pair = "/".join(chain)
+                _, field, ps, pe = uses[-1]
+                uses[-1] = (terms.setdefault(pair, pair), field, ps, pe)
+            chain.clear()
+
         last_end = -2
         for first, masked in _joined_pieces(values):
             base = starts[first]
@@ -751,13 +763,15 @@ def _acronyms(doc: Document, ctx: Context) -> _Acronyms:
                     and masked[last_end - base] == "/"
                     and uses[-1][1] is texts[i]
                 ):
-                    # a pair written with a slash (SM/CR) is one term
-                    prev, field, ps, _ = uses.pop()
-                    pair = f"{prev}/{term}"
-                    uses.append((terms.setdefault(pair, pair), field, ps, e - starts[i]))
+                    prev, field, ps, _ = uses[-1]
+                    uses[-1] = (prev, field, ps, e - starts[i])
+                    chain.append(term)
                 else:
+                    settle()
                     uses.append((term, texts[i], s - starts[i], e - starts[i]))
+                    chain.append(term)
                 last_end = match.end() + base
+        settle()
         return _Acronyms(uses, texts)
 
     result: _Acronyms = ctx.document_memo(doc, "structure.acronyms", build)

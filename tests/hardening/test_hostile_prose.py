@@ -85,6 +85,28 @@ def test_a_one_megabyte_word_is_checked_fast(tmp_path: Path):
     assert run.peak_bytes < 1024**3, run.peak_bytes
 
 
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        # ST05 and ST06 joined a chain of slashed acronyms one term at a time, keeping
+        # every prefix: 619 MB for this 60 kB text, 6.2 GB and 18 s for 210 kB
+        ("AB/" * 20_000 + "AB", "ST05"),
+        # TX05 searched the stack of open brackets for each closer: 13.6 s of CPU
+        ("'x " + "[" * 16_000 + ")" * 16_000 + "'", "TX05"),
+    ],
+    ids=["slashed_acronyms", "brackets"],
+)
+def test_a_text_of_repeated_marks_costs_its_length_not_its_square(
+    tmp_path: Path, value: str, code: str
+):
+    path = write(tmp_path, _summary(value))
+    run = measured("check", "--no-cache", "--format", "json", path, cpu_seconds=60)
+    assert run.status in (0, 1), run  # ST05 is a warning, TX05 an error
+    assert f'"code": "{code}"' in run.out
+    assert run.cpu_seconds < 5, run.cpu_seconds  # CPU: not stretched by a busy machine
+    assert run.peak_bytes < 300 * 1024**2, run.peak_bytes
+
+
 _LONG_TITLE = (
     "Customer Experience Knowledge Management and Service Quality for Global Support Teams "
     "in Every Region, Product Line, Channel and Language, Including Partner Organizations, "
