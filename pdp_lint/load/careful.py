@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from pdp_lint.load.nodes import (
     MAX_DEPTH,
@@ -54,6 +55,8 @@ def compose_careful(src: SourceText) -> Composed:
         raise YamlSyntaxError(
             f"YAML syntax error: {problem}", Span(line, column, line, column + 1)
         ) from None
+    except ReaderError as exc:  # a character YAML does not allow: no mark, a position
+        raise _unreadable_character(src, exc) from None
     except YAMLError as exc:
         raise YamlSyntaxError(f"YAML syntax error: {exc}", Span(1, 1, 1, 2)) from None
     except RecursionError:
@@ -67,6 +70,25 @@ def compose_careful(src: SourceText) -> Composed:
     conv = _Converter(src)
     data = conv.convert(root, 0, None)
     return Composed(data, conv.locs, conv.issues, _span(src, root), src.text)
+
+
+def _unreadable_character(src: SourceText, exc: ReaderError) -> YamlSyntaxError:
+    """The YAML reader's refusal of a character, at the character: the reader gives its
+    offset in the text only, and its message ended in "in <unicode string>, position
+    37" on a second line, pointing at line 1."""
+    at = exc.position if isinstance(exc.position, int) else 0
+    at = min(max(at, 0), len(src.text))
+    char = exc.character
+    if isinstance(char, int):
+        kind = "control character" if char < 0x20 or 0x7F <= char < 0xA0 else "character"
+        what = f"{kind} U+{char:04X}"
+    else:
+        what = f"character {char!r}"
+    return YamlSyntaxError(
+        f"YAML syntax error: {what} is not allowed in YAML; remove it (or write it as an "
+        'escape, such as "\\u001b", in a double-quoted string)',
+        src.span(at, at + 1),
+    )
 
 
 class _Converter:

@@ -62,6 +62,15 @@ CASES: dict[str, tuple[bytes, int, str, str, int]] = {
         "YAML syntax error: found unexpected end of stream",
         4,
     ),
+    # the YAML reader's refusal had no line (1:1) and a second line of its own
+    "control_character_where_the_yaml_reader_reads_it": (
+        b"id: demo\ntitle: Demo\nowner:\n  team: a\x1bb\n",
+        1,
+        "SY01",
+        "4:10: error: SY01 YAML syntax error: control character U+001B is not allowed in YAML; "
+        "remove it",
+        4,
+    ),
     "duplicate_key": (
         CLEAN.replace("title: Demo PDP\n", "title: Demo PDP\ntitle: Again\n").encode(),
         1,
