@@ -116,6 +116,14 @@ def test_every_rule_case_input_reads_the_same_on_both_paths():
         "? \n: b\n",
         "a: {: }\n",
         "a: [:]\n",
+        # indicators that cannot start a plain scalar, which rapidyaml reads as text and
+        # libyaml refuses: the outcome depended on which path read the file
+        "a: @team\n",
+        "a: `code` first\n",
+        "a: ] a\n",
+        "a: } a\n",
+        "a:\n  - @team\n",
+        "a: é @x\nb: @team\n",
     ],
 )
 def test_documents_needing_explanations_take_the_careful_path(text: str):

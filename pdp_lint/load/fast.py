@@ -42,6 +42,12 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)$|0o[0-7_]+$|0x[0-9a-fA-F_]+$")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 _SPECIAL_FIRST = frozenset("-+.~0123456789")
+#: YAML's indicators that cannot start a plain scalar and that rapidyaml reads as text
+#: all the same (`summary: @team`): libyaml refuses them ("cannot start any token"),
+#: and so must a check, whichever path reads the file
+_RESERVED_FIRST = frozenset("@`]}")
+#: the first characters for which a plain value is resolved, not taken as text
+_RESOLVED_FIRST = _SPECIAL_FIRST | _RESERVED_FIRST
 _SPECIAL_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
 _LONGEST_SPECIAL_WORD = max(map(len, _SPECIAL_WORDS))
 _ASCII_BYTES = bytes(range(0x80))
@@ -375,6 +381,8 @@ class _Walker:
             return value
         if value in _NULL:
             return None
+        if value[0] in _RESERVED_FIRST:
+            raise _NeedsCarefulPath  # libyaml's path says where and why
         # what _PLAIN_SPECIAL matches, told without a search for most text
         if value[0] not in _SPECIAL_FIRST and (
             len(value) > _LONGEST_SPECIAL_WORD or value.lower() not in _SPECIAL_WORDS
@@ -767,7 +775,7 @@ class _TableWalker(_Walker):
                     vend = vstart + len(value)
                     if not text.startswith(value, vstart):
                         raise _NeedsCarefulPath  # a plain scalar folded over several lines
-                    if len(value) <= _LONGEST_SPECIAL_WORD or value[0] in _SPECIAL_FIRST:
+                    if len(value) <= _LONGEST_SPECIAL_WORD or value[0] in _RESOLVED_FIRST:
                         value = resolve(value, True)
                 else:
                     style = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
