@@ -87,7 +87,20 @@ class SourceText(msgspec.Struct):
 
 
 def decode(path: Path, data: bytes) -> SourceText:
-    """Decode a framework file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    """Decode a framework file: UTF-8 (with or without BOM) or UTF-16 with a BOM, with
+    line feeds (or CRLF) between its lines."""
+    source = _decode(path, data)
+    text = source.text
+    if "\n" not in text and "\r" in text:
+        # YAML reads a lone CR as a line break, positions count line feeds: every
+        # finding would be on line 1
+        raise ReadError(
+            "has CR line endings (classic Mac OS); save it with LF (or CRLF) line endings"
+        )
+    return source
+
+
+def _decode(path: Path, data: bytes) -> SourceText:
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise ReadError("the file is UTF-32; save it as UTF-8")
     _refuse_binary(data)

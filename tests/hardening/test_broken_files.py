@@ -46,6 +46,15 @@ CASES: dict[str, tuple[bytes, int, str, str, int]] = {
         1,
     ),
     "utf32": (CLEAN.encode("utf-32"), 2, "IO01", "UTF-32; save it as UTF-8", 1),
+    # YAML reads the lone CRs as line breaks, positions count line feeds: every finding
+    # was on line 1, at column 571
+    "cr_line_endings": (
+        CLEAN.replace("\n", "\r").encode(),
+        2,
+        "IO01",
+        "has CR line endings (classic Mac OS); save it with LF (or CRLF) line endings",
+        1,
+    ),
     "nul_byte": (CLEAN.encode() + b"\x00\x01binary", 2, "IO01", "NUL byte", CLEAN.count("\n") + 1),
     "tab_indentation": (
         CLEAN.replace("  team: Demo Team", "\tteam: Demo Team").encode(),
