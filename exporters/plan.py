@@ -110,8 +110,12 @@ def _check_no_link_out(job: Job, dest: Path, root: Path, parts: tuple[str, ...])
             )
 
 
-def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
-    """Render and write every job under ``dest``, each file atomically.
+def write_all(
+    jobs: Iterable[Job], dest: Path, what: str = "the handouts", shown: Path | None = None
+) -> list[Path]:
+    """Render and write every job under ``dest``, each file atomically; a folder that
+    cannot be made or written to is told as ``what`` not written to ``shown`` (``dest``
+    unless given: the site writes into a build folder beside its ``--out``).
 
     The files reach the disk in one pass once all are written (see write_many_atomic):
     an export stops before changing any file when one of them cannot be rendered, or
@@ -128,4 +132,4 @@ def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
     try:
         return write_many_atomic(files())
     except OSError as exc:  # a folder that cannot be made or written to
-        raise unwritable(dest, exc, "the handouts") from None
+        raise unwritable(shown or dest, exc, what) from None

@@ -259,10 +259,12 @@ def publish(jobs: Iterable[Job], out: Path) -> list[Path]:
         raise unwritable(shown, exc, "the site") from None
     try:
         tmp.chmod(0o777 & ~current_umask())
-        written = write_all(jobs, tmp)
+        written = write_all(jobs, tmp, "the site", shown)
         _swap(tmp, out)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):  # the disk full, the folder made read-only, ...
+            raise unwritable(shown, exc, "the site") from None
         raise
     return [shown / p.relative_to(tmp) for p in written]
 

@@ -86,7 +86,11 @@ def test_export_failing_half_way_keeps_the_previous_handouts(project: Path, monk
     write(project / "fw", CLEAN.replace("Knows things.", "Knows many things."))
     calls = _fail_after(monkeypatch, "replace", 3)
     result = _run("export", path, "--out", out)
-    assert isinstance(result.exception, OSError)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"pdp-lint: cannot write the handouts to {out}: No space left on device; choose "
+        "another --out folder\n"
+    )
     assert len(calls) == 3
     after = _snapshot(out)
     assert sorted(after) == sorted(before), "no file lost, none half-written"
@@ -108,7 +112,11 @@ def test_site_failing_half_way_or_at_the_swap_keeps_the_previous_site(
     # after the old one was moved aside
     _fail_after(monkeypatch, method, count)
     result = _run("site", path, "--out", out)
-    assert isinstance(result.exception, OSError)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"pdp-lint: cannot write the site to {out}: No space left on device; choose "
+        "another --out folder\n"
+    )
     assert _snapshot(out) == before
     assert _litter(project) == []
     assert sorted(p.name for p in project.iterdir()) == ["fw", "site"]
