@@ -187,7 +187,7 @@ def _has_tool_table(path: Path) -> bool:
     import tomllib  # only where a configuration is read: a run without one does not pay
 
     try:
-        tool = tomllib.loads(path.read_text("utf-8")).get("tool", {})
+        tool = tomllib.loads(path.read_text("utf-8-sig")).get("tool", {})
         # a `tool` that is not a table holds no pdp-lint settings
         return isinstance(tool, dict) and "pdp-lint" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
@@ -237,8 +237,15 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
     path = config or find_config(start or Path.cwd())
     if path is None:
         return Settings(root=(start or Path.cwd()).resolve())
+    if path.exists() and not _is_file(path):
+        # a named pipe with no writer would block the run forever
+        raise ConfigError(
+            f"{path}: the configuration is not a regular file (a pipe, socket or device); "
+            "pass a TOML file"
+        )
     try:
-        text = path.read_text("utf-8")
+        # utf-8-sig: a byte-order mark (some Windows editors write one) is not TOML
+        text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     import tomllib
@@ -411,6 +418,8 @@ def _options(rule: Any, given: dict[str, Any], fail: typing.Callable[[str, str],
                 else (f"; it has {', '.join(f'`{k}`' for k in fields) or 'no options'}")
             )
             raise fail(key, f"unknown option `{key}` for rule {rule.code}{hint}")
+        if f.name in values:  # `min-examples` and `min_examples` both given
+            raise fail(key, f"option `{key}` of {rule.code} is set twice (also spelled with `-`)")
         expected = f.type
         if not _type_ok(value, expected):
             raise fail(key, f"option `{key}` of {rule.code} must be {_type_name(expected)}")

@@ -147,8 +147,9 @@ class Vocabulary(msgspec.Struct, eq=False):
 
 
 def read_vocabulary(text: str, into: Vocabulary) -> None:
-    """Add the terms of a vocabulary file: one a line, ``#`` starts a comment."""
-    for line in text.splitlines():
+    """Add the terms of a vocabulary file: one a line, ``#`` starts a comment; a
+    byte-order mark (some Windows editors write one) is not part of the first term."""
+    for line in text.removeprefix("\ufeff").splitlines():
         term = line.split("#", 1)[0].strip()
         if term:
             into.add(term)

@@ -152,3 +152,37 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_configuration(tmp_path: 
     path = write(tmp_path, CLEAN)
     run = pdp_lint("check", path)
     assert (run.status, run.out, run.err) == (0, "", ""), run
+
+
+def test_a_byte_order_mark_in_the_configuration_and_the_vocabulary_is_read_past(tmp_path: Path):
+    """Some Windows editors save UTF-8 with a byte-order mark: tomllib refused the
+    configuration ("Invalid statement (at line 1, column 1)"), and the mark stuck to the
+    vocabulary's first term, which then matched no word."""
+    (tmp_path / "pdp-lint.toml").write_bytes(b'\xef\xbb\xbfvocabulary = ["words.txt"]\n')
+    (tmp_path / "words.txt").write_bytes(b"\xef\xbb\xbfZorbl\n")
+    path = write(tmp_path, CLEAN.replace("summary: Knows things.", "summary: Knows Zorbl."))
+    run = pdp_lint("check", path)
+    assert (run.status, run.err) == (0, ""), run
+    assert "Zorbl" not in run.out
+
+
+def test_an_option_given_under_both_spellings_is_one_line(tmp_path: Path):
+    path = _project(tmp_path, "\n[rules.EX01]\nmin_examples = 2\nmin-examples = 3\n")
+    run = pdp_lint("check", path)
+    assert (run.status, run.out) == (2, ""), run
+    assert run.err.startswith(f"pdp-lint: {(tmp_path / 'pdp-lint.toml').as_posix()}:")
+    assert "option `min-examples` of EX01 is set twice (also spelled with `-`)" in run.err
+
+
+def test_a_configuration_that_is_a_named_pipe_is_refused_without_blocking(tmp_path: Path):
+    import os
+
+    pipe = tmp_path / "pdp-lint.toml"
+    os.mkfifo(pipe)
+    path = write(tmp_path, CLEAN)
+    run = pdp_lint("check", "--config", pipe, path, timeout=20)
+    assert (run.status, run.out) == (2, ""), run
+    assert run.err == (
+        f"pdp-lint: {pipe}: the configuration is not a regular file (a pipe, socket or "
+        "device); pass a TOML file\n"
+    )
