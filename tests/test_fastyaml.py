@@ -124,6 +124,11 @@ def test_every_rule_case_input_reads_the_same_on_both_paths():
         "a: } a\n",
         "a:\n  - @team\n",
         "a: é @x\nb: @team\n",
+        # directives, which rapidyaml skips and libyaml judges (a YAML 2.0 document, an
+        # unknown directive)
+        "%YAML 2.0\n---\na: b\n",
+        "%FOO bar\n---\na: b\n",
+        "# c\n%YAML 1.1\n---\na: b\n",
     ],
 )
 def test_documents_needing_explanations_take_the_careful_path(text: str):

@@ -206,6 +206,8 @@ def compose_fast(src: SourceText, *, keys: bool = True) -> Composed | None:
     text = src.text
     if not text.strip() or "\t" in text:
         return None
+    if text.startswith("%") or "\n%" in text:
+        return None  # a directive (%YAML 2.0, %FOO): rapidyaml ignores what libyaml refuses
     buf = bytearray(text.encode("utf-8"))
     saved = _silence()
     try:
