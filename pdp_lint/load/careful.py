@@ -39,8 +39,44 @@ def _span(src: SourceText, node: Node) -> Span:
     return Span(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, sm.index, em.index)
 
 
+#: flow collections nested deeper than this are refused before libyaml reads them: its
+#: composer recurses in C once per level, and some 30,000 levels overflow the process's
+#: stack (a segmentation fault, which no exception handler sees); 10,000 read safely
+MAX_FLOW_NESTING = 5_000
+_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """Where ``[`` and ``{`` first nest past :data:`MAX_FLOW_NESTING` (brackets in
+    quotes and comments counted too: only a text of thousands of them pays the scan,
+    and only one that opens that many more than it closes is refused)."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_NESTING:
+        return None
+    depth = 0
+    for bracket in _FLOW_BRACKETS.finditer(text):
+        if bracket.group() in "[{":
+            depth += 1
+            if depth > MAX_FLOW_NESTING:
+                return bracket.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _too_deep(src: SourceText, at: int) -> YamlSyntaxError:
+    return YamlSyntaxError(
+        f"nested more than {MAX_DEPTH} levels deep; flatten the structure",
+        src.span(at, at + 1),
+        "SY06",
+        "syntax.depth",
+    )
+
+
 def compose_careful(src: SourceText) -> Composed:
     """Compose ``src`` into data with positions; raise YamlSyntaxError on bad YAML."""
+    deep = _flow_too_deep(src.text)
+    if deep is not None:
+        raise _too_deep(src, deep)
     try:
         # a YAML object per document: one shared by the run would keep each document's
         # loader (see pdp_lint.load.loader._free_parser)
@@ -60,10 +96,7 @@ def compose_careful(src: SourceText) -> Composed:
     except YAMLError as exc:
         raise YamlSyntaxError(f"YAML syntax error: {exc}", Span(1, 1, 1, 2)) from None
     except RecursionError:
-        raise YamlSyntaxError(
-            f"nested too deeply; frameworks are at most {MAX_DEPTH} levels deep",
-            Span(1, 1, 1, 2),
-        ) from None
+        raise _too_deep(src, 0) from None
     if root is None:
         end = src.span(len(src.text), len(src.text))
         return Composed(None, {}, [], Span(1, 1, end.line, end.column), src.text)

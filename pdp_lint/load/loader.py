@@ -85,7 +85,7 @@ def load_text(source: SourceText, fast: bool = True) -> Loaded:
         doc = compose(source)
     except YamlSyntaxError as exc:
         message = _syntax_message(source, exc)
-        out.problems.append(_problem(shown, "SY01", "syntax.yaml", message, exc.span))
+        out.problems.append(_problem(shown, exc.code, exc.name, message, exc.span))
     _free_parser()  # after the except block, which holds the parser's frames
     if doc is None:
         return out

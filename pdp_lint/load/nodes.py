@@ -65,7 +65,12 @@ class Composed(msgspec.Struct, eq=False):
 class YamlSyntaxError(Exception):
     """The text is not YAML; carries the position libyaml reported."""
 
-    def __init__(self, message: str, span: Span) -> None:
+    def __init__(
+        self, message: str, span: Span, code: str = "SY01", name: str = "syntax.yaml"
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.span = span
+        #: the rule that reports it: SY01, or SY06 for nesting too deep to read
+        self.code = code
+        self.name = name

@@ -283,6 +283,31 @@ def test_ten_thousand_levels_deep_is_refused_quickly(tmp_path: Path, shape: str,
     assert run.seconds < 60, run.seconds
 
 
+@pytest.mark.parametrize(
+    ("shape", "text"),
+    [
+        ("flow_sequences", "tracks: " + "[" * 50_000 + "]" * 50_000 + "\n"),
+        ("flow_mappings", "id: " + "{a: " * 40_000 + "}" * 40_000 + "\n"),
+        ("unclosed", "id: " + "[" * 50_000 + "\n"),
+    ],
+)
+def test_fifty_thousand_levels_of_flow_nesting_are_refused_before_libyaml_reads_them(
+    tmp_path: Path, shape: str, text: str
+):
+    """libyaml's composer recurses in C once per level: some 30,000 levels of brackets
+    overflowed the stack, a segmentation fault (exit 139) no handler sees."""
+    run, path = check(tmp_path, text, child=True)
+    assert run.status == 1, run
+    # at the bracket that opens one level too many
+    column = text.index("[" if shape != "flow_mappings" else "{") + 1
+    column += 5_000 * (4 if shape == "flow_mappings" else 1)
+    assert run.problems() == [
+        f"{path.as_posix()}:1:{column}: error: SY06 nested more than 64 levels deep; "
+        "flatten the structure [syntax.depth]"
+    ]
+    assert run.cpu_seconds < 5, run.cpu_seconds
+
+
 def test_a_file_over_the_configured_size_is_refused_and_others_still_checked(tmp_path: Path):
     (tmp_path / "pdp-lint.toml").write_text("max-file-size = 2000\n")
     big = write(tmp_path, CLEAN + "# padding\n" * 300, "big.yaml")
