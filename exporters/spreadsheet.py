@@ -181,6 +181,11 @@ def workbook_bytes(fw: Framework) -> bytes:
             f"{exc} of {exc.text[:60]!r}; remove it (see `pdp-lint check "
             f"{fw.file.as_posix()}`, TX07) and export again"
         ) from None
+    except xw.TooLong as exc:
+        raise ExportError(
+            f"{fw.file.as_posix()}: a workbook cell holds at most {xw.MAX_CELL:,} characters, "
+            f"and a text has {exc} (it starts {exc.text[:60]!r}); shorten it and export again"
+        ) from None
 
 
 def _workbook_bytes(fw: Framework, when: datetime) -> bytes:

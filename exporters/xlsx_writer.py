@@ -182,6 +182,15 @@ class IllegalCharacter(ValueError):
         self.char = char
 
 
+class TooLong(ValueError):
+    """A cell text longer than a worksheet cell holds (:data:`MAX_CELL` characters):
+    cut, it would come back from the workbook as an edit of the text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(f"{len(text):,} characters")
+        self.text = text
+
+
 #: the control characters a worksheet cannot hold (openpyxl refuses the same)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ILLEGAL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
@@ -230,8 +239,11 @@ class Sheet:
     rows: dict[int, list[tuple[int, str, Style]]] = field(default_factory=dict)
 
     def cell(self, row: int, column: int, value: str, style: Style = PLAIN) -> None:
-        """A text cell (never a formula, whatever the text starts with)."""
-        self.rows.setdefault(row, []).append((column, value[:MAX_CELL], style))
+        """A text cell (never a formula, whatever the text starts with); a text longer
+        than a cell holds is refused, never cut (:class:`TooLong`)."""
+        if len(value) > MAX_CELL:
+            raise TooLong(value)
+        self.rows.setdefault(row, []).append((column, value, style))
 
     def _columns(self) -> int:
         return max((c for cells in self.rows.values() for c, _, _ in cells), default=0)

@@ -96,7 +96,7 @@ TRICKY = [
     "astral \U0001f642 and \U0001d518\U0001d52b\U0001d526",
     "\u00a0no-break space around\u00a0",
     "=SUM(A1:A2)",
-    "x" * 40_000,
+    "x" * 30_000,  # nearly as long as a cell holds (32,767)
 ]
 
 
@@ -105,10 +105,23 @@ def test_text_that_escapes_and_keeps_white_space_has_openpyxls_bytes() -> None:
     book = load_workbook(io.BytesIO(data))
     texts = [row[7] for row in book["Items"].iter_rows(min_row=2, values_only=True)]
     for text in TRICKY:
-        expected = text[: xw.MAX_CELL].replace("\r\n", "\n").replace("\r", "\n")
+        expected = text.replace("\r\n", "\n").replace("\r", "\n")
         assert any(
             (t or "").replace("\r\n", "\n").replace("\r", "\n") == expected for t in texts
         ), text[:40]
+
+
+def test_a_text_longer_than_a_cell_holds_is_refused_not_cut() -> None:
+    """Cut at 32,767 characters (as openpyxl cuts), the text came back from an unedited
+    workbook as an edit: `import` then shortened the framework's YAML."""
+    fw = _framework(texts=["Writes clear notes for the team. " * 1_300])
+    with pytest.raises(ExportError) as refused:
+        workbook_bytes(fw)
+    assert refused.value.message == (
+        f"{fw.file.as_posix()}: a workbook cell holds at most 32,767 characters, and a text "
+        "has 42,900 characters (it starts 'Writes clear notes for the team. Writes clear "
+        "notes for the '); shorten it and export again"
+    )
 
 
 def test_many_roles_need_columns_past_z() -> None:
