@@ -175,6 +175,11 @@ def test_write_baseline_is_sorted(project: Path):
         ("{not json", "baseline.json:1: the baseline is not valid JSON"),
         ('{"version": 7, "problems": []}', "baseline.json: not a pdp-lint baseline"),
         ('{"version": 1, "problems": [{"code": 1}]}', "baseline.json: entry 1 needs text"),
+        # a RecursionError in the JSON decoder was an internal error
+        (
+            "[" * 100_000 + "]" * 100_000,
+            "baseline.json: not a pdp-lint baseline (nested too deeply to read)",
+        ),
     ],
 )
 def test_unusable_baseline_is_one_line_and_exit_2(project: Path, content: str | None, message: str):

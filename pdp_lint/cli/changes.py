@@ -170,8 +170,12 @@ def _format(fmt: str | None, check_versions: bool) -> str:
 def _write(text: str, output: Path | None, color: bool = False) -> None:
     if output is not None:
         from pdp_lint.atomic import write_text_atomic
+        from pdp_lint.cli.fastcheck import cannot_write
 
-        write_text_atomic(output, text)
+        try:
+            write_text_atomic(output, text)
+        except OSError as exc:  # a file where a folder belongs, no permission, ...
+            cannot_write(output, exc, "the changes", "--output path")
     elif text:
         # click removes colour codes from output that is not a terminal unless told
         click.echo(text, nl=False, color=color or None)

@@ -114,6 +114,11 @@ def read_baseline(path: Path) -> Counter[Entry]:
         raise BaselineError(
             f"{path}:{exc.lineno}: the baseline is not valid JSON: {exc.msg}"
         ) from None
+    except RecursionError:  # arrays or objects nested beyond Python's recursion limit
+        raise BaselineError(
+            f"{path}: not a pdp-lint baseline (nested too deeply to read); rewrite it with "
+            "--write-baseline"
+        ) from None
     rows = doc.get("problems") if isinstance(doc, dict) else None
     if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(rows, list):
         raise BaselineError(

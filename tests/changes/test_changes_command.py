@@ -495,6 +495,19 @@ def test_output_file_is_written(repo: Path):
     assert "**Removed** example `worknet-app-ask`" in (repo / "changes.md").read_text("utf-8")
 
 
+@pytest.mark.parametrize("check", [(), ("--check",)])
+def test_an_output_file_that_cannot_be_written_is_one_line(repo: Path, check: tuple[str, ...]):
+    """It was `internal error: FileExistsError`, where check's --output says why."""
+    cut(repo, KE, WORKNET)
+    result = run(*check, "--output", f"{KE}/changes.md")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"pdp-lint: cannot write the changes to {KE}/changes.md: a part of the path is a "
+        "file, not a folder; choose another --output path\n"
+    )
+
+
 def test_check_formats_belong_to_check(repo: Path):
     result = run("--format", "sarif")
     assert result.exit_code == 2
