@@ -209,6 +209,23 @@ def test_vocabulary_add_all_adopts_unknown_terms_but_not_misspellings(tmp_path: 
     assert "`qwxzvbn`" not in after.stdout and "`recieve`" in after.stdout
 
 
+def test_vocabulary_says_which_files_it_could_not_read_and_adopts_nothing(tmp_path: Path) -> None:
+    """A file that does not load has no words to list: the listing said "No unknown
+    terms" with exit 0, and --add-all adopted from a listing that missed them."""
+    root = _project(tmp_path)
+    (root / "frameworks" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    for args in [("vocabulary",), ("vocabulary", "--add-all")]:
+        done = _cli(*args, cwd=root)
+        assert done.returncode == 2, done
+        assert done.stderr == (
+            "pdp-lint: frameworks/broken.yaml:2:1: SY01 YAML syntax error: did not find "
+            "expected node content (while parsing a flow node); its words are not listed "
+            "until it loads (see `pdp-lint check`)\n"
+        )
+        assert "qwxzvbn" in done.stdout or args[-1] == "--add-all"
+    assert (root / "terms.txt").read_text() == "# terms\n", "nothing adopted"
+
+
 def test_vocabulary_add_appends_once(tmp_path: Path) -> None:
     root = _project(tmp_path)
     (root / "terms.txt").write_text("Worknet\n", encoding="utf-8")

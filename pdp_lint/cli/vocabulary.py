@@ -58,6 +58,19 @@ def unknown_terms(problems: Sequence[Problem], root: Path) -> list[Term]:
     return sorted(terms.values(), key=lambda t: (t.likely_misspelling, -t.count, t.word.lower()))
 
 
+def unreadable(problems: Sequence[Problem]) -> list[str]:
+    """One line for each file that could not be read or loaded (its first problem of
+    reading, YAML or schema), whose words no listing holds."""
+    lines: dict[str, str] = {}
+    for p in problems:
+        if p.code.startswith(("IO", "SY", "SC")) and p.file not in lines:
+            lines[p.file] = (
+                f"{p.file}:{p.line}:{p.column}: {p.code} {p.message}; its words are not "
+                "listed until it loads (see `pdp-lint check`)"
+            )
+    return list(lines.values())
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -208,6 +221,13 @@ def vocabulary(
         terms = unknown_terms(result.report.problems, settings.root)
         if list_ or not (add or add_all):
             click.echo(render_json(terms) if fmt == "json" else render_text(terms), nl=False)
+        unread = unreadable(result.report.problems)
+        if unread:
+            # the words of a file that could not be read are not listed: say so, and
+            # adopt nothing from a listing that misses them
+            for line in unread:
+                click.echo(f"pdp-lint: {line}", err=True)
+            sys.exit(EXIT_USAGE)
     chosen = list(add) + [t.word for t in terms if add_all and not t.likely_misspelling]
     if not chosen:
         if add_all:
