@@ -168,6 +168,9 @@ def _format(fmt: str | None, check_versions: bool) -> str:
 
 
 def _write(text: str, output: Path | None, color: bool = False) -> None:
+    from pdp_lint.report.base import valid_unicode
+
+    text = valid_unicode(text)
     if output is not None:
         from pdp_lint.atomic import write_text_atomic
         from pdp_lint.cli.fastcheck import cannot_write

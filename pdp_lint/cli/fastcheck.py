@@ -313,8 +313,10 @@ def emit(report: Report, fmt: str | None, output: Path | None, color: bool | Non
             if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
             else "text"
         )
+    from pdp_lint.report.base import valid_unicode
+
     report.color = use_color(color, to_file=output is not None)
-    text = REPORTERS[fmt]().render(report)
+    text = valid_unicode(REPORTERS[fmt]().render(report))
     if output is not None:
         _write_report(output, text)
     else:

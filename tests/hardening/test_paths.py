@@ -199,3 +199,30 @@ def test_an_out_folder_that_cannot_be_made_is_one_line(
     assert run.err == (
         f"pdp-lint: cannot write {what} to {shown}: {reason}; choose another --out folder\n"
     )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "gitlab", "junit", "github"])
+def test_a_file_name_that_is_not_utf8_keeps_every_report_valid(tmp_path: Path, fmt: str):
+    """A name's byte that is not UTF-8 reached the reports as the file system gave it:
+    SARIF and GitLab ended in `internal error: UnicodeEncodeError`, so did any format
+    with -o, and the others wrote a byte that made them invalid UTF-8 (JSON, XML)."""
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    folder = tmp_path / "fw"
+    folder.mkdir()
+    name = os.fsdecode(b"bad\xff.yaml")
+    (folder / name).write_text(CLEAN.replace("summary: Knows things.", "summary: Knows thigns."))
+    for output in (None, tmp_path / f"report.{fmt}"):
+        extra = ("-o", output) if output else ()
+        run = pdp_lint("check", "--no-cache", "--format", fmt, *extra, folder, child=True)
+        assert run.status == 1, run
+        assert run.err == "", run.err
+        data = output.read_bytes() if output else run.out.encode("utf-8", "surrogateescape")
+        text = data.decode("utf-8")  # valid UTF-8
+        # named with the byte escaped (a URI percent-encodes it)
+        assert "bad\\udcff.yaml" in text or (fmt == "sarif" and "bad%FF.yaml" in text), text
+        if fmt in ("json", "sarif", "gitlab"):
+            json.loads(text)
+        elif fmt == "junit":
+            ElementTree.fromstring(data)
