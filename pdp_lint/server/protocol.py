@@ -803,5 +803,18 @@ def document_symbol(
 
 
 def serve() -> None:
-    """Speak the protocol over standard input and output until the client exits."""
-    server.start_io()
+    """Speak the protocol over standard input and output until the client exits.
+
+    A message whose ``Content-Length`` no process can read (``99999999999999999999``)
+    ends the connection: its framing is lost, so nothing after it can be read either.
+    That is told in one line, exit status 2, not as an internal error."""
+    import sys
+
+    try:
+        server.start_io()
+    except (OverflowError, MemoryError):
+        sys.stderr.write(
+            "pdp-lint: the language client sent a message too large to read (its "
+            "Content-Length); the server stops\n"
+        )
+        sys.exit(2)

@@ -36,3 +36,20 @@ def test_help_says_how_editors_use_it() -> None:
     assert done.returncode == 0
     assert "--stdio" in done.stdout
     assert "language server" in done.stdout
+
+
+def test_a_message_too_large_to_read_ends_the_server_in_one_line() -> None:
+    """pygls reads the body with readexactly(Content-Length): a length past what an index
+    holds raised OverflowError out of the server, an internal error."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pdp_lint", "server"],
+        cwd=ROOT,
+        input=b"Content-Length: 99999999999999999999\r\n\r\n{}",
+        capture_output=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == (
+        b"pdp-lint: the language client sent a message too large to read (its "
+        b"Content-Length); the server stops\n"
+    )
