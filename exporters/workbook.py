@@ -155,7 +155,11 @@ def _cell_text(cell: Any, where: str, problems: list[str]) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # as a spreadsheet shows it (at most 15 significant digits): 1E+300, not its 301
+        # digits; 0.3, not the 0.30000000000000004 a sum left
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.15G}"
     if isinstance(value, str):
         return value
     problems.append(f"{where}: holds a {type(value).__name__} where text is expected")

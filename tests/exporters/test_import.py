@@ -475,6 +475,22 @@ def test_a_new_text_reads_back_as_typed(text: str):
     assert YAML(typ="safe").load(f"text: {scalar(text)}\n") == {"text": text}
 
 
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [(2024, "2024"), (2024.0, "2024"), (1.5, "1.5"), (0.1 + 0.2, "0.3"), (1e300, "1E+300")],
+)
+def test_a_number_in_a_cell_reads_as_a_spreadsheet_shows_it(number: float, text: str):
+    """A cell of 1E+300 was imported as its 301 digits, a sum's 0.30000000000000004 as
+    such."""
+    from types import SimpleNamespace
+
+    from exporters.workbook import _cell_text
+
+    problems: list[str] = []
+    cell = SimpleNamespace(value=number, data_type="n")
+    assert (_cell_text(cell, "Items!H3", problems), problems) == (text, [])
+
+
 # --- a workbook saved by LibreOffice ---------------------------------------------------
 
 
