@@ -130,7 +130,7 @@ def from_revision(
     if listed.returncode != 0:
         message = listed.stderr.decode("utf-8", "replace").strip().splitlines()
         raise SourceError(f"git ls-tree {rev}: {message[-1] if message else 'failed'}")
-    wanted: list[tuple[str, str]] = []  # (name, blob id)
+    wanted: list[tuple[str, str]] = []  # (name, what git cat-file is asked for)
     for entry in listed.stdout.decode("utf-8", "surrogateescape").split("\0"):
         meta, tab, name = entry.partition("\t")
         parts = meta.split()
@@ -139,13 +139,20 @@ def from_revision(
         pure = PurePosixPath(name)
         if pure.suffix not in SUFFIXES or any(part.startswith(".") for part in pure.parts[:-1]):
             continue
-        wanted.append((name, parts[2]))
+        # a symbolic link (mode 120000) is read where it leads inside the revision, as
+        # `check` reads it on disk: its blob holds only the path it names
+        wanted.append((name, f"{rev}^{{commit}}:{name}" if parts[0] == "120000" else parts[2]))
     wanted.sort()
     label = revision_label(rev)
     blobs = _read_blobs([blob for _, blob in wanted], cwd)
     frameworks = []
-    for (name, _blob), data in zip(wanted, blobs, strict=True):
+    for (name, asked), data in zip(wanted, blobs, strict=True):
         shown = f"{label}:{name}"
+        if data is None and ":" in asked:
+            raise SourceError(
+                f"{shown}: a symbolic link git cannot follow inside the revision (it "
+                "dangles, loops or leads outside the repository); point it at a framework"
+            )
         if data is None:
             raise SourceError(f"{shown}: git cannot read it")
         try:
@@ -156,15 +163,20 @@ def from_revision(
     return Side(label=revision_label(rev), frameworks=frameworks)
 
 
+#: what git cat-file --follow-symlinks answers for a link it cannot follow to a blob
+_UNFOLLOWED = (b"dangling", b"loop", b"notdir", b"symlink")
+
+
 def _read_blobs(blobs: Sequence[str], cwd: Path | None) -> list[bytes | None]:
     """The bytes of each blob, in order, read by one ``git cat-file --batch``; ``None``
     for a blob git reports missing."""
     if not blobs:
         return []
-    ask = "".join(f"{blob}\n" for blob in blobs).encode("ascii")
+    ask = "".join(f"{blob}\n" for blob in blobs).encode("utf-8", "surrogateescape")
     try:
         done = subprocess.run(
-            ["git", "cat-file", "--batch"],
+            # --follow-symlinks: `<rev>:<link>` names the blob the link leads to
+            ["git", "cat-file", "--batch", "--follow-symlinks"],
             cwd=cwd,
             input=ask,
             capture_output=True,
@@ -182,12 +194,17 @@ def _read_blobs(blobs: Sequence[str], cwd: Path | None) -> list[bytes | None]:
     read: list[bytes | None] = []
     at = 0
     for _ in blobs:
-        # "<id> blob <size>\n<bytes>\n", or "<id> missing\n"
+        # "<id> blob <size>\n<bytes>\n", or "<id> missing\n"; for a link that cannot
+        # be followed, "dangling|loop|notdir|symlink <size>\n<path>\n"
         end = out.find(b"\n", at)
         if end < 0:
             raise SourceError("git cat-file: its answer ended early")
         header = out[at:end].split()
         at = end + 1
+        if len(header) == 2 and header[0] in _UNFOLLOWED and header[1].isdigit():
+            at += int(header[1]) + 1
+            read.append(None)
+            continue
         if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
             read.append(None)
             continue

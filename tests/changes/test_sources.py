@@ -53,6 +53,33 @@ def test_a_revision_is_read_with_the_same_few_git_commands_whatever_its_files(
         assert framework == on_disk, name
 
 
+def test_a_committed_symbolic_link_is_read_where_it_leads(tmp_path: Path) -> None:
+    """Its blob holds only the path it names: read as YAML, it was 'a framework must be
+    a mapping', and `changes` refused every revision holding the link."""
+    root = make_repo(tmp_path / "repo", tag=None)
+    (root / "other").mkdir()
+    target = root / "other" / "v2.yaml"
+    source = sorted((root / "frameworks").glob("*.yaml"))[0]
+    target.write_text(source.read_text("utf-8").replace("id: ", "id: v2-", 1), "utf-8")
+    (root / "frameworks" / "current.yaml").symlink_to("../other/v2.yaml")
+    (root / "frameworks" / "gone.yaml").symlink_to("../other/nowhere.yaml")
+    git(root, "add", "-A")
+    commit(root, "Links")
+    with pytest.raises(SourceError) as refused:
+        from_revision("HEAD", [Path("frameworks")], cwd=root)
+    assert refused.value.args[0] == (
+        "HEAD:frameworks/gone.yaml: a symbolic link git cannot follow inside the revision "
+        "(it dangles, loops or leads outside the repository); point it at a framework"
+    )
+    git(root, "rm", "-q", "frameworks/gone.yaml")
+    commit(root, "No dangling link")
+    side = dict(from_revision("HEAD", [Path("frameworks")], cwd=root).frameworks)
+    linked = side["frameworks/current.yaml"]
+    assert linked.id.startswith("v2-")
+    on_disk = load_text(decode(target, target.read_bytes())).framework
+    assert on_disk is not None and (linked.id, linked.title) == (on_disk.id, on_disk.title)
+
+
 def test_blobs_come_back_byte_for_byte_whatever_they_hold(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo", tag=None)
     contents = {
