@@ -136,6 +136,10 @@ def changes(
                     head = from_revision(new, targets)
     except SourceError as exc:
         _fail(exc.message)
+    if paths and not base.frameworks and not head.frameworks:
+        # a --path with a slip in it compared nothing, silently
+        named = ", ".join(p.as_posix() for p in paths)
+        _fail(f"--path {named}: no framework there in {base.label} or {head.label}")
     log = build(
         base.frameworks,
         head.frameworks,

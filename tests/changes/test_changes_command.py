@@ -399,6 +399,15 @@ def test_path_option_limits_the_comparison(repo: Path):
     assert [c[0] for c in changes("--path", CEM)] == [CEM]
 
 
+def test_a_path_with_no_framework_in_either_revision_is_one_line(repo: Path):
+    """A slip in --path compared nothing and said nothing, exit 0."""
+    cut(repo, KE, WORKNET)
+    commit(repo)
+    result = run("v1.0", "HEAD", "--path", "framworks")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "pdp-lint: --path framworks: no framework there in v1.0 or HEAD\n"
+
+
 # --- nothing changed, bad input, exit codes -----------------------------------------------
 
 
