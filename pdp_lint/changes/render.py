@@ -134,7 +134,7 @@ def _text_line(c: Change, color: bool = False) -> str:
         body = _text_diff(c.diff, color)
     else:
         body = c.text
-    body = body.replace("\n", " / ")
+    body = one_line(body)
     return f"{head}: {body}" if body else head
 
 
@@ -172,12 +172,20 @@ def render_text(log: Changelog, color: bool = False, limit: int | None = None) -
 
 # --- Markdown ------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
+#: what ends a line in Markdown or a terminal: a text's line breaks are shown as " / "
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, each of its line breaks (CR, LF, CRLF, ...) as " / "."""
+    return _LINE_BREAKS.sub(" / ", text)
 
 
 def md_escape(text: str) -> str:
-    """``text`` shown literally by GitHub-flavoured Markdown, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " / ")
+    """``text`` shown literally by GitHub-flavoured Markdown (``&amp;`` stays as typed),
+    on one line."""
+    return one_line(_MD_SPECIAL.sub(r"\\\1", text))
 
 
 def md_code(text: str) -> str:

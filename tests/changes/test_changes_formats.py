@@ -217,7 +217,7 @@ def test_moved_and_renamed_read_well_in_text_and_markdown(repo: Path):
     markdown = run("--format", "markdown").stdout
     assert (
         "- **Moved** behavior `identify-cross-team` from Senior Knowledge Specialist › "
-        "Communication: Identify cross team coaching opportunities ~~&~~**and** act to bridge "
+        "Communication: Identify cross team coaching opportunities ~~\\&~~**and** act to bridge "
         "them\n"
     ) in markdown
     assert (
@@ -352,3 +352,19 @@ def test_path_is_refused_with_two_folders(repo: Path, tmp_path: Path):
     result = run("frameworks", "frameworks", "--path", KE)
     assert result.exit_code == 2
     assert "--path limits a comparison of revisions" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("a &amp; b", "a \\&amp; b"),  # shown as typed, not as "a & b"
+        ("<b>bold</b>", "\\<b\\>bold\\</b\\>"),
+        ("one\rtwo", "one / two"),  # a CR ended the line of a job summary
+        ("one\r\ntwo\u2028three", "one / two / three"),
+    ],
+)
+def test_markdown_shows_a_text_literally_on_one_line(text: str, markdown: str):
+    from pdp_lint.changes.render import md_escape, one_line
+
+    assert md_escape(text) == markdown
+    assert "\r" not in one_line(text) and "\n" not in one_line(text)
