@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from pdp_lint import __version__
@@ -57,12 +59,31 @@ log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, answering a request whose params cannot be read.
+
+    pygls raises InvalidParams while it reads the message, before it knows the request,
+    and only shows the client a message: the request itself was never answered, and a
+    client waited for ever. The error response (-32602) goes to the request's id."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
+
+
 class PdpLintServer(LanguageServer):
     """``pdp-lint server``: one per editor session."""
 
     def __init__(self) -> None:
         super().__init__(
-            NAME, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            NAME,
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol,
         )
         self.frameworks = Workspace()
         self.debounce = DEFAULT_DEBOUNCE

@@ -53,3 +53,50 @@ def test_a_message_too_large_to_read_ends_the_server_in_one_line() -> None:
         b"pdp-lint: the language client sent a message too large to read (its "
         b"Content-Length); the server stops\n"
     )
+
+
+def _frame(message: dict[str, object]) -> bytes:
+    import json
+
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+def _messages(data: bytes) -> list[dict[str, object]]:
+    import json
+
+    out = []
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+        out.append(json.loads(rest[:length]))
+        data = rest[length:]
+    return out
+
+
+def test_a_request_whose_params_cannot_be_read_is_answered_with_an_error(tmp_path) -> None:
+    """pygls only showed 'Error in server: Invalid Params': the request was never
+    answered, and the client waited for ever."""
+    uri = (tmp_path / "demo.yaml").as_uri()
+    hover = "textDocument/hover"
+    bad = {"textDocument": {"uri": uri}, "position": {"line": -1, "character": 0}}
+    requests = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "id": 7, "method": hover, "params": bad},
+        {"jsonrpc": "2.0", "id": 8, "method": hover},
+        {"jsonrpc": "2.0", "id": 9, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "pdp_lint", "server"],
+        cwd=tmp_path,
+        input=b"".join(map(_frame, requests)),
+        capture_output=True,
+        timeout=60,
+    )
+    answered = {m["id"]: m for m in _messages(done.stdout) if "id" in m and "method" not in m}
+    assert sorted(answered) == [1, 7, 8, 9], done.stderr[-2000:]
+    for request in (7, 8):
+        error = answered[request]["error"]
+        assert isinstance(error, dict) and error["code"] == -32602, answered[request]
