@@ -8,6 +8,8 @@ to the place.
 
 from __future__ import annotations
 
+import re
+
 from pdp_lint.model.problem import Problem, Report, Severity
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -28,6 +30,17 @@ def style(text: str, *, fg: str | None = None, bold: bool | None = None) -> str:
 
 #: Longest source excerpt shown under a problem; longer lines are cut around the column.
 WIDTH = 120
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def shown_name(file: str) -> str:
+    """``file`` with its control characters escaped (``\\n``, ``\\x1b``): a name holding a
+    line break split a finding's line in two, and an escape sequence ran in a terminal."""
+    if not _CONTROL.search(file):
+        return file
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], file)
 
 
 def _window(line: str, column: int) -> tuple[str, int]:
@@ -67,8 +80,9 @@ class TextReporter:
 
     def _problem(self, p: Problem, report: Report) -> str:
         color = _COLORS[p.severity]
+        where = f"{shown_name(p.file)}:{p.line}:{p.column}:"
         head = (
-            f"{self._style(report, f'{p.file}:{p.line}:{p.column}:', bold=True)} "
+            f"{self._style(report, where, bold=True)} "
             f"{self._style(report, f'{p.severity.value}:', fg=color, bold=True)} "
             f"{self._style(report, p.code, fg=color, bold=True)} "
             f"{p.message} [{p.name}]"

@@ -229,3 +229,18 @@ def test_a_file_name_that_is_not_utf8_keeps_every_report_valid(tmp_path: Path, f
             json.loads(text)
         elif fmt == "junit":
             ElementTree.fromstring(data)
+
+
+def test_control_characters_of_a_file_name_are_escaped_in_the_text_report(tmp_path: Path):
+    """A name holding a line break split each finding's line in two; one holding ESC
+    sent an escape sequence to the terminal."""
+    folder = tmp_path / "fw"
+    folder.mkdir()
+    (folder / "new\nline\x1b.yaml").write_text(
+        CLEAN.replace("summary: Knows things.", "summary: Knows thigns.")
+    )
+    run = pdp_lint("check", "--no-cache", "--no-color", folder)
+    assert run.status == 1, run
+    first = run.out.splitlines()[0]
+    assert first.startswith(f"{folder.as_posix()}/new\\nline\\x1b.yaml:"), first
+    assert "\x1b" not in run.out
