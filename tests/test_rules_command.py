@@ -79,3 +79,14 @@ def test_unknown_rule_is_one_line_and_exit_2():
     result = run("ZZ99")
     assert result.returncode == 2
     assert result.stderr == "pdp-lint: no rule `ZZ99`; see `pdp-lint rules`\n"
+
+
+def test_a_name_holding_control_characters_is_echoed_escaped_on_one_line():
+    """`rules $'SP01\\n'` split its one line in two; an ESC reached the terminal."""
+    result = run("SP01\n")
+    assert result.stderr == "pdp-lint: no rule `SP01\\n`; see `pdp-lint rules`\n"
+    check = clirun.run(["check", "--select", "x\x1by", "frameworks"], cwd=ROOT)
+    assert check.returncode == 2
+    assert check.stderr == (
+        "pdp-lint: --select x\\x1by: no such rule, name or group; see `pdp-lint rules`\n"
+    )

@@ -343,7 +343,9 @@ def rules(code: str | None, fmt: str | None) -> None:
     else:
         matched = resolve_selector(code)
         if not matched:
-            click.echo(f"pdp-lint: no rule `{code}`; see `pdp-lint rules`", err=True)
+            from pdp_lint.report.text import shown_name
+
+            click.echo(f"pdp-lint: no rule `{shown_name(code)}`; see `pdp-lint rules`", err=True)
             sys.exit(EXIT_USAGE)
         fmt = fmt or "markdown"
     click.echo(RENDERERS[fmt](matched, code is None), nl=False)

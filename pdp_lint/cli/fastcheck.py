@@ -292,8 +292,11 @@ def settings_for(
     for flag, values in (("--select", select), ("--ignore", ignore)):
         for value in values:
             if not resolve_selector(value):
+                from pdp_lint.report.text import shown_name  # a line break stays one line
+
                 echo(
-                    f"pdp-lint: {flag} {value}: no such rule, name or group; see `pdp-lint rules`",
+                    f"pdp-lint: {flag} {shown_name(value)}: no such rule, name or group; see "
+                    "`pdp-lint rules`",
                     err=True,
                 )
                 sys.exit(EXIT_USAGE)

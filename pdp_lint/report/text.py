@@ -36,8 +36,9 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def shown_name(file: str) -> str:
-    """``file`` with its control characters escaped (``\\n``, ``\\x1b``): a name holding a
-    line break split a finding's line in two, and an escape sequence ran in a terminal."""
+    """``file`` (or any name the user gave) with its control characters escaped (``\\n``,
+    ``\\x1b``): a name holding a line break split a finding's line in two, and an escape
+    sequence ran in a terminal."""
     if not _CONTROL.search(file):
         return file
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], file)
