@@ -61,6 +61,26 @@ def test_changing_the_vocabulary_is_a_miss(project: Path):
     assert not check(project).from_cache
 
 
+def test_the_same_bytes_split_differently_over_two_vocabulary_files_is_a_miss(
+    project: Path,
+):
+    """The files' bytes were fed to one digest back to back: "communcation" in the first
+    file, or "commun" + "cation" over two, gave the same key, and the second run was
+    answered from the cache with the vocabulary of the first."""
+    # SP01 alone: in a full run NM01 reports the as-found "Communcation" in its place
+    (project / "pdp-lint.toml").write_text('select = ["SP01"]\nvocabulary = ["a.txt", "b.txt"]\n')
+    (project / "a.txt").write_text("communcation\n", encoding="utf-8")
+    (project / "b.txt").write_text("", encoding="utf-8")
+    accepted = check(project)
+    assert "ommuncation`" not in " ".join(p.message for p in accepted.report.problems)
+    (project / "a.txt").write_text("commun", encoding="utf-8")
+    (project / "b.txt").write_text("cation\n", encoding="utf-8")
+    again = check(project)
+    assert not again.from_cache
+    assert "ommuncation`" in " ".join(p.message for p in again.report.problems)
+    assert summary(again) == summary(check(project, cache=False))
+
+
 def test_a_damaged_entry_is_a_miss_not_an_error(project: Path):
     check(project)
     for entry in (project / CACHE_DIR).glob("*.msgpack"):

@@ -18,7 +18,6 @@ write access to the folder, say) fails to decode and is a miss: nothing in it ca
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import os
@@ -85,10 +84,16 @@ def _settings_fingerprint(settings: Settings) -> bytes:
         repr([p.as_posix() for p in settings.corpus]),
         settings.root.as_posix(),
     ]
-    digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=16)
+    digest = hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogateescape"), digest_size=16)
+    # each vocabulary file by its name and the digest of its bytes: fed back to back, the
+    # same bytes split differently over two files ("zorbles" + "" and "zor" + "bles")
+    # gave the same key, and a run answered from the cache with the old vocabulary
     for path in settings.vocabulary:
-        with contextlib.suppress(OSError):
-            digest.update(path.read_bytes())
+        digest.update(b"\0V" + path.as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(file_digest(path.read_bytes()))
+        except OSError as exc:
+            digest.update(f"unreadable {exc.errno}".encode())
     return digest.digest()
 
 
