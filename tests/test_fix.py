@@ -115,6 +115,20 @@ def test_diff_counts_lines_as_the_findings_do(tmp_path: Path, separator: str):
     assert f"+        summary: Knows things{kept}more." in result.stdout
 
 
+def test_check_with_unsafe_fixes_but_no_fix_writes_nothing(tmp_path: Path):
+    """Alone, --unsafe-fixes rewrote the files as --fix --unsafe-fixes does, where its
+    help says "With --fix"."""
+    path = tmp_path / "demo.yaml"
+    path.write_text(DIRTY)
+    result = cli("check", "--no-cache", "--unsafe-fixes", "demo.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "pdp-lint: --unsafe-fixes applies with --fix; add --fix to apply fixes (or run "
+        "`pdp-lint fix --unsafe-fixes`)\n"
+    )
+    assert path.read_text() == DIRTY
+
+
 def test_remaining_problems_are_reported_after_fixing(tmp_path: Path):
     path = tmp_path / "demo.yaml"
     path.write_text(DIRTY.replace("Teaches the product.", "TODO"))

@@ -186,9 +186,18 @@ def check(
     Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 a file could
     not be read, the configuration is wrong, or the command was used wrongly.
     """
+    if unsafe_fixes and not fix:
+        # alone, it rewrote the files as --fix --unsafe-fixes does, where its help says
+        # "with --fix": a check that writes nothing unless asked to fix
+        click.echo(
+            "pdp-lint: --unsafe-fixes applies with --fix; add --fix to apply fixes (or run "
+            "`pdp-lint fix --unsafe-fixes`)",
+            err=True,
+        )
+        sys.exit(2)
     targets = default_paths(paths)
     settings = _settings(targets, config, select, ignore)
-    if fix or unsafe_fixes:
+    if fix:
         _fix_and_report(targets, settings, unsafe_fixes, fmt, output, color, strict)
     report_check(
         targets,
