@@ -301,3 +301,18 @@ def test_a_misspelt_name_spelt_right_elsewhere_is_one_finding_nm01(tmp_path: Pat
 def test_names_in_a_list_are_names(tmp_path: Path) -> None:
     text = "Works in Jira, Grafana, Splunk, Pingdom, Redux and Mastercard."
     assert _check(tmp_path, text) == []
+
+
+def test_a_spelling_variant_in_a_name_field_is_reported_but_never_respelled(
+    tmp_path: Path,
+) -> None:
+    """SP02's unsafe fix respelled competency names, titles and labels (Specialization
+    to Specialisation), where no fix, safe or unsafe, changes a name."""
+    doc = HEAD.format(
+        locale="en-GB", name="Specialization", text="Organizes the specialization work."
+    )
+    found = [p for p in run_files(tmp_path, {"case.yaml": doc}, "SP02") if p.code == "SP02"]
+    by_line = {p.line: p for p in found}
+    assert sorted(by_line) == [10, 11], found
+    assert by_line[10].fix is None  # the competency's name
+    assert by_line[11].fix is not None  # its definition

@@ -616,7 +616,8 @@ class SpellingVariant(Rule):
     ## Fix safety
     Respelling a word changes the wording a reviewer approved, so the fix is unsafe:
     apply it with `--unsafe-fixes` after checking that the framework's `locale` is the
-    right one.
+    right one. A word in a name field (a title, a competency's name, a label) is
+    reported but never respelled: no fix changes a name.
     """
 
     code = "SP02"
@@ -686,12 +687,15 @@ class SpellingVariant(Rule):
                 )
             text = texts[use.text_index]
             end = use.token.start + len(word)
+            # a name field (a title, a competency's name, a label) is reported, never
+            # respelled: a fix does not change a name, safe or unsafe (as for SP01)
+            named = text.path.endswith(_NAME_FIELDS)
             yield Finding(
                 message,
                 doc.locate(text, use.token.start, end),
                 text.path,
                 suggestion=want,
-                fix=_fix(doc.edit(text, use.token.start, end, want), safe=False),
+                fix=None if named else _fix(doc.edit(text, use.token.start, end, want), safe=False),
             )
 
 
