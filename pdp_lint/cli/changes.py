@@ -172,7 +172,7 @@ def _format(fmt: str | None, check_versions: bool) -> str:
 
 
 def _write(text: str, output: Path | None, color: bool = False) -> None:
-    from pdp_lint.report.base import valid_unicode
+    from pdp_lint.report import valid_unicode
 
     text = valid_unicode(text)
     if output is not None:

@@ -308,7 +308,7 @@ def settings_for(
 
 def emit(report: Report, fmt: str | None, output: Path | None, color: bool | None) -> None:
     """Render the report in ``fmt`` to ``output`` (atomically) or standard output."""
-    from pdp_lint.report import REPORTERS
+    from pdp_lint.report import REPORTERS, valid_unicode
 
     if fmt is None:
         fmt = (
@@ -316,8 +316,6 @@ def emit(report: Report, fmt: str | None, output: Path | None, color: bool | Non
             if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
             else "text"
         )
-    from pdp_lint.report.base import valid_unicode
-
     report.color = use_color(color, to_file=output is not None)
     text = valid_unicode(REPORTERS[fmt]().render(report))
     if output is not None:

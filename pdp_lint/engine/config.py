@@ -187,7 +187,7 @@ def _has_tool_table(path: Path) -> bool:
     import tomllib  # only where a configuration is read: a run without one does not pay
 
     try:
-        tool = tomllib.loads(path.read_text("utf-8-sig")).get("tool", {})
+        tool = tomllib.loads(path.read_text("utf-8").removeprefix("\ufeff")).get("tool", {})
         # a `tool` that is not a table holds no pdp-lint settings
         return isinstance(tool, dict) and "pdp-lint" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
@@ -244,8 +244,8 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
             "pass a TOML file"
         )
     try:
-        # utf-8-sig: a byte-order mark (some Windows editors write one) is not TOML
-        text = path.read_text("utf-8-sig")
+        # a byte-order mark (some Windows editors write one) is not TOML
+        text = path.read_text("utf-8").removeprefix("\ufeff")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     import tomllib

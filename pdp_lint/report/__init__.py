@@ -11,6 +11,19 @@ from typing import Protocol
 from pdp_lint.model.problem import Report
 
 
+def valid_unicode(text: str) -> str:
+    """``text`` with each lone surrogate written as a backslash escape (``\\udcff``).
+
+    File names are the only text of a report that can hold one: a name's bytes that are
+    not UTF-8, as the file system gave them. Written as they are, the report was not
+    valid UTF-8 (nor its JSON or XML valid), or could not be written at all."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 class Reporter(Protocol):
     name: str
 

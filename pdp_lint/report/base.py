@@ -38,16 +38,3 @@ def fingerprint(problem: Problem, file: str, seen: Counter[str]) -> str:
     digest = hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     seen[digest] += 1
     return f"{digest}:{seen[digest]}"
-
-
-def valid_unicode(text: str) -> str:
-    """``text`` with each lone surrogate written as a backslash escape (``\\udcff``).
-
-    File names are the only text of a report that can hold one: a name's bytes that are
-    not UTF-8, as the file system gave them. Written as they are, the report was not
-    valid UTF-8 (nor its JSON or XML valid), or could not be written at all."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text
