@@ -129,6 +129,9 @@ def test_every_rule_case_input_reads_the_same_on_both_paths():
         "%YAML 2.0\n---\na: b\n",
         "%FOO bar\n---\na: b\n",
         "# c\n%YAML 1.1\n---\na: b\n",
+        # a comment inside a flow mapping, which rapidyaml kept as part of the text
+        "a: {t: x #y\n  }\n",
+        "a:\n  - {t: all mediums #agreed with HR\n    }\n",
     ],
 )
 def test_documents_needing_explanations_take_the_careful_path(text: str):

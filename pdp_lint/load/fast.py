@@ -385,6 +385,10 @@ class _Walker:
             return None
         if value[0] in _RESERVED_FIRST:
             raise _NeedsCarefulPath  # libyaml's path says where and why
+        if " #" in value:
+            # a comment, which no plain scalar holds: rapidyaml kept one inside a flow
+            # mapping (`{text: all mediums #agreed}`) as part of the text
+            raise _NeedsCarefulPath
         # what _PLAIN_SPECIAL matches, told without a search for most text
         if value[0] not in _SPECIAL_FIRST and (
             len(value) > _LONGEST_SPECIAL_WORD or value.lower() not in _SPECIAL_WORDS
@@ -777,7 +781,11 @@ class _TableWalker(_Walker):
                     vend = vstart + len(value)
                     if not text.startswith(value, vstart):
                         raise _NeedsCarefulPath  # a plain scalar folded over several lines
-                    if len(value) <= _LONGEST_SPECIAL_WORD or value[0] in _RESOLVED_FIRST:
+                    if (
+                        len(value) <= _LONGEST_SPECIAL_WORD
+                        or value[0] in _RESOLVED_FIRST
+                        or " #" in value
+                    ):
                         value = resolve(value, True)
                 else:
                     style = '"' if kind & _VAL_DQUO else "'" if kind & _VAL_SQUO else ""
