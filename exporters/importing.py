@@ -142,6 +142,32 @@ def _where(key: str) -> dict[str, str]:
     return key_parts(key.partition("#")[0])
 
 
+def _moved_already(row: SheetRow, ident: str, fields: dict[str, TextField]) -> bool:
+    """Whether the row's item already stands where the row puts it, with the row's text:
+    a move made by this workbook and imported before (its Id is the old place). Imported
+    again, it was a conflict ("removed from the YAML"), exit 1."""
+    path, _, name = ident.partition("#")
+    parts = _where(path)
+    leaf = "examples" if "examples" in parts else "behaviors"
+    item = parts.get(leaf)
+    if item is None:
+        return False
+    want = {"roles": row["Role"].strip(), "competencies": row["Competency"].strip(), leaf: item}
+    if leaf == "examples" and row["Behavior"].strip():
+        want["behaviors"] = row["Behavior"].strip()
+    for key, found in fields.items():
+        path_now, _, name_now = key.partition("#")
+        where = _where(path_now)
+        if (
+            name_now == name
+            and leaf in where
+            and all(where.get(k) == v for k, v in want.items())
+            and found.value == row["Text"]
+        ):
+            return True
+    return False
+
+
 def plan(data: WorkbookData, doc: Document) -> Plan:
     """Compare the workbook's rows with the framework of ``doc``."""
     out = Plan(order=list(data.rows))
@@ -158,6 +184,8 @@ def plan(data: WorkbookData, doc: Document) -> Plan:
         seen.add(ident)
         found = fields.get(ident)
         if found is None:
+            if _moved_already(row, ident, fields):
+                continue  # this workbook's move, imported before: nothing left to do
             if ident in data.exported:
                 out.conflicts.append(
                     Conflict(row.cell("Id"), ident, row["Text"], "", 0, "removed from the YAML")

@@ -256,10 +256,17 @@ def test_a_row_moved_to_another_competency_and_role_moves_the_item(project: Path
         s.set(learns.replace("#text", "/examples/training#text"), "Competency", "teamwork")
         s.set(key("expert", "teamwork", "helps"), "Role", "senior-expert")
 
-    result = run(edit(export(project), change))
+    book = edit(export(project), change)
+    result = run(book)
     assert result.exit_code == 0, result.output
     assert "2 behaviors moved" in result.output
     text = yaml(project)
+    # the same workbook again: the moves are made (a "removed from the YAML" conflict,
+    # exit 1, before)
+    again = run(book)
+    assert again.exit_code == 0, again.output
+    assert "nothing to import" in again.output
+    assert yaml(project) == text
     fw = load_file(project / "frameworks" / "demo.yaml").framework
     assert fw is not None
     expert, senior = fw.role("expert"), fw.role("senior-expert")
