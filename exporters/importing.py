@@ -490,7 +490,8 @@ def _block(doc: Document, node: Node) -> tuple[int, int, int]:
     """Where the list item ``node`` is written: start of its line, end, its dash's column.
 
     Blank and comment lines at the end of the item's span are left out: a comment above
-    the next item belongs to that item.
+    the next item belongs to that item. So the comment lines right above the item, at
+    its dash's indentation, are its own: they move (and go) with it.
     """
     text = doc.source.text
     start = _line_start(text, node.span.start_index)
@@ -515,7 +516,15 @@ def _block(doc: Document, node: Node) -> tuple[int, int, int]:
         ):
             break
         end = line
-    return start, end, prefix.index("-")
+    dash = prefix.index("-")
+    while start > 0:
+        above = _line_start(text, start - 1)
+        content = text[above:start]
+        stripped = content.strip()
+        if not stripped.startswith("#") or len(content) - len(content.lstrip(" ")) != dash:
+            break
+        start = above
+    return start, end, dash
 
 
 def _end(text: str, index: int) -> int:

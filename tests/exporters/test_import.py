@@ -288,6 +288,19 @@ def test_a_row_moved_to_another_competency_and_role_moves_the_item(project: Path
     assert "text: |\n                  Helps colleagues." in text, "block scalars move whole"
 
 
+def test_a_moved_item_takes_the_comment_lines_above_it(project: Path):
+    """Only its trailing comments moved: "# about sharing" stayed behind, above the item
+    that came next."""
+    shares = key("expert", "knowledge", "shares")
+    result = run(edit(export(project), lambda s: s.set(shares, "Competency", "teamwork")))
+    assert result.exit_code == 0, result.output
+    text = yaml(project)
+    assert text.count("# about sharing") == 1
+    at = text.index("# about sharing")
+    assert text[at:].split("\n")[1].strip() == "- id: shares", text[at - 200 : at + 200]
+    assert text.index("- competency: teamwork") < at, "moved to teamwork with its item"
+
+
 def test_moving_the_only_example_away_removes_its_empty_list(project: Path):
     training = key("expert", "knowledge", "learns").replace("#text", "/examples/training#text")
     result = run(edit(export(project), lambda s: s.set(training, "Behavior", "shares")))
