@@ -517,13 +517,18 @@ def _block(doc: Document, node: Node) -> tuple[int, int, int]:
             break
         end = line
     dash = prefix.index("-")
-    while start > 0:
-        above = _line_start(text, start - 1)
-        content = text[above:start]
-        stripped = content.strip()
-        if not stripped.startswith("#") or len(content) - len(content.lstrip(" ")) != dash:
+    first = start
+    while first > 0:
+        above = _line_start(text, first - 1)
+        content = text[above:first]
+        if not content.strip().startswith("#") or len(content) - len(content.lstrip(" ")) != dash:
             break
-        start = above
+        first = above
+    # comments between the list's key (`behaviors:`) and its first item speak of the
+    # list, not of that item: they stay
+    opening = text[_line_start(text, first - 1) : first].split(" #")[0].rstrip() if first else ""
+    if first < start and not opening.endswith(":"):
+        start = first
     return start, end, dash
 
 

@@ -301,6 +301,24 @@ def test_a_moved_item_takes_the_comment_lines_above_it(project: Path):
     assert text.index("- competency: teamwork") < at, "moved to teamwork with its item"
 
 
+def test_a_comment_between_a_list_and_its_first_item_stays_with_the_list(project: Path):
+    path = project / "frameworks" / "demo.yaml"
+    first = "            behaviors:\n              - id: learns\n"
+    text = path.read_text("utf-8")
+    assert text.count(first) == 1
+    path.write_text(
+        text.replace(first, first.replace("\n  ", "\n              # agreed with HR\n  ", 1)),
+        encoding="utf-8",
+    )
+    learns = key("expert", "knowledge", "learns")
+    result = run(edit(export(project), lambda s: s.set(learns, "Competency", "teamwork")))
+    assert result.exit_code == 0, result.output
+    # still above the knowledge section's items, now `shares` (with its own comment)
+    assert "# agreed with HR\n              # about sharing\n              - id: shares" in (
+        yaml(project)
+    )
+
+
 def test_moving_the_only_example_away_removes_its_empty_list(project: Path):
     training = key("expert", "knowledge", "learns").replace("#text", "/examples/training#text")
     result = run(edit(export(project), lambda s: s.set(training, "Behavior", "shares")))
