@@ -198,6 +198,7 @@ def export(
     A framework with lint errors is refused, one line each, unless --force is given;
     the others are exported and the command exits 1.
     """
+    from exporters.errors import unwritable
     from exporters.plan import check_unique, handout_jobs, write_all
 
     if "changes" in kinds and changes_since is None:
@@ -213,7 +214,10 @@ def export(
         jobs = handout_jobs(frameworks, exporters)
         check_unique(jobs)
         shown = _progress(jobs, "Exporting", lambda j: str(j.path) if j else "")
-        return write_all(shown, out)
+        try:
+            return write_all(shown, out)
+        except OSError as exc:  # an --out that cannot be made, a disk full, ...
+            raise unwritable(out, exc, "the handouts") from None
 
     written = _run(action)
     click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out}")

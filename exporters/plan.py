@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from exporters.base import Exporter
-from exporters.errors import ExportError, unwritable
+from exporters.errors import ExportError
 from pdp_lint.atomic import write_many_atomic
 from pdp_lint.model.framework import Framework
 
@@ -110,12 +110,8 @@ def _check_no_link_out(job: Job, dest: Path, root: Path, parts: tuple[str, ...])
             )
 
 
-def write_all(
-    jobs: Iterable[Job], dest: Path, what: str = "the handouts", shown: Path | None = None
-) -> list[Path]:
-    """Render and write every job under ``dest``, each file atomically; a folder that
-    cannot be made or written to is told as ``what`` not written to ``shown`` (``dest``
-    unless given: the site writes into a build folder beside its ``--out``).
+def write_all(jobs: Iterable[Job], dest: Path) -> list[Path]:
+    """Render and write every job under ``dest``, each file atomically.
 
     The files reach the disk in one pass once all are written (see write_many_atomic):
     an export stops before changing any file when one of them cannot be rendered, or
@@ -129,7 +125,4 @@ def write_all(
             _check_no_link_out(job, dest, root, parts)
             yield dest.joinpath(*parts), job.render
 
-    try:
-        return write_many_atomic(files())
-    except OSError as exc:  # a folder that cannot be made or written to
-        raise unwritable(shown or dest, exc, what) from None
+    return write_many_atomic(files())

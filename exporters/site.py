@@ -255,17 +255,15 @@ def publish(jobs: Iterable[Job], out: Path) -> list[Path]:
         out.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_builds(out)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
-    except OSError as exc:  # a file where a folder belongs, no permission, ...
+        try:
+            tmp.chmod(0o777 & ~current_umask())
+            written = write_all(jobs, tmp)
+            _swap(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    except OSError as exc:  # a file where a folder belongs, no permission, a disk full
         raise unwritable(shown, exc, "the site") from None
-    try:
-        tmp.chmod(0o777 & ~current_umask())
-        written = write_all(jobs, tmp, "the site", shown)
-        _swap(tmp, out)
-    except BaseException as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(exc, OSError):  # the disk full, the folder made read-only, ...
-            raise unwritable(shown, exc, "the site") from None
-        raise
     return [shown / p.relative_to(tmp) for p in written]
 
 
