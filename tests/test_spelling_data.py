@@ -88,3 +88,22 @@ def test_a_word_list_without_its_index_or_with_a_wrong_one_is_refused() -> None:
         Lexicon.parse(data.split(b"\n=%index\n")[0] + b"\n")
     with pytest.raises(ValueError, match="build_spelling_data"):
         Lexicon.parse(b"\n" + data)  # every offset is now one byte short
+
+
+def test_the_build_refuses_a_dictionary_file_that_is_not_the_listed_one(tmp_path: Path) -> None:
+    script = _build_script()
+    for name in script.DICTIONARIES:
+        (tmp_path / name).write_bytes((script.DICTIONARY_DIR / name).read_bytes())
+    script.DICTIONARY_DIR = tmp_path
+    assert script._dictionary_dir() == tmp_path  # the same bytes are taken
+    script._dictionary_dir.cache_clear()
+    with (tmp_path / "en_GB.dic").open("a", encoding="utf-8") as dic:
+        dic.write("recieve\n")
+    with pytest.raises(SystemExit, match=r"en_GB\.dic: SHA-256 [0-9a-f]{64}, not the"):
+        script._dictionary_dir()
+
+
+def test_the_dictionaries_are_kept_byte_for_byte() -> None:
+    # git must not convert their line endings (the en_GB files also start with a BOM)
+    attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    assert {"scripts/hunspell-en/*.aff -text", "scripts/hunspell-en/*.dic -text"} <= set(attributes)
