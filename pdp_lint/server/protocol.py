@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcServerNotInitialized
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.json_rpc import RPCNotification, RPCRequest
 from pygls.uris import from_fs_path, to_fs_path
 
 from pdp_lint import __version__
@@ -60,11 +61,37 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Protocol(LanguageServerProtocol):
-    """pygls's protocol, answering a request whose params cannot be read.
+    """pygls's protocol, with two answers it did not give.
 
-    pygls raises InvalidParams while it reads the message, before it knows the request,
-    and only shows the client a message: the request itself was never answered, and a
-    client waited for ever. The error response (-32602) goes to the request's id."""
+    - A request whose params cannot be read: pygls raises InvalidParams while it reads
+      the message, before it knows the request, and only shows the client a message:
+      the request itself was never answered, and a client waited for ever. The error
+      response (-32602) goes to the request's id.
+    - A message before the ``initialize`` request: pygls ran it (a hover answered
+      ``null``, a didOpen checked a file with no workspace). The protocol says a request
+      gets error -32002 (ServerNotInitialized) and a notification is dropped, except
+      ``exit``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: whether the initialize request has come (what comes before it is refused)
+        self.initialize_received = False
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if method == types.INITIALIZE:
+            self.initialize_received = True
+        elif not self.initialize_received and method != types.EXIT:
+            if isinstance(message, RPCRequest):
+                error = JsonRpcServerNotInitialized(
+                    f"{method} before initialize: send the initialize request first"
+                )
+                self._send_response(message.id, error=error.to_response_error())
+                return
+            if isinstance(message, RPCNotification):
+                return
+        super().handle_message(message)
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:

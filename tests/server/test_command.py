@@ -100,3 +100,42 @@ def test_a_request_whose_params_cannot_be_read_is_answered_with_an_error(tmp_pat
     for request in (7, 8):
         error = answered[request]["error"]
         assert isinstance(error, dict) and error["code"] == -32602, answered[request]
+
+
+def test_a_message_before_initialize_is_refused_as_the_protocol_says(tmp_path) -> None:
+    """A request before ``initialize`` was answered ``null`` (a hover) and a didOpen
+    was checked; the protocol asks for error -32002 and for notifications to be dropped."""
+    framework = tmp_path / "frameworks" / "demo.yaml"
+    framework.parent.mkdir()
+    framework.write_text("title: Communcation\n", encoding="utf-8")
+    uri = framework.as_uri()
+    position = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 8}}
+    opened = {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": "x: 1\n"}}
+    requests = [
+        {"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover", "params": position},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": opened},
+        {"jsonrpc": "2.0", "id": 4, "method": "shutdown"},
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "id": 5, "method": "textDocument/hover", "params": position},
+        {"jsonrpc": "2.0", "id": 9, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "pdp_lint", "server"],
+        cwd=tmp_path,
+        input=b"".join(map(_frame, requests)),
+        capture_output=True,
+        timeout=60,
+    )
+    messages = _messages(done.stdout)
+    answered = {m["id"]: m for m in messages if "id" in m and "method" not in m}
+    assert sorted(answered) == [1, 3, 4, 5, 9], done.stderr[-2000:]
+    for early in (3, 4):
+        error = answered[early]["error"]
+        assert isinstance(error, dict) and error["code"] == -32002, answered[early]
+        assert "before initialize" in str(error["message"])
+    assert "error" not in answered[5] and "error" not in answered[9]
+    # the didOpen sent before initialize was dropped: nothing was checked or published
+    assert not [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
+    assert done.returncode == 0, done.stderr[-2000:]
