@@ -168,15 +168,48 @@ def _moved_already(row: SheetRow, ident: str, fields: dict[str, TextField]) -> b
     return False
 
 
+def _added_already(
+    row: SheetRow, fields: dict[str, TextField], exported: dict[str, str], claimed: set[str]
+) -> bool:
+    """Whether the new row's item is already in the YAML where the row puts it, with the
+    row's text, as an item the workbook's export did not have: this workbook's row,
+    imported before. Imported again, it was offered as a new item a second time (and
+    refused as a duplicate). Each such item answers for one row only (``claimed``)."""
+    kind = row["Kind"].strip()
+    if kind not in STRUCTURAL:
+        return False
+    want = {"roles": row["Role"].strip(), "competencies": row["Competency"].strip()}
+    behavior = row["Behavior"].strip()
+    for key, found in fields.items():
+        if (
+            found.kind != kind
+            or found.name != "text"
+            or found.value != row["Text"]
+            or key in exported
+            or key in claimed
+        ):
+            continue
+        where = _where(key)
+        if any(where.get(k) != v for k, v in want.items()):
+            continue
+        if kind == "example" and where.get("behaviors", "") != behavior:
+            continue
+        claimed.add(key)
+        return True
+    return False
+
+
 def plan(data: WorkbookData, doc: Document) -> Plan:
     """Compare the workbook's rows with the framework of ``doc``."""
     out = Plan(order=list(data.rows))
     fields = {item_id(f): f for f in doc.texts}
     seen: set[str] = set()
+    claimed: set[str] = set()
     for row in data.rows:
         ident = row["Id"].strip()
         if not ident:
-            _plan_new(row, doc.framework, out)
+            if not _added_already(row, fields, data.exported, claimed):
+                _plan_new(row, doc.framework, out)
             continue
         if ident in seen:
             out.problems.append(f"{row.cell('Id')}: the id {ident} is on two rows; keep one")

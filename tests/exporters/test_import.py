@@ -234,6 +234,38 @@ def test_new_rows_become_behaviors_and_examples_with_ids_from_their_text(project
     assert "new behavior writes-clear-release-notes" in result.output
 
 
+def test_new_rows_imported_again_are_not_added_a_second_time(project: Path):
+    def change(s: Sheet) -> None:
+        s.append(Role="expert", Competency="knowledge", Kind="behavior", Text="Writes notes.")
+        s.append(Role="expert", Competency="knowledge", Kind="behavior", Text="Reads notes.")
+        s.append(
+            Role="expert", Competency="knowledge", Behavior="shares", Kind="example", Text="Demos"
+        )
+        s.append(Role="senior-expert", Competency="teamwork", Kind="example", Text="Buddies")
+
+    book = edit(export(project), change)
+    first = run(book)
+    assert first.exit_code == 0, first.output
+    assert "2 behaviors added" in first.output and "2 examples added" in first.output
+    text = yaml(project)
+    # the same workbook again: each new row is the item the first import added (it was
+    # offered again, and refused as a duplicate behavior, exit 1)
+    again = run(book)
+    assert again.exit_code == 0, again.output
+    assert "nothing to import" in again.output
+    assert yaml(project) == text
+    # a row typed once more, with the text of an item the export had, is still new
+    edit(
+        book,
+        lambda s: s.append(
+            Role="expert", Competency="knowledge", Kind="behavior", Text="Learns the product."
+        ),
+    )
+    third = run(book)
+    assert third.exit_code != 0 and "nothing to import" not in third.output
+    assert yaml(project) == text
+
+
 def test_a_deleted_row_removes_its_behavior_with_its_examples(project: Path):
     ident = key("expert", "knowledge", "learns")
     book = edit(
