@@ -5,11 +5,17 @@ swapped lines, changed indentation, random Unicode in a value) and runs the comm
 line in-process. Whatever the damage: no uncaught exception, exit status 0, 1 or 2,
 under 5 s; and `export` either refuses or writes handouts holding all of the model.
 Derandomized, so CI sees the same cases every run.
+
+For a longer hunt, ``PDP_FUZZ_SCALE=N`` runs N times as many cases, random ones (new
+cases every run; hypothesis prints how to reproduce a failure)::
+
+    PDP_FUZZ_SCALE=50 .venv/bin/python -m pytest -n 0 tests/hardening/test_fuzz.py
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -34,8 +40,10 @@ from tests.exporters.handout_helpers import (
 # hypothesis keeps a cache of constants; not in the working tree
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "pdp-lint-hypothesis")
 SOURCES = {p.name: p.read_bytes() for p in CANONICAL}
+#: how many times the cases below to run, and at random when more than once
+SCALE = max(1, int(os.environ.get("PDP_FUZZ_SCALE", "1") or "1"))
 FUZZ = settings(
-    derandomize=True,
+    derandomize=SCALE == 1,
     deadline=None,  # each case is timed by the test itself, against its own limit
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
@@ -97,7 +105,7 @@ def _invoke(*args: str | Path):
     return result
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=300 * SCALE)
 @given(mutated())
 def test_check_survives_any_damage(data: bytes):
     with _written(data) as path:
@@ -105,7 +113,7 @@ def test_check_survives_any_damage(data: bytes):
         _invoke("check", "--format", "json", path)
 
 
-@settings(FUZZ, max_examples=100)
+@settings(FUZZ, max_examples=100 * SCALE)
 @given(mutated())
 def test_fix_never_breaks_a_file_that_loaded(data: bytes):
     with _written(data) as path:
@@ -117,7 +125,7 @@ def test_fix_never_breaks_a_file_that_loaded(data: bytes):
             assert path.read_bytes() == data, "a file that does not load is not touched"
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=60 * SCALE)
 @given(mutated())
 def test_export_refuses_or_writes_everything(data: bytes):
     with _written(data) as path:
@@ -179,7 +187,7 @@ def escaped_scalar(draw: st.DrawFn) -> str:
     return "".join(pieces)
 
 
-@settings(FUZZ, max_examples=400)
+@settings(FUZZ, max_examples=400 * SCALE)
 @given(escaped_scalar(), st.booleans())
 def test_escapes_in_double_quoted_scalars_read_alike_on_both_loaders(inner: str, key: bool):
     """The fast loader declines or agrees with libyaml, and neither ever raises past the
@@ -207,3 +215,18 @@ def test_escapes_in_double_quoted_scalars_read_alike_on_both_loaders(inner: str,
         assert same(fast, slow) == [], quoted
     loaded = load_text(src)
     assert loaded.framework is not None or loaded.problems, quoted
+
+
+@pytest.mark.parametrize(("scale", "examples", "random"), [("", 300, False), ("7", 2100, True)])
+def test_a_longer_hunt_is_asked_for_with_the_scale(
+    monkeypatch: pytest.MonkeyPatch, scale: str, examples: int, random: bool
+) -> None:
+    import importlib.util
+
+    monkeypatch.setenv("PDP_FUZZ_SCALE", scale)
+    spec = importlib.util.spec_from_file_location("fuzz_scaled", __file__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    chosen = module.test_check_survives_any_damage._hypothesis_internal_use_settings
+    assert (chosen.max_examples, chosen.derandomize) == (examples, not random)
