@@ -253,3 +253,62 @@ def test_the_loader_s_reading_without_key_positions_differs_in_nothing_else() ->
             assert build_framework(lean, src.path) == build_framework(full, src.path)
             read += 1
     assert read > 100
+
+
+_PASTED_BREAKS = ["\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("char", _PASTED_BREAKS, ids=["NEL", "LS", "PS"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "summary: Knows{c}things.",
+        "summary: 'Knows{c}things.'",
+        'summary: "Knows{c}things."',
+        "summary: Knows things.{c}",
+        "summary: Knows {c} things.",
+    ],
+)
+def test_pasted_line_and_paragraph_separators_read_alike_on_both_paths(char: str, where: str):
+    """NEL, U+2028 and U+2029 are text in YAML 1.2, for rapidyaml and for pdp-lint's
+    lines; libyaml took them for line breaks: the value was cut or refused, and every
+    line after it was numbered one too many, on the careful path only."""
+    line = where.format(c=char)
+    text = MINIMAL.replace("summary: Knows things.", line)
+    assert text != MINIMAL
+    src = SourceText(Path("pasted.yaml"), text)
+    fast, careful = compose_fast(src), compose(src)
+    assert fast is not None
+    assert same(fast, careful) == []
+    values = [v for v in _scalars(careful.data) if char in str(v)]
+    assert values, "the character is kept in the value"
+
+
+def _scalars(data: Any) -> list[Any]:
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _scalars(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _scalars(v)]
+    return [data]
+
+
+def test_a_finding_after_a_pasted_separator_keeps_its_line_on_the_careful_path():
+    # an anchor sends the file to the careful path; a syntax problem after the pasted
+    # U+2028 is reported where it is when a space stands in its place
+    def syntax_lines(summary: str) -> list[tuple[int, int]]:
+        text = MINIMAL.replace("summary: Knows things.", summary) + "extra: &a [1\n"
+        loaded = load_text(SourceText(Path("pasted.yaml"), text))
+        return [(p.line, p.column) for p in loaded.problems if p.code.startswith("SY")]
+
+    spaced = syntax_lines("summary: Knows things.")
+    assert len(spaced) == 1
+    assert syntax_lines("summary: Knows\u2028things.") == spaced  # it was refused there
+    assert syntax_lines("summary: 'Knows\u2028things.'") == spaced  # a line too far
+
+
+def test_a_text_holding_the_stand_ins_is_read_as_libyaml_reads_it():
+    # the careful path puts noncharacters in the separators' place while libyaml reads;
+    # a text that already holds one is read unchanged (YAML 1.1's breaks), never mixed up
+    text = MINIMAL.replace("summary: Knows things.", "summary: 'Knows\ufdd0\u2028things.'")
+    careful = compose(SourceText(Path("taken.yaml"), text))
+    assert "Knows\ufdd0\u2028things." in _scalars(careful.data)

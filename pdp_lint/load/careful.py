@@ -72,15 +72,38 @@ def _too_deep(src: SourceText, at: int) -> YamlSyntaxError:
     )
 
 
+#: characters libyaml takes for line breaks (YAML 1.1) where YAML 1.2, the fast path and
+#: pdp-lint's lines take them for text: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+#: Read as breaks, a value holding one (pasted from a web page or a word processor) was
+#: cut or refused on this path only, and every line number after it was one too many.
+_YAML11_BREAKS = "\x85\u2028\u2029"
+#: what stands for each of them while libyaml reads: noncharacters, one for one, so
+#: that offsets stay; used only when the text holds none of them
+_STAND_INS = "\ufdd0\ufdd1\ufdd2"
+_TO_STAND_INS = str.maketrans(_YAML11_BREAKS, _STAND_INS)
+_FROM_STAND_INS = str.maketrans(_STAND_INS, _YAML11_BREAKS)
+
+
+def _as_yaml12(text: str) -> tuple[str, dict[int, int] | None]:
+    """``text`` with its YAML 1.1 line breaks replaced by stand-ins, and the table that
+    puts them back in what libyaml reads (None when nothing was replaced)."""
+    if not any(char in text for char in _YAML11_BREAKS):
+        return text, None
+    if any(char in text for char in _STAND_INS):
+        return text, None  # the stand-ins are taken: read as YAML 1.1 reads it
+    return text.translate(_TO_STAND_INS), _FROM_STAND_INS
+
+
 def compose_careful(src: SourceText) -> Composed:
     """Compose ``src`` into data with positions; raise YamlSyntaxError on bad YAML."""
     deep = _flow_too_deep(src.text)
     if deep is not None:
         raise _too_deep(src, deep)
+    text, back = _as_yaml12(src.text)
     try:
         # a YAML object per document: one shared by the run would keep each document's
         # loader (see pdp_lint.load.loader._free_parser)
-        root = YAML(typ="safe", pure=False).compose(src.text)
+        root = YAML(typ="safe", pure=False).compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -88,6 +111,8 @@ def compose_careful(src: SourceText) -> Composed:
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         if exc.context and exc.problem and "document" not in exc.problem:
             problem = f"{problem} ({exc.context.strip()})"
+        if back is not None:
+            problem = problem.translate(back)
         raise YamlSyntaxError(
             f"YAML syntax error: {problem}", Span(line, column, line, column + 1)
         ) from None
@@ -100,7 +125,7 @@ def compose_careful(src: SourceText) -> Composed:
     if root is None:
         end = src.span(len(src.text), len(src.text))
         return Composed(None, {}, [], Span(1, 1, end.line, end.column), src.text)
-    conv = _Converter(src)
+    conv = _Converter(src, back)
     data = conv.convert(root, 0, None)
     return Composed(data, conv.locs, conv.issues, _span(src, root), src.text)
 
@@ -125,8 +150,10 @@ def _unreadable_character(src: SourceText, exc: ReaderError) -> YamlSyntaxError:
 
 
 class _Converter:
-    def __init__(self, src: SourceText) -> None:
+    def __init__(self, src: SourceText, back: dict[int, int] | None = None) -> None:
         self.src = src
+        #: puts back the characters _as_yaml12 replaced, in every key and scalar
+        self.back = back
         self.locs: dict[int, Loc] = {}
         self.issues: list[Issue] = []
         self.seen: dict[int, Span] = {}
@@ -188,7 +215,7 @@ class _Converter:
         for knode, vnode in node.value:
             kspan = _span(self.src, knode)
             if not isinstance(knode, ScalarNode) or knode.tag != TAG + "str":
-                shown = knode.value if isinstance(knode, ScalarNode) else "a collection"
+                shown = self.text(knode) if isinstance(knode, ScalarNode) else "a collection"
                 if isinstance(knode, ScalarNode) and knode.tag == TAG + "merge":
                     self.issue(
                         "SY04",
@@ -204,7 +231,7 @@ class _Converter:
                         kspan,
                     )
                 continue
-            key = knode.value
+            key = self.text(knode)
             if key in loc.keys:
                 first = loc.keys[key]
                 self.issue(
@@ -222,8 +249,12 @@ class _Converter:
             out[key] = self.convert(vnode, depth + 1, kspan)
         return out
 
+    def text(self, node: ScalarNode) -> str:
+        value: str = node.value
+        return value if self.back is None else value.translate(self.back)
+
     def scalar(self, node: ScalarNode, span: Span) -> Any:
-        tag, value, plain = node.tag, node.value, _style(node) == ""
+        tag, value, plain = node.tag, self.text(node), _style(node) == ""
         if tag == TAG + "str":
             if plain and _YAML11_BOOL.match(value):
                 self.issue(
