@@ -926,3 +926,93 @@ class InvisibleCharacter(Rule):
                     text.path,
                     fix=_fix(removal(doc, text, s, e)),
                 )
+
+
+#: the separators Unicode has for a new line and a new paragraph inside text
+_SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
+_SEPARATOR = re.compile("[\u2028\u2029]")
+
+
+def _is_separator(value: str, i: int) -> bool:
+    return value[i] in _SEPARATORS
+
+
+class LineSeparator(Rule):
+    r"""A line or paragraph separator (U+2028, U+2029) inside a text.
+
+    ## What it does
+    Reports the Unicode line separator (U+2028) and paragraph separator (U+2029) in
+    any text. They come with text pasted from word processors, web pages and chat tools,
+    where they end a line without ending the paragraph.
+
+    ## Why is this bad?
+    Programs disagree on them: a browser shows a space, Word and some editors a new
+    line, YAML 1.1 tools read a line break and a terminal may show nothing at all. The
+    same behavior reads differently in the site, the handouts and the editor, and a
+    separator between two letters splits the word for the spelling checks.
+
+    ## Example
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: "Knows the product.\u2028Explains it."
+    ```
+
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+        definition: "Knows the product. Explains it."
+    ```
+
+    ## Fix safety
+    Safe: each run of separators becomes one space, or goes where a space or the end
+    of the text is next to it. Where a new line is meant, write two texts instead.
+    """
+
+    code = "TX09"
+    name = "text.line-separator"
+    groups = ("text",)
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        found = prose(doc, ctx)
+        if not found.holds_any(_SEPARATOR):
+            return
+        for text in found.matching(_SEPARATOR):
+            value = text.value
+            for s, e in _runs(value, _is_separator):
+                names = sorted({_SEPARATORS[c] for c in value[s:e]})
+                # a space where the separator stood between two words; nothing where a
+                # space or an end of the text is already next to it
+                spaced = s > 0 and e < len(value)
+                spaced = spaced and not value[s - 1].isspace() and not value[e].isspace()
+                edit = doc.edit(text, s, e, " " if spaced else "")
+                if edit is None:  # written as escapes ("\u2028"): their source replaced
+                    gone = removal(doc, text, s, e)
+                    edit = Edit(gone.start, gone.end, " ") if gone and spaced else gone
+                yield Finding(
+                    f"{_where(text)} has a {' and a '.join(names)} ({_describe(value[s:e])}), "
+                    "which some programs show as a new line and others as a space; "
+                    f"{'replace it with a space' if spaced else 'remove it'}.",
+                    doc.locate(text, s, e),
+                    text.path,
+                    fix=_fix(edit),
+                )
