@@ -6,8 +6,10 @@ import codecs
 import time
 from pathlib import Path
 
+import pytest
+
 from pdp_lint.load.loader import load_file, load_text
-from pdp_lint.load.source import decode
+from pdp_lint.load.source import SourceText, decode
 from tests.conftest import MINIMAL, load_yaml
 
 
@@ -142,3 +144,36 @@ def test_crlf_line_endings_keep_line_numbers():
     assert loaded.problems == []
     span = loaded.framework.role("expert").span_of("summary")
     assert (span.line, span.column) == (19, 18)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "summary: >-\n          Knows thngs and more.",
+        "summary: |\n          Knows things.\n          And thngs here.",
+        "summary: |2-\n            Knows things.\n            And thngs here.",
+        "summary: Knows things\n          and thngs more.",
+        'summary: "Knows \\u00e9\n          and thngs"',
+        "summary: >  # a comment after the header\n          Knows thngs.",
+    ],
+    ids=["folded", "literal", "indicator", "plain", "escaped", "comment"],
+)
+def test_a_word_in_a_deeply_indented_block_or_line_is_located_at_itself(summary: str):
+    """A value character was looked for within 12 source characters; a block scalar's
+    header and a line's indentation of 10 spaces or more put it further, and every
+    finding in such a text (a misspelling, say) pointed at the wrong column."""
+    from pdp_lint.load.document import Document
+    from tests.hardening.helpers import CLEAN
+
+    text = CLEAN.replace("summary: Knows things.", summary)
+    loaded = load_text(SourceText(Path("deep.yaml"), text))
+    assert loaded.framework is not None and loaded.source is not None, loaded.problems
+    doc = Document(loaded.framework, loaded.source)
+    field = next(f for f in doc.texts if "thngs" in f.value)
+    start = field.value.index("thngs")
+    span = doc.locate(field, start, start + 5)
+    assert text[span.start_index : span.end_index] == "thngs"
+    line = text[: span.start_index].count("\n") + 1
+    column = span.start_index - text.rfind("\n", 0, span.start_index)
+    assert (span.line, span.column) == (line, column)
+    assert doc.locator(field).locate(start, start + 5) == span

@@ -157,8 +157,18 @@ def align(raw: str, value: str) -> list[int]:
     out: list[int] = []
     p = 0
     n = len(raw)
+    if raw[:1] in ("|", ">"):
+        # a block scalar: its value starts on the line after the header (`|`, `>-`, ...)
+        header = raw.find("\n")
+        p = header + 1 if header >= 0 else 0
     for ch in value:
         q = raw.find(ch, p, p + _LOOKAHEAD) if p < n else -1
+        if q == -1 and ch not in " \t\n" and p < n and raw[p] in " \t\r\n":
+            # a line's indentation, however deep: the character is after it
+            after = p
+            while after < n and raw[after] in " \t\r\n":
+                after += 1
+            q = raw.find(ch, after, after + _LOOKAHEAD)
         if q == -1 and ch in " \n":
             # a folded line break: the value's space or newline stands for raw whitespace
             q = p
