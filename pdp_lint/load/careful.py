@@ -72,26 +72,38 @@ def _too_deep(src: SourceText, at: int) -> YamlSyntaxError:
     )
 
 
-#: characters libyaml takes for line breaks (YAML 1.1) where YAML 1.2, the fast path and
-#: pdp-lint's lines take them for text: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
-#: Read as breaks, a value holding one (pasted from a web page or a word processor) was
-#: cut or refused on this path only, and every line number after it was one too many.
-_YAML11_BREAKS = "\x85\u2028\u2029"
-#: what stands for each of them while libyaml reads: noncharacters, one for one, so
-#: that offsets stay; used only when the text holds none of them
-_STAND_INS = "\ufdd0\ufdd1\ufdd2"
-_TO_STAND_INS = str.maketrans(_YAML11_BREAKS, _STAND_INS)
-_FROM_STAND_INS = str.maketrans(_STAND_INS, _YAML11_BREAKS)
+#: characters libyaml refuses or takes for line breaks that the fast path reads as text:
+#: - NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, line breaks in YAML 1.1 and text in
+#:   YAML 1.2, for the fast path and for pdp-lint's lines. Read as breaks, a value
+#:   holding one (pasted from a web page or a word processor) was cut or refused on
+#:   this path only, and every line number after it was one too many;
+#: - the control characters and U+FFFE/U+FFFF, which YAML does not allow raw. The fast
+#:   path reads past them so that TX07 points at each and removes it; here libyaml
+#:   refused the whole file (SY01), so the findings of a file holding one depended on
+#:   which path read it.
+_UNREAD = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+#: what stands for each of them while libyaml reads: noncharacters, which YAML allows,
+#: one character for one so that offsets stay
+_STAND_INS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [
+    chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF)
+]
 
 
-def _as_yaml12(text: str) -> tuple[str, dict[int, int] | None]:
-    """``text`` with its YAML 1.1 line breaks replaced by stand-ins, and the table that
-    puts them back in what libyaml reads (None when nothing was replaced)."""
-    if not any(char in text for char in _YAML11_BREAKS):
+def _readable(text: str) -> tuple[str, dict[int, int] | None]:
+    """``text`` with a stand-in for each character of :data:`_UNREAD` it holds, and the
+    table that puts them back in what libyaml reads (None when nothing was replaced).
+    Stand-ins the text itself holds are not used; a character left without one is
+    read as libyaml reads it."""
+    found = sorted(set(_UNREAD.findall(text)))
+    if not found:
         return text, None
-    if any(char in text for char in _STAND_INS):
-        return text, None  # the stand-ins are taken: read as YAML 1.1 reads it
-    return text.translate(_TO_STAND_INS), _FROM_STAND_INS
+    free = (c for c in _STAND_INS if c not in text)
+    pairs = dict(zip(found, free, strict=False))
+    if not pairs:
+        return text, None
+    there = str.maketrans(pairs)
+    back = {ord(stand_in): ord(char) for char, stand_in in pairs.items()}
+    return text.translate(there), back
 
 
 def compose_careful(src: SourceText) -> Composed:
@@ -99,7 +111,7 @@ def compose_careful(src: SourceText) -> Composed:
     deep = _flow_too_deep(src.text)
     if deep is not None:
         raise _too_deep(src, deep)
-    text, back = _as_yaml12(src.text)
+    text, back = _readable(src.text)
     try:
         # a YAML object per document: one shared by the run would keep each document's
         # loader (see pdp_lint.load.loader._free_parser)
@@ -132,10 +144,14 @@ def compose_careful(src: SourceText) -> Composed:
 
 def _unreadable_character(src: SourceText, exc: ReaderError) -> YamlSyntaxError:
     """The YAML reader's refusal of a character, at the character: the reader gives its
-    offset in the text only, and its message ended in "in <unicode string>, position
-    37" on a second line, pointing at line 1."""
-    at = exc.position if isinstance(exc.position, int) else 0
-    at = min(max(at, 0), len(src.text))
+    offset in the text's UTF-8 bytes only, and its message ended in "in <unicode
+    string>, position 37" on a second line, pointing at line 1. (The characters it
+    refuses are read past with stand-ins, see _readable; it refuses one only where the
+    text holds every stand-in.)"""
+    # the reader counts bytes of UTF-8, where a position counts characters
+    offset = exc.position if isinstance(exc.position, int) else 0
+    encoded = src.text.encode("utf-8", "surrogatepass")
+    at = len(encoded[: max(offset, 0)].decode("utf-8", "ignore"))
     char = exc.character
     if isinstance(char, int):
         kind = "control character" if char < 0x20 or 0x7F <= char < 0xA0 else "character"
@@ -152,7 +168,7 @@ def _unreadable_character(src: SourceText, exc: ReaderError) -> YamlSyntaxError:
 class _Converter:
     def __init__(self, src: SourceText, back: dict[int, int] | None = None) -> None:
         self.src = src
-        #: puts back the characters _as_yaml12 replaced, in every key and scalar
+        #: puts back the characters _readable replaced, in every key and scalar
         self.back = back
         self.locs: dict[int, Loc] = {}
         self.issues: list[Issue] = []

@@ -757,7 +757,9 @@ class ControlCharacter(Rule):
     ## What it does
     Reports control characters other than tab and line breaks (U+0000 to U+001F,
     U+007F to U+009F), the non-characters U+FFFE and U+FFFF, and lone surrogates. In
-    YAML they can only be written as escapes such as `"\x07"` in double quotes.
+    YAML they can only be written as escapes such as `"\x07"` in double quotes; one
+    written raw (pasted from a terminal, say) is not allowed in YAML at all, and is
+    reported and removed here all the same, wherever it is in the file.
 
     ## Why is this bad?
     They are invisible, and Word refuses to save a document that contains them, so the

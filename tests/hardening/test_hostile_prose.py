@@ -137,3 +137,28 @@ def test_a_title_longer_than_word_properties_hold_is_exported_whole(tmp_path: Pa
         assert whole.startswith(title[:-1]) and title[-2] != " ", "cut at a word"
         assert whole in docx_text(data), f"{name} holds the whole title"
     assert _LONG_TITLE in html_text((out / "demo" / "demo.html").read_bytes())
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x9b", "\x7f"])
+def test_a_raw_control_character_is_tx07_and_fixed_whichever_path_reads_the_file(
+    tmp_path: Path, char: str
+):
+    """YAML does not allow a control character written raw. The fast path read past
+    it, so that TX07 pointed at it and removed it; libyaml, which reads a file the fast
+    path declines (a block scalar, an anchor, a problem), refused the whole file (SY01,
+    no fix): a file's findings depended on which path read it."""
+    plain = _summary(f"Knows{char} things.")
+    folded = _summary(f">-\n          Knows{char} things.")  # a block scalar: the careful path
+    for name, text, line, column in (
+        ("plain", plain, SUMMARY_LINE, 23),
+        ("folded", folded, SUMMARY_LINE + 1, 16),
+    ):
+        run, path = check(tmp_path / name, text)
+        assert run.problems() == [
+            f"{path.as_posix()}:{line}:{column}: error: TX07 the summary of `expert` has a "
+            f"control character (U+{ord(char):04X}) that Word cannot store; remove it. "
+            "[text.control-character]"
+        ], run.out
+        fixed = pdp_lint("fix", path)
+        assert fixed.status == 0, fixed.out + fixed.err
+        assert path.read_text(encoding="utf-8") == text.replace(char, "")
