@@ -315,3 +315,15 @@ def test_a_stand_in_the_text_holds_is_kept_and_not_used():
     careful, fast = compose(src), compose_fast(src)
     assert fast is not None and same(fast, careful) == []
     assert "Knows\ufdd0\u2028th\x1bings." in _scalars(careful.data)
+
+
+def test_a_stand_in_written_as_an_escape_is_not_used_either():
+    # "\uFDD0" in double quotes is the noncharacter itself once read: it must not be
+    # taken back for the raw ESC that the stand-in would have replaced
+    text = MINIMAL.replace("summary: Knows things.", 'summary: "Knows \\uFDD0 things."').replace(
+        "title: Demo PDP", "title: Demo\x1b PDP"
+    )
+    src = SourceText(Path("escaped.yaml"), text)
+    careful = compose(src)
+    assert "Knows \ufdd0 things." in _scalars(careful.data)
+    assert "Demo\x1b PDP" in _scalars(careful.data)

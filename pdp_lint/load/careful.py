@@ -92,12 +92,21 @@ _STAND_INS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [
 def _readable(text: str) -> tuple[str, dict[int, int] | None]:
     """``text`` with a stand-in for each character of :data:`_UNREAD` it holds, and the
     table that puts them back in what libyaml reads (None when nothing was replaced).
-    Stand-ins the text itself holds are not used; a character left without one is
-    read as libyaml reads it."""
+    Stand-ins the text holds, as themselves or as escapes (``"\\uFDD0"``), are not
+    used; a character left without one is read as libyaml reads it."""
     found = sorted(set(_UNREAD.findall(text)))
     if not found:
         return text, None
-    free = (c for c in _STAND_INS if c not in text)
+    escapes = text.lower() if "\\" in text else ""
+
+    def unused(c: str) -> bool:
+        if c in text:
+            return False
+        return not escapes or (
+            f"\\u{ord(c):04x}" not in escapes and f"\\u{ord(c):08x}" not in escapes
+        )
+
+    free = (c for c in _STAND_INS if unused(c))
     pairs = dict(zip(found, free, strict=False))
     if not pairs:
         return text, None
