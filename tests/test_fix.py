@@ -325,3 +325,20 @@ def test_atomic_write_gives_a_new_file_the_usual_mode_and_keeps_an_existing_file
         assert kept.stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old)
+
+
+def test_a_space_a_fix_would_put_after_a_colon_is_left_and_the_others_are_made(tmp_path: Path):
+    """In a plain value, a space after a colon starts a mapping. The non-breaking space
+    and the line separator there were offered as fixable; the fix broke the file, so
+    the fixer refused the whole file's fixes, the harmless ones too."""
+    path = tmp_path / "demo.yaml"
+    dirty = DIRTY.replace(
+        "Knows  things.\u00a0", "Scope:\u00a0teams and\u00a0more;\u2028then:\u2028this."
+    )
+    path.write_text(dirty, encoding="utf-8")
+    result = cli("fix", "--no-color", "demo.yaml", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    fixed = path.read_text(encoding="utf-8")
+    assert "Scope:\u00a0teams and more; then:\u2028this." in fixed
+    again = cli("check", "--no-cache", "--no-color", "demo.yaml", cwd=tmp_path)
+    assert "fixable" not in again.stdout, again.stdout

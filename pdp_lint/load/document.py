@@ -78,9 +78,10 @@ class Document(msgspec.Struct, eq=False):
         """Where ``text.value[start:end]`` is, kept to make an edit later (picklable)."""
         span = self.locate(text, start, end)
         s, e = span.start_index, span.end_index
-        exact = self.source.text[s:e] == text.value[start:end]
-        style = self.source.text[text.span.start_index : text.span.start_index + 1]
-        return Place(span, exact, style)
+        source = self.source.text
+        exact = source[s:e] == text.value[start:end]
+        style = source[text.span.start_index : text.span.start_index + 1]
+        return Place(span, exact, style, source[s - 1 : s] if s else "", source[e : e + 1])
 
     def locator(self, text: TextField) -> Locator:
         """What :meth:`locate` needs for ``text``, without the document (picklable)."""
@@ -98,6 +99,9 @@ class Place(msgspec.Struct, frozen=True):
     exact: bool
     #: the first character of the scalar: a quote, or anything for a plain scalar
     style: str
+    #: the source characters just before and just after the place ("" at an end)
+    before: str = ""
+    after: str = ""
 
     def edit(self, replacement: str) -> Edit | None:
         """An edit putting ``replacement`` here, or None if it cannot be exact."""
@@ -108,7 +112,10 @@ class Place(msgspec.Struct, frozen=True):
             return None
         if style == "'" and "'" in replacement:
             return None
-        if style not in ('"', "'") and (": " in replacement or " #" in replacement):
+        # in a plain scalar, ": " starts a mapping and " #" a comment, also where the
+        # replacement meets the characters beside it ("Knows:" + " " + "things")
+        around = self.before + replacement + self.after
+        if style not in ('"', "'") and (": " in around or " #" in around):
             return None
         return Edit(self.span.start_index, self.span.end_index, replacement)
 

@@ -1006,8 +1006,10 @@ class LineSeparator(Rule):
                 # space or an end of the text is already next to it
                 spaced = s > 0 and e < len(value)
                 spaced = spaced and not value[s - 1].isspace() and not value[e].isspace()
-                edit = doc.edit(text, s, e, " " if spaced else "")
-                if edit is None:  # written as escapes ("\u2028"): their source replaced
+                place = doc.place(text, s, e)
+                if place.exact:  # none where a space would make ": " or " #" in plain text
+                    edit = place.edit(" " if spaced else "")
+                else:  # written as escapes ("\u2028"): their source replaced
                     gone = removal(doc, text, s, e)
                     edit = Edit(gone.start, gone.end, " ") if gone and spaced else gone
                 yield Finding(
