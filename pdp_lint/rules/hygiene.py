@@ -985,7 +985,9 @@ class LineSeparator(Rule):
 
     ## Fix safety
     Safe: each run of separators becomes one space, or goes where a space or the end
-    of the text is next to it. Where a new line is meant, write two texts instead.
+    of the text is next to it. None is offered where the space would follow a colon in
+    an unquoted text (`Scope: teams` would start a mapping): quote the text, or remove
+    the character by hand. Where a new line is meant, write two texts instead.
     """
 
     code = "TX09"
