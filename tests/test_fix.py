@@ -342,3 +342,57 @@ def test_a_space_a_fix_would_put_after_a_colon_is_left_and_the_others_are_made(t
     assert "Scope:\u00a0teams and more; then:\u2028this." in fixed
     again = cli("check", "--no-cache", "--no-color", "demo.yaml", cwd=tmp_path)
     assert "fixable" not in again.stdout, again.stdout
+
+
+def test_a_fix_that_would_break_the_file_does_not_hold_back_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Together, a file's edits were kept or dropped: one edit that left the file
+    unreadable dropped every other fix of the file, silently. The edits are now tried
+    one at a time, and each that leaves the file loading is kept."""
+    from collections.abc import Iterator
+
+    import pdp_lint.engine.linter
+    import pdp_lint.rules
+    from pdp_lint.load.document import Document
+    from pdp_lint.model.problem import Edit, Fix, Severity
+    from pdp_lint.rules import Context, Finding, Rule
+
+    class Mixed(Rule):
+        """Testing: a good fix for each `Knows`, and one that breaks the file.
+
+        ## What it does
+        Reports `Knows`; its fix for the first one cuts the file.
+        """
+
+        code = "ZZ92"
+        name = "testing.mixed-fixes"
+        groups = ("testing",)
+        severity = Severity.WARNING
+        fixable = True
+
+        def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+            first = True
+            for field in doc.framework.texts():
+                at = field.value.find("Knows")
+                if at < 0:
+                    continue
+                place = doc.locate(field, at, at + 5)
+                good = Edit(place.start_index, place.end_index, "Learns")
+                bad = Edit(place.start_index, place.end_index, "Learns: [")
+                yield Finding("`Knows`", place, field.path, fix=Fix((bad if first else good,)))
+                first = False
+
+    real = {c: r for c, r in pdp_lint.rules.all_rules().items() if r.stage != "model"}
+    catalog = dict(sorted({**real, "ZZ92": Mixed}.items()))
+    monkeypatch.setattr(pdp_lint.rules, "all_rules", lambda: catalog)
+    monkeypatch.setattr(pdp_lint.engine.linter, "all_rules", lambda: catalog)
+    path = tmp_path / "demo.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    assert MINIMAL.count("Knows") >= 2
+    outcome = fix_paths([path], Settings(select=("ZZ92",)))
+    fixed = outcome.fixed[path]
+    assert "Learns: [" not in fixed
+    assert fixed.count("Learns") == MINIMAL.count("Learns") + MINIMAL.count("Knows") - 1
+    assert outcome.applied[path] == MINIMAL.count("Knows") - 1
+    assert [p.code for p in outcome.result.report.problems] == ["ZZ92"]

@@ -8,7 +8,9 @@ the file's encoding. A file with nothing to fix is not rewritten.
 Fixing runs in passes (a fix can uncover another problem, and overlapping edits wait
 for the next pass) until nothing changes. Every pass re-checks the new text in memory;
 a file whose fixed text no longer loads cleanly keeps its previous text, so a fix can
-never break a framework. Files are written once, at the end, atomically; a symbolic
+never break a framework. Its edits are then tried one at a time, and each that leaves
+the file loading is kept: one bad fix does not hold back the others. Files are written
+once, at the end, atomically; a symbolic
 link is followed (the file it names is fixed, the link kept) and a file with several
 hard links is rewritten in place so that all its names see the fix.
 """
@@ -25,9 +27,13 @@ from pdp_lint.atomic import write_file_through_links
 from pdp_lint.engine.check import CheckResult, run_check
 from pdp_lint.engine.config import Settings
 from pdp_lint.fix.edits import apply_edits
+from pdp_lint.load.loader import Loaded, load_text
 from pdp_lint.model.problem import Edit
 
 MAX_PASSES = 10
+#: a file whose edits together break it is retried edit by edit up to this many edits
+#: (each one a load of the file); beyond, its fixes wait for a human
+MAX_ONE_BY_ONE = 200
 
 
 class FixWriteError(OSError):
@@ -169,6 +175,26 @@ def _edits_by_file(result: CheckResult, unsafe: bool) -> dict[str, list[Edit]]:
     return out
 
 
+def _one_by_one(item: Loaded, text: str, edits: list[Edit]) -> tuple[str, int]:
+    """``text`` with each of ``edits`` that leaves the file loading cleanly, tried one at
+    a time from the end of the file back (so that offsets stay), and how many were kept.
+    Together the edits broke the file: one bad fix does not hold back the others."""
+    assert item.source is not None
+    unique = sorted(set(edits), key=lambda e: (e.start, e.end), reverse=True)
+    if len(unique) > MAX_ONE_BY_ONE:
+        return text, 0
+    kept = 0
+    before = len(text) + 1
+    for edit in unique:
+        if edit.end > before or edit.start > edit.end:
+            continue  # overlaps one kept: the next pass takes it up
+        new_text = text[: edit.start] + edit.text + text[edit.end :]
+        source = msgspec.structs.replace(item.source, text=new_text)
+        if load_text(source).framework is not None:
+            text, kept, before = new_text, kept + 1, edit.start
+    return text, kept
+
+
 def _loads_cleanly(result: CheckResult, path: Path) -> bool:
     for item in result.loaded:
         if item.file == path:
@@ -193,6 +219,7 @@ def fix_paths(
             break
         candidate = dict(texts)
         counts: dict[Path, int] = {}
+        tried: dict[Path, tuple[Loaded, str, list[Edit]]] = {}
         for name, file_edits in edits.items():
             target = files.get(name)
             if target is None:
@@ -202,6 +229,7 @@ def fix_paths(
             if applied and new_text != current:
                 candidate[target.file] = new_text
                 counts[target.file] = applied
+                tried[target.file] = (target, current, file_edits)
         if not counts:
             break
         trial = run_check(paths, settings, texts=candidate)
@@ -209,6 +237,9 @@ def fix_paths(
         for path, applied in counts.items():
             if _loads_cleanly(trial, path):
                 texts[path] = candidate[path]
+            else:
+                texts[path], applied = _one_by_one(*tried[path])
+            if applied:
                 outcome.applied[path] = outcome.applied.get(path, 0) + applied
                 progressed = True
         if not progressed:
