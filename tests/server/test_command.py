@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
+
+
+def _serve(stdin: bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """``pdp-lint server`` reading ``stdin`` as its client's messages, to the end."""
+    return subprocess.run(
+        [sys.executable, "-m", "pdp_lint", "server"],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def test_without_pygls_the_command_says_what_to_install() -> None:
@@ -41,13 +54,7 @@ def test_help_says_how_editors_use_it() -> None:
 def test_a_message_too_large_to_read_ends_the_server_in_one_line() -> None:
     """pygls reads the body with readexactly(Content-Length): a length past what an index
     holds raised OverflowError out of the server, an internal error."""
-    done = subprocess.run(
-        [sys.executable, "-m", "pdp_lint", "server"],
-        cwd=ROOT,
-        input=b"Content-Length: 99999999999999999999\r\n\r\n{}",
-        capture_output=True,
-        timeout=60,
-    )
+    done = _serve(b"Content-Length: 99999999999999999999\r\n\r\n{}", ROOT)
     assert (done.returncode, done.stdout) == (2, b"")
     assert done.stderr == (
         b"pdp-lint: the language client sent a message too large to read (its "
@@ -56,15 +63,11 @@ def test_a_message_too_large_to_read_ends_the_server_in_one_line() -> None:
 
 
 def _frame(message: dict[str, object]) -> bytes:
-    import json
-
     body = json.dumps(message).encode()
     return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
 
 
 def _messages(data: bytes) -> list[dict[str, object]]:
-    import json
-
     out = []
     while data:
         head, _, rest = data.partition(b"\r\n\r\n")
@@ -88,13 +91,7 @@ def test_a_request_whose_params_cannot_be_read_is_answered_with_an_error(tmp_pat
         {"jsonrpc": "2.0", "id": 9, "method": "shutdown"},
         {"jsonrpc": "2.0", "method": "exit"},
     ]
-    done = subprocess.run(
-        [sys.executable, "-m", "pdp_lint", "server"],
-        cwd=tmp_path,
-        input=b"".join(map(_frame, requests)),
-        capture_output=True,
-        timeout=60,
-    )
+    done = _serve(b"".join(map(_frame, requests)), tmp_path)
     answered = {m["id"]: m for m in _messages(done.stdout) if "id" in m and "method" not in m}
     assert sorted(answered) == [1, 7, 8, 9], done.stderr[-2000:]
     for request in (7, 8):
@@ -121,13 +118,7 @@ def test_a_message_before_initialize_is_refused_as_the_protocol_says(tmp_path) -
         {"jsonrpc": "2.0", "id": 9, "method": "shutdown"},
         {"jsonrpc": "2.0", "method": "exit"},
     ]
-    done = subprocess.run(
-        [sys.executable, "-m", "pdp_lint", "server"],
-        cwd=tmp_path,
-        input=b"".join(map(_frame, requests)),
-        capture_output=True,
-        timeout=60,
-    )
+    done = _serve(b"".join(map(_frame, requests)), tmp_path)
     messages = _messages(done.stdout)
     answered = {m["id"]: m for m in messages if "id" in m and "method" not in m}
     assert sorted(answered) == [1, 3, 4, 5, 9], done.stderr[-2000:]
