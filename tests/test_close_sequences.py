@@ -12,8 +12,10 @@ from __future__ import annotations
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import combinations
+from typing import Any, TypeVar
 
 import pytest
 
@@ -101,6 +103,37 @@ def _records(rnd: random.Random, limit: int) -> list[list[str]]:
     return records
 
 
+_T = TypeVar("_T")
+
+
+@pytest.fixture(scope="module")
+def known() -> dict[object, Any]:
+    """The inputs of this module and what the oracles (every pair compared, the
+    partition join) answer for them, made once: both ways of close_sequences are given
+    the same inputs (the module goes whole to one worker, see tests/conftest.py)."""
+    return {}
+
+
+def _once(known: dict[object, Any], key: object, make: Callable[[], _T]) -> _T:
+    if key not in known:
+        known[key] = make()
+    found: _T = known[key]
+    return found
+
+
+def _random_cases(limit: int) -> list[tuple[list[list[str]], list[tuple[int, int, int]]]]:
+    """The random inputs for ``limit`` and their pairs, found by comparing every pair,
+    which the partition join finds too."""
+    rnd = random.Random(1000 + limit)
+    cases = []
+    for _ in range(80 if limit <= 2 else 25 if limit <= 4 else 10):
+        records = _records(rnd, limit)
+        expected = brute_force_sequences(records, limit)
+        assert partition_close_sequences(records, limit) == expected
+        cases.append((records, expected))
+    return cases
+
+
 @pytest.fixture(params=["index", "compiled"])
 def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Each way close_sequences has: its index, and every pair compared in rapidfuzz
@@ -116,18 +149,14 @@ def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.mark.parametrize("limit", [0, 1, 2, 3, 4, 5])
-def test_close_sequences_agree_with_the_partition_join_and_every_pair(limit: int, way: str) -> None:
-    rnd = random.Random(1000 + limit)
-    for _ in range(80 if limit <= 2 else 25 if limit <= 4 else 10):
-        records = _records(rnd, limit)
-        expected = brute_force_sequences(records, limit)
-        assert partition_close_sequences(records, limit) == expected
+def test_close_sequences_agree_with_the_partition_join_and_every_pair(
+    limit: int, way: str, known: dict[object, Any]
+) -> None:
+    for records, expected in _once(known, ("random", limit), partial(_random_cases, limit)):
         assert close_sequences(records, limit) == expected
 
 
-def test_close_sequences_find_every_pair_of_a_short_and_a_long_edit(way: str) -> None:
-    # every single and double edit of one sequence, at every place: the index's cuts
-    # move with the length, and the pair must be found wherever the edits fall
+def _edits() -> list[list[str]]:
     base = [f"w{i}" for i in range(10)]
     variants = [base]
     for i in range(11):
@@ -138,8 +167,18 @@ def test_close_sequences_find_every_pair_of_a_short_and_a_long_edit(way: str) ->
             for j in range(i + 1, 10):
                 variants.append(base[:i] + base[i + 1 : j] + base[j + 1 :])
                 variants.append([*base[:i], "x", *base[i + 1 : j], "y", *base[j + 1 :]])
+    return variants
+
+
+def test_close_sequences_find_every_pair_of_a_short_and_a_long_edit(
+    way: str, known: dict[object, Any]
+) -> None:
+    # every single and double edit of one sequence, at every place: the index's cuts
+    # move with the length, and the pair must be found wherever the edits fall
+    variants = _once(known, "edits", _edits)
     for limit in (1, 2, 3):
-        assert close_sequences(variants, limit) == brute_force_sequences(variants, limit)
+        expected = _once(known, ("edits", limit), partial(brute_force_sequences, variants, limit))
+        assert close_sequences(variants, limit) == expected
 
 
 def _behaviors(count: int) -> list[list[str]]:
@@ -155,10 +194,17 @@ def _behaviors(count: int) -> list[list[str]]:
     return [sequence(t) for t in texts]
 
 
-def test_close_sequences_of_behaviors_agree_with_the_partition_join(way: str) -> None:
-    records = _behaviors(3000)
+def _known_behaviors(known: dict[object, Any], count: int) -> list[list[str]]:
+    """``_behaviors(count)``, made once for the module (no test changes them)."""
+    return _once(known, ("behaviors", count), partial(_behaviors, count))
+
+
+def test_close_sequences_of_behaviors_agree_with_the_partition_join(
+    way: str, known: dict[object, Any]
+) -> None:
+    records = _known_behaviors(known, 3000)
     found = close_sequences(records, 2)
-    assert found == partition_close_sequences(records, 2)
+    assert found == _once(known, "partition", partial(partition_close_sequences, records, 2))
     assert len(found) >= 150  # the near copies, at least
 
 
@@ -168,11 +214,11 @@ def _cpu(records: list[list[str]]) -> float:
     return time.process_time() - start
 
 
-def test_close_sequences_cost_grows_linearly_with_the_behaviors() -> None:
+def test_close_sequences_cost_grows_linearly_with_the_behaviors(known: dict[object, Any]) -> None:
     # behaviors glued from a few hundred phrases share a third of their words by the
     # thousand: comparing those (the partition of word sets) cost 10x the CPU time for
     # 4x the behaviors, and a 90 MB file's join minutes
-    small, large = _behaviors(4000), _behaviors(16000)
+    small, large = _known_behaviors(known, 4000), _behaviors(16000)
     _cpu(small[:100])
     cost_small, cost_large = _cpu(small), _cpu(large)
     if cost_large / cost_small >= 7.0:  # measured once; again, the better of two, before failing
@@ -183,7 +229,7 @@ def test_close_sequences_cost_grows_linearly_with_the_behaviors() -> None:
 
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_the_dicts_of_a_framework_and_the_tables_of_a_large_file_find_the_same_pairs(
-    limit: int, monkeypatch: pytest.MonkeyPatch
+    limit: int, monkeypatch: pytest.MonkeyPatch, known: dict[object, Any]
 ) -> None:
     # up to similarity._DICT_UP_TO sequences are filed in dicts (less CPU), more in
     # filing tables (less memory): the same keys, so the same candidates and pairs
@@ -192,7 +238,7 @@ def test_the_dicts_of_a_framework_and_the_tables_of_a_large_file_find_the_same_p
     rnd = random.Random(2000 + limit)
     cases = [_records(rnd, limit) for _ in range(4)]
     if limit == 2:  # DU02's limit, on behaviors as a framework writes them
-        cases.append(_behaviors(1200))
+        cases.append(_known_behaviors(known, 1200))
     for records in cases:
         monkeypatch.setattr(similarity, "_DICT_UP_TO", 10**9)
         in_dicts = close_sequences(records, limit)
@@ -203,7 +249,7 @@ def test_the_dicts_of_a_framework_and_the_tables_of_a_large_file_find_the_same_p
 
 
 def test_a_framework_of_a_few_hundred_behaviors_is_filed_in_dicts(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, known: dict[object, Any]
 ) -> None:
     # the benchmark corpus's 240 behaviors a file: a full check 6.5% less CPU than with
     # the filing tables (eight interleaved pairs, the 100,000-behavior corpus, -j 1); a
@@ -218,7 +264,7 @@ def test_a_framework_of_a_few_hundred_behaviors_is_filed_in_dicts(
     monkeypatch.setattr(similarity, "FilingTable", Counted)
     monkeypatch.setattr(similarity, "_COMPILED_FROM", 10**12)
     monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
-    records = _behaviors(1200)
+    records = _known_behaviors(known, 1200)
     close_sequences(records[:240], 2)
     assert made == []
     close_sequences(records, 2)
@@ -226,13 +272,13 @@ def test_a_framework_of_a_few_hundred_behaviors_is_filed_in_dicts(
 
 
 def test_rapidfuzz_compares_the_pairs_only_once_a_run_has_paid_for_loading_it(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, known: dict[object, Any]
 ) -> None:
     # the hook's one file (a few hundred sequences) never loads rapidfuzz (some 20 ms of
     # a 90 ms start-up): the index; a run that has compared 2,000 sequences does, and a
     # file whose lengths leave many pairs (one framework of thousands of behaviors)
     # stays with the index, whose cost grows with the sequences alone
-    records = _behaviors(4000)
+    records = _known_behaviors(known, 4000)
     few = records[:240]
     monkeypatch.delitem(sys.modules, "rapidfuzz.process", raising=False)
     monkeypatch.setattr(similarity, "_COMPILED_FROM", 2_000)
