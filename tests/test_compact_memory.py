@@ -136,28 +136,43 @@ def test_mapping_keys_are_one_string_each() -> None:
     assert len({id(b.spans._names) for b in behaviors if list(b.spans) == ["id", "text"]}) == 1  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("piece", [1, 40, 500])
-def test_acronyms_found_in_pieces_are_those_found_in_the_whole_prose(
-    monkeypatch: pytest.MonkeyPatch, piece: int
-) -> None:
+def _acronym_uses(path: Path) -> list[tuple[str, str, int, int]]:
+    """The acronyms ST05 and ST06 find in ``path``, read anew."""
     from pdp_lint.load.document import Document
     from pdp_lint.load.loader import load_file
     from pdp_lint.rules import structure
     from pdp_lint.rules.base import Context
 
-    def uses(path: Path) -> list[tuple[str, str, int, int]]:
-        loaded = load_file(path)
-        assert loaded.framework is not None and loaded.source is not None
-        doc = Document(loaded.framework, loaded.source)
-        found = structure._acronyms(doc, Context(corpus=[doc])).uses
-        return [(term, field.path, start, end) for term, field, start, end in found]
+    loaded = load_file(path)
+    assert loaded.framework is not None and loaded.source is not None
+    doc = Document(loaded.framework, loaded.source)
+    found = structure._acronyms(doc, Context(corpus=[doc])).uses
+    return [(term, field.path, start, end) for term, field, start, end in found]
 
-    paths = [p for p in CORPORA if load_file(p).framework is not None]
-    whole = {p: uses(p) for p in paths}
+
+@pytest.fixture(scope="module")
+def acronyms_in_the_whole_prose() -> dict[Path, list[tuple[str, str, int, int]]]:
+    """The acronyms of each framework of CORPORA, its prose searched in pieces of the
+    usual size; found once for every piece size tried (the module goes whole to one
+    worker, see tests/conftest.py)."""
+    from pdp_lint.load.loader import load_file
+
+    return {p: _acronym_uses(p) for p in CORPORA if load_file(p).framework is not None}
+
+
+@pytest.mark.parametrize("piece", [1, 40, 500])
+def test_acronyms_found_in_pieces_are_those_found_in_the_whole_prose(
+    monkeypatch: pytest.MonkeyPatch,
+    piece: int,
+    acronyms_in_the_whole_prose: dict[Path, list[tuple[str, str, int, int]]],
+) -> None:
+    from pdp_lint.rules import structure
+
+    whole = acronyms_in_the_whole_prose
     assert sum(len(u) for u in whole.values()) > 100
     assert any("/" in term for u in whole.values() for term, *_ in u)  # a slash pair
     monkeypatch.setattr(structure, "_PIECE", piece)
-    assert {p: uses(p) for p in paths} == whole
+    assert {p: _acronym_uses(p) for p in whole} == whole
 
 
 def test_pieces_hold_every_text_once_in_order() -> None:
