@@ -83,8 +83,9 @@ def test_the_join_of_behaviors_holds_little_memory_per_behavior(
 ) -> None:
     # each sequence is filed under a few dozen keys, kept for the sequences of the next
     # lengths: in dicts those cost about 80 bytes each, 800 bytes a behavior at the join's
-    # peak (887 measured with dicts on these 2,000 behaviors, 774 on 8,000), in filing
-    # tables less than half (305 and 335): 2,000 tell them apart in a fifth of the time.
+    # peak (887 measured with dicts on 2,000 behaviors, 774 on 8,000), in filing tables
+    # less than half (305 and 335): 1,600 (past similarity._DICT_UP_TO, and with 82 near
+    # copies) tell them apart (1,400 with dicts, 317 in tables) in a fifth of the time.
     # Compared pair by pair in rapidfuzz (a file whose lengths leave few pairs), each
     # sequence is a string of a character a word: about 450 bytes a behavior
     from rapidfuzz import process  # loaded before the measure, as a run loads it once
@@ -95,7 +96,8 @@ def test_the_join_of_behaviors_holds_little_memory_per_behavior(
         monkeypatch.delitem(sys.modules, "rapidfuzz.process")
     else:
         monkeypatch.setattr(similarity, "_COMPILED_FROM", 0)
-    records = _behaviors(2000)
+    records = _behaviors(1600)
+    assert len(records) > similarity._DICT_UP_TO  # filed in tables
     close_sequences(records[:100], 2)
     tracemalloc.start()
     try:
