@@ -10,6 +10,7 @@ as a ratio near 16 instead of near 4.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import random
 import resource
@@ -26,6 +27,7 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import CorpusSpec, generate
+from benchmarks.vocabulary import Vocabulary, load_vocabulary
 from pdp_lint.engine import memory
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
@@ -133,8 +135,14 @@ def test_lineage_answers_as_walking_the_chains_does(
 LINEAR = 7.0
 
 
+@functools.cache
+def _vocabulary() -> Vocabulary:
+    """The generator's phrase pools, read once (a tenth of a second each time)."""
+    return load_vocabulary()
+
+
 def _corpus(folder: Path, spec: CorpusSpec) -> list[Path]:
-    return generate(spec, folder)
+    return generate(spec, folder, _vocabulary())
 
 
 def _many_files(files: int) -> CorpusSpec:
