@@ -45,6 +45,11 @@ def _address_space_limit() -> int | None:
     return None if soft == resource.RLIM_INFINITY or soft <= 0 else soft
 
 
+def address_space_limited() -> bool:
+    """Whether the process runs under an address-space limit (``ulimit -v``)."""
+    return _address_space_limit() is not None
+
+
 def near_address_space_limit() -> bool:
     """True when the process has come near its address-space limit (``ulimit -v``)."""
     limit = _address_space_limit()

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from pdp_lint.engine.config import Settings
-from pdp_lint.engine.memory import is_out_of_memory
+from pdp_lint.engine.memory import address_space_limited, is_out_of_memory
 from pdp_lint.model.problem import Problem
 
 if TYPE_CHECKING:
@@ -526,6 +526,12 @@ def _receive(conn: Connection) -> Any:
     try:
         status, payload = conn.recv()
     except EOFError:
+        if address_space_limited():
+            # A worker that runs out of memory answers so (below), unless the answer
+            # itself cannot be made: then it ends without a word. Under an
+            # address-space limit (which the workers share) that is the likely cause,
+            # and the one line the run ends with says what to do about it.
+            raise MemoryError("a worker process ended without an answer") from None
         raise WorkerFailed("a worker process ended without an answer") from None
     if status == "memory":
         raise MemoryError("a worker process ran out of memory")

@@ -347,6 +347,30 @@ def test_out_of_memory_is_one_line_with_exit_2(tmp_path: Path) -> None:
         _one_line(done.stderr)
 
 
+@pytest.mark.parametrize("limited", [True, False])
+def test_a_worker_ending_without_an_answer_under_a_memory_limit_is_out_of_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limited: bool
+) -> None:
+    # under `ulimit -v` a worker that runs out of memory while making its answer ends
+    # without one (`--jobs 2` at 100 MB on a 4,000-role file and a small one ended in
+    # "internal error: WorkerFailed" about one run in three); the parent then says out
+    # of memory, as for its own failed allocations. Without a limit it stays a failure
+    from pdp_lint.engine import parallel
+
+    def silent(conn: Any, *args: Any) -> None:
+        conn.close()
+        os._exit(1)
+
+    files = [Path(shutil.copy(f, tmp_path)) for f in FRAMEWORKS]
+    monkeypatch.setattr(parallel, "_worker", silent)  # the workers are forked
+    if limited:
+        limit = 64 * 1024**3
+        monkeypatch.setattr(memory.resource, "getrlimit", lambda _which: (limit, limit))
+    expected = MemoryError if limited else parallel.WorkerFailed
+    with pytest.raises(expected, match="ended without an answer"):
+        run_check(files, load_settings(start=tmp_path), stream=True, jobs=2)
+
+
 def test_an_extension_failing_without_exception_near_the_limit_is_out_of_memory(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
