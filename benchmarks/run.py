@@ -102,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.corpus_dir,
         args.seed,
         progress,
+        quick=args.quick,
     )
     try:
         results = bench.run()
