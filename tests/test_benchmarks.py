@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from benchmarks.tools import find_tool, installed_version, version
 from tests.conftest import ROOT
 
 EXPECTED_ROWS = (
@@ -110,6 +111,15 @@ def test_benchmark_command_prints_every_row_of_the_table(tmp_path: Path) -> None
     written = results.read_text("utf-8")
     assert "- Machine: " in written and "CPUs available" in written
     assert "| pdp-lint one-file hook |" in written
+
+
+def test_a_quick_run_reads_the_versions_the_tools_print() -> None:
+    # with --quick, results.md takes the versions of the tools beside this Python from
+    # their packages' metadata: what `--version` prints
+    codespell = find_tool("codespell")
+    assert codespell is not None
+    assert installed_version("codespell", codespell) == version(codespell)
+    assert installed_version("codespell", "/elsewhere/bin/codespell") is None
 
 
 def test_missing_tool_ends_in_one_line() -> None:
