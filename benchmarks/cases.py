@@ -107,6 +107,8 @@ class Benchmark:
         cache: Path,
         seed: int,
         progress: Callable[[str], None],
+        *,
+        quick: bool = False,
     ) -> None:
         self.tools = tools
         self.sizes = sorted(sizes)
@@ -115,6 +117,9 @@ class Benchmark:
         self.cache = cache
         self.seed = seed
         self.progress = progress
+        #: a smoke run (--quick): every row, not comparable timings, so the untimed runs
+        #: that only make the timed ones steadier are left out
+        self.quick = quick
         self.results = Results()
 
     def run(self) -> Results:
@@ -279,7 +284,8 @@ class Benchmark:
                 )
                 for name in hooks
             ]
-            run_once(commands[0])  # pre-commit sets up its store on the first run
+            if not self.quick:  # pre-commit sets up its store on the first run
+                run_once(commands[0])
             timings = measure(commands, self.repeat, self.progress)
         self.results.pre_commit = dict(zip(hooks, timings, strict=True))
 
@@ -318,7 +324,8 @@ class Benchmark:
                 ROOT if site.takes_paths else corpus,
                 before=lambda: shutil.rmtree(out, ignore_errors=True),
             )
-            self.progress(f"{command.label}: warm-up run")
-            run_once(command)  # compiles the exporters' modules
+            if not self.quick:  # compiles the exporters' modules
+                self.progress(f"{command.label}: warm-up run")
+                run_once(command)
             timing = measure([command], self.repeat, self.progress)[0]
         self.results.site = (self.site_roles, len(corpus_files(corpus)), timing)

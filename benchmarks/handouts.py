@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             trees = {"this version": ROOT}
             if args.baseline:
                 trees[f"baseline {args.baseline}"] = unpack(args.baseline, tmp)
-            lines = _measure(cases(corpus, roles), trees, repeat, tmp)
+            lines = _measure(cases(corpus, roles), trees, repeat, tmp, warm_up=not args.quick)
     except Failed as exc:
         print(f"benchmarks: {exc}", file=sys.stderr)
         return 1
@@ -197,7 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _measure(todo: Sequence[Case], trees: dict[str, Path], repeat: int, tmp: Path) -> list[str]:
+def _measure(
+    todo: Sequence[Case], trees: dict[str, Path], repeat: int, tmp: Path, *, warm_up: bool = True
+) -> list[str]:
+    """The table's rows. ``warm_up``: an untimed first run of each version before the
+    timed ones; without it (``--quick``, one run) the first run is the timed run."""
     rows = [
         "| case | size | version | CPU median | wall median | CPU vs baseline "
         "| wall vs baseline | same bytes |",
@@ -205,19 +209,18 @@ def _measure(todo: Sequence[Case], trees: dict[str, Path], repeat: int, tmp: Pat
     ]
     for case in todo:
         outs = {name: tmp / f"out-{n}" for n, name in enumerate(trees)}
-        # an untimed first run of each version compiles its modules' bytecode; its files
-        # are compared
-        for name, tree in trees.items():
-            print(f"  {case.label}, {name}: first run", file=sys.stderr, flush=True)
-            run(tree, case, outs[name])
         names = list(trees)
-        checked = ""
-        if len(names) == 2:
-            count = same_files(outs[names[0]], outs[names[1]])
-            checked = f"yes, {count} files"
         runs = {name: Runs() for name in trees}
-        for n in range(repeat):
+        checked = ""
+        # the first run of each version compiles its modules' bytecode: untimed (run -1)
+        # unless there is no warm-up; its files are compared
+        first = -1 if warm_up else 0
+        for n in range(first, repeat):
             for name, tree in trees.items():
+                if n < 0:
+                    print(f"  {case.label}, {name}: first run", file=sys.stderr, flush=True)
+                    run(tree, case, outs[name])
+                    continue
                 cpu, wall = run(tree, case, outs[name])
                 runs[name].cpu.append(cpu)
                 runs[name].wall.append(wall)
@@ -227,6 +230,9 @@ def _measure(todo: Sequence[Case], trees: dict[str, Path], repeat: int, tmp: Pat
                     file=sys.stderr,
                     flush=True,
                 )
+            if n == first and len(names) == 2:
+                count = same_files(outs[names[0]], outs[names[1]])
+                checked = f"yes, {count} files"
         base = runs[names[-1]] if len(names) == 2 else None
         for name in names:
             cpu, wall = statistics.median(runs[name].cpu), statistics.median(runs[name].wall)

@@ -62,13 +62,16 @@ class Runs:
     output: str = ""
 
 
-def run_once(argv: Sequence[str], cwd: Path, neighbour: bool) -> tuple[float, float, str]:
+def run_once(
+    argv: Sequence[str], cwd: Path, neighbour: bool, settle: float = 0.2
+) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds (the process and the workers it waited for) and what
-    the check printed, with a busy neighbour process running throughout if asked."""
+    the check printed, with a busy neighbour process running throughout if asked (for
+    ``settle`` seconds before the check starts)."""
     busy = subprocess.Popen(NEIGHBOUR) if neighbour else None
     try:
         if busy is not None:
-            time.sleep(0.2)  # let it take its core
+            time.sleep(settle)  # let it take its core
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         assert process.stdout is not None
@@ -87,7 +90,11 @@ def run_once(argv: Sequence[str], cwd: Path, neighbour: bool) -> tuple[float, fl
 
 
 def measure(
-    pdp_lint: str, corpus: Path, repeat: int, progress: Callable[[str], None]
+    pdp_lint: str,
+    corpus: Path,
+    repeat: int,
+    progress: Callable[[str], None],
+    settle: float = 0.2,
 ) -> dict[Case, Runs]:
     runs = {case: Runs() for case in CASES}
     for round_ in range(repeat):
@@ -96,7 +103,7 @@ def measure(
         for case in CASES if round_ % 2 == 0 else CASES[::-1]:
             progress(f"round {round_ + 1}/{repeat}: {case.label}")
             argv = (pdp_lint, "check", "--no-cache", *case.jobs, str(corpus))
-            wall, cpu, output = run_once(argv, corpus, case.neighbour)
+            wall, cpu, output = run_once(argv, corpus, case.neighbour, settle)
             progress(f"  {wall:.2f} s wall, {cpu:.2f} s CPU, load {os.getloadavg()[0]:.2f}")
             runs[case].wall.append(wall)
             runs[case].cpu.append(cpu)
@@ -167,7 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def progress(message: str) -> None:
         print(f"  {message}", file=sys.stderr, flush=True)
 
-    runs = measure(pdp_lint, corpus, 1 if args.quick else args.repeat, progress)
+    # --quick: one round, and the neighbour is not given time to take its core first
+    repeat, settle = (1, 0.0) if args.quick else (args.repeat, 0.2)
+    runs = measure(pdp_lint, corpus, repeat, progress, settle)
     end_load = os.getloadavg()
     text = (
         f"Corpus: {behaviors:,} behaviors, {len(files)} files, {megabytes:.1f} MB; "

@@ -102,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.corpus_dir,
         args.seed,
         progress,
+        quick=args.quick,
     )
     try:
         results = bench.run()
@@ -115,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Machine: {computer}.")
     output = args.output or (None if args.quick else DEFAULT_OUTPUT)
     if output is not None:
-        output.write_text(document(results, tools, text, argv_list, computer), encoding="utf-8")
+        written = document(results, tools, text, argv_list, computer, quick=args.quick)
+        output.write_text(written, encoding="utf-8")
         print(f"written to {repo_path(output)}", file=sys.stderr)
     return 0
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 from benchmarks.cases import HOOK_FILE, Results, SizeResult
 from benchmarks.measure import Timing
 from benchmarks.report import Row, ratio, seconds, today, verdict
-from benchmarks.tools import ALTERNATIVES, Tools, version
+from benchmarks.tools import ALTERNATIVES, Tools, installed_version, version
 
 # The performance targets (medians, on 2 cores).
 HOOK_SECONDS, HOOK_VS_SCHEMA = 0.2, 0.5
@@ -210,9 +210,17 @@ def rows(results: Results) -> list[Row]:
 
 
 def document(
-    results: Results, tools: Tools, table_text: str, argv: Sequence[str], computer: str
+    results: Results,
+    tools: Tools,
+    table_text: str,
+    argv: Sequence[str],
+    computer: str,
+    *,
+    quick: bool = False,
 ) -> str:
-    """results.md: the table with the machine, the tools and the corpora."""
+    """results.md: the table with the machine, the tools and the corpora. ``quick``: a
+    tool installed beside this Python gives its version from the package's metadata
+    rather than from a run of ``--version``."""
     names = {
         "pdp-lint": tools.pdp_lint,
         "check-jsonschema": tools.check_jsonschema,
@@ -221,7 +229,10 @@ def document(
     }
     if tools.pre_commit:
         names["pre-commit"] = tools.pre_commit
-    versions = ", ".join(f"{n} {version(p)}" for n, p in names.items())
+    versions = ", ".join(
+        f"{n} {(installed_version(n, p) if quick else None) or version(p)}"
+        for n, p in names.items()
+    )
     corpora = "\n".join(
         f"| {r.size:,} | {r.files} | {r.megabytes:.1f} | {r.full.summary or '—'} |"
         for r in results.sizes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import re
 import shutil
@@ -126,3 +127,15 @@ def version(program: str) -> str:
     text = line[0] if line else "unknown"
     match = re.search(r"\d+(\.\d+)+\S*", text)
     return match.group() if match else text
+
+
+def installed_version(name: str, program: str) -> str | None:
+    """The version of the distribution ``name`` installed with the running Python, when
+    ``program`` is its console script beside this Python (what ``--version`` prints,
+    without starting it); None otherwise."""
+    if Path(program).parent != Path(sys.executable).parent:
+        return None
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None

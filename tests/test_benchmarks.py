@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from benchmarks.generate import main as generate_main
+from benchmarks.tools import find_tool, installed_version, version
 from tests.conftest import ROOT
 
 EXPECTED_ROWS = (
@@ -50,8 +52,16 @@ def python(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 def generate(out: Path, *options: str) -> Path:
+    """``python -m benchmarks.generate OUT OPTIONS``, in a process of its own."""
     done = python("-m", "benchmarks.generate", str(out), *options)
     assert done.returncode == 0, done.stderr
+    return out
+
+
+def generate_here(out: Path, *options: str) -> Path:
+    """The same command line run in this process: no interpreter to start, and the seed
+    vocabulary read once for every corpus of the module."""
+    assert generate_main([str(out), *options]) == 0
     return out
 
 
@@ -70,7 +80,7 @@ def behaviors(corpus: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generate(tmp_path_factory.mktemp("bench") / "corpus", "--behaviors", "1000")
+    return generate_here(tmp_path_factory.mktemp("bench") / "corpus", "--behaviors", "1000")
 
 
 def test_benchmark_command_prints_every_row_of_the_table(tmp_path: Path) -> None:
@@ -112,6 +122,15 @@ def test_benchmark_command_prints_every_row_of_the_table(tmp_path: Path) -> None
     assert "| pdp-lint one-file hook |" in written
 
 
+def test_a_quick_run_reads_the_versions_the_tools_print() -> None:
+    # with --quick, results.md takes the versions of the tools beside this Python from
+    # their packages' metadata: what `--version` prints
+    codespell = find_tool("codespell")
+    assert codespell is not None
+    assert installed_version("codespell", codespell) == version(codespell)
+    assert installed_version("codespell", "/elsewhere/bin/codespell") is None
+
+
 def test_missing_tool_ends_in_one_line() -> None:
     code = (
         "import sys, benchmarks.tools as t\n"
@@ -128,8 +147,10 @@ def test_missing_tool_ends_in_one_line() -> None:
 
 
 def test_same_seed_gives_a_byte_identical_corpus(tmp_path: Path, corpus: Path) -> None:
+    # in a process of its own: a byte-identical corpus does not depend on the process
+    # (its hash seed, what it generated before)
     again = generate(tmp_path / "again", "--behaviors", "1000")
-    other = generate(tmp_path / "other", "--behaviors", "1000", "--seed", "2")
+    other = generate_here(tmp_path / "other", "--behaviors", "1000", "--seed", "2")
     names = sorted(p.name for p in corpus.iterdir())
     assert names == sorted(p.name for p in again.iterdir())
     assert all((corpus / n).read_bytes() == (again / n).read_bytes() for n in names)
@@ -157,7 +178,7 @@ def test_corpus_is_schema_valid_and_shaped_like_the_frameworks(corpus: Path) -> 
 
 
 def test_planted_defects_are_the_configured_shares(tmp_path: Path) -> None:
-    out = generate(
+    out = generate_here(
         tmp_path / "corpus",
         *("--behaviors", "2000", "--duplicates", "0.05"),
         *("--near-duplicates", "0.02", "--misspellings", "0.01"),
