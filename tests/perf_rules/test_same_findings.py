@@ -8,6 +8,7 @@ shortcut with the straightforward computation it replaces.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -15,6 +16,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -28,7 +30,7 @@ from pdp_lint.language.similarity import (
     words,
 )
 from pdp_lint.language.speller import edit_strings, edits1, slip, within_two_edits
-from pdp_lint.rules import hygiene, structure, textscan, wording
+from pdp_lint.rules import hygiene, naming, structure, textscan, wording
 from pdp_lint.rules.copypaste import RoleName, _pattern, index_names
 from pdp_lint.rules.naming import FEW_WORDS, _near_misses, _near_words, _none_close, near_miss
 from tests.perf_rules.findings import ROOT, differences, findings
@@ -116,9 +118,10 @@ def _osa(a: str, b: str) -> int:
 def test_words_within_two_edits_are_those_the_textbook_distance_gives() -> None:
     rnd = random.Random(4)
     choices = ["".join(rnd.choice("abcde'") for _ in range(rnd.randint(0, 8))) for _ in range(400)]
+    distance = functools.cache(_osa)  # words and choices repeat: each pair is measured once
     for _ in range(200):
         word = "".join(rnd.choice("abcde'") for _ in range(rnd.randint(0, 8)))
-        expected = [i for i, c in enumerate(choices) if _osa(word, c) <= 2]
+        expected = [i for i, c in enumerate(choices) if distance(word, c) <= 2]
         assert within_two_edits(word, choices) == expected
 
 
@@ -205,7 +208,7 @@ def test_near_miss_index_finds_the_pairs_comparing_every_name_finds() -> None:
     values = sorted(names)
     index = _near_misses(values)
     for v in values:
-        expected = [(o, near_miss(v, o)) for o in values if near_miss(v, o) is not None]
+        expected = [(o, miss) for o in values if (miss := near_miss(v, o)) is not None]
         assert sorted(index.get(v, []), key=lambda t: t[0]) == expected
 
 
@@ -217,11 +220,11 @@ def test_few_words_ruled_out_by_their_letters_are_never_a_slip_apart() -> None:
         vocabulary = sorted(
             {"".join(rnd.choice("aeinrst") for _ in range(rnd.randint(4, 11))) for _ in range(n)}
         )
-        close = any(
-            _near_words(x, y) for i, x in enumerate(vocabulary) for y in vocabulary[i + 1 :]
-        )
         if _none_close(vocabulary):
             ruled_out += 1
+            close = any(
+                _near_words(x, y) for i, x in enumerate(vocabulary) for y in vocabulary[i + 1 :]
+            )
             assert not close, vocabulary
     assert ruled_out > 20  # the check is exercised both ways
     assert _none_close(["knowledge", "knowlegde"]) is False  # a swap keeps the letters
@@ -277,12 +280,17 @@ NearMisses = dict[str, list[tuple[str, list[tuple[str, str]]]]]
 
 
 def _near_misses_of_every_pair(values: list[str]) -> NearMisses:
-    """The near misses found by comparing every two names: what the index must find."""
+    """The near misses found by comparing every two names: what the index must find.
+
+    ``near_miss`` splits both names into words at each of the n² comparisons; the split
+    of each name (a pure function of it) is remembered instead of made again."""
     out: NearMisses = {}
-    for v in sorted(set(values)):
-        found = [(o, near_miss(v, o)) for o in sorted(set(values)) if near_miss(v, o) is not None]
-        if found:
-            out[v] = found
+    names = sorted(set(values))
+    with mock.patch.object(naming, "words", functools.cache(naming.words)):
+        for v in names:
+            found = [(o, miss) for o in names if (miss := near_miss(v, o)) is not None]
+            if found:
+                out[v] = found
     return out
 
 
