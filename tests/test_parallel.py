@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from pdp_lint.engine.check import run_check
+from pdp_lint.engine.check import CheckResult, run_check
 from pdp_lint.engine.config import Settings, load_settings
 from pdp_lint.engine.parallel import MIN_BYTES, WorkerFailed, plan_jobs
 from pdp_lint.load.document import Document
@@ -33,6 +33,14 @@ def settings_for(root: Path, *select: str, ignore: tuple[str, ...] = ()) -> Sett
     settings.select = select or None
     settings.ignore = ignore
     return settings
+
+
+@pytest.fixture(scope="module")
+def in_one_process(project: Path) -> CheckResult:
+    """The streaming check of ``project`` with the default rules in this process alone:
+    what the runs split over processes below must find. Checked once: every test that
+    compares with it checks the same files with the same settings."""
+    return run_check([project], settings_for(project), stream=True, jobs=1)
 
 
 def test_every_rule_but_the_corpus_models_one_finds_the_same_streaming(project: Path):
@@ -105,7 +113,7 @@ def test_small_runs_stay_in_one_process_and_large_ones_use_the_cores(tmp_path: P
 
 
 def test_a_slow_worker_takes_fewer_files_and_the_findings_stay_the_same(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, in_one_process: CheckResult, monkeypatch: pytest.MonkeyPatch
 ):
     """Files are taken from one queue: a process slowed down (a busy core) takes fewer,
     and this process, which takes files too, is not kept waiting for a fixed share."""
@@ -115,7 +123,7 @@ def test_a_slow_worker_takes_fewer_files_and_the_findings_stay_the_same(
     from pdp_lint.engine import parallel
 
     settings = settings_for(project)
-    expected = run_check([project], settings, stream=True, jobs=1)
+    expected = in_one_process
     parent = os.getpid()
     taken: list[int] = []
     original = parallel._Stream.read
@@ -180,7 +188,7 @@ def test_a_locator_places_text_as_its_document_does(path: Path):
 
 @pytest.mark.parametrize("threshold", [0, 10_000])
 def test_a_run_of_many_files_is_finished_in_one_process_with_the_same_findings(
-    project: Path, monkeypatch: pytest.MonkeyPatch, threshold: int
+    project: Path, in_one_process: CheckResult, monkeypatch: pytest.MonkeyPatch, threshold: int
 ):
     """Over FINISH_IN_ONE_PROCESS files the workers hand their begun files over and this
     process finishes them all (one copy of the cross-file indexes in memory, not one per
@@ -188,7 +196,7 @@ def test_a_run_of_many_files_is_finished_in_one_process_with_the_same_findings(
     from pdp_lint.engine import parallel
 
     settings = settings_for(project)
-    expected = run_check([project], settings, stream=True, jobs=1)
+    expected = in_one_process
     monkeypatch.setattr(parallel, "FINISH_IN_ONE_PROCESS", threshold)
     received: list[Any] = []
     receive = parallel._receive

@@ -50,17 +50,27 @@ FUZZ = settings(
 )
 
 
+# The strategies that do not depend on what was drawn before are made once, not at
+# every draw: the cases are the same, and drawing them costs hypothesis less.
+_SOURCE = st.sampled_from(sorted(SOURCES))
+_DAMAGE = st.sampled_from(["flip", "truncate", "delete", "duplicate", "swap", "indent", "unicode"])
+_FLIPS = st.integers(1, 8)
+_FLIP = st.integers(1, 255)
+_DELETED = st.integers(1, 5)
+_INDENT = st.sampled_from([" ", "\t", "  ", ""])
+_INDENTS = st.integers(0, 12)
+_NOISE = st.text(min_size=1, max_size=12)
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> bytes:
-    data = SOURCES[draw(st.sampled_from(sorted(SOURCES)))]
-    kind = draw(
-        st.sampled_from(["flip", "truncate", "delete", "duplicate", "swap", "indent", "unicode"])
-    )
+    data = SOURCES[draw(_SOURCE)]
+    kind = draw(_DAMAGE)
     if kind == "flip":
         out = bytearray(data)
-        for _ in range(draw(st.integers(1, 8))):
+        for _ in range(draw(_FLIPS)):
             i = draw(st.integers(0, len(out) - 1))
-            out[i] ^= draw(st.integers(1, 255))
+            out[i] ^= draw(_FLIP)
         return bytes(out)
     if kind == "truncate":
         return data[: draw(st.integers(0, len(data)))]
@@ -68,18 +78,18 @@ def mutated(draw: st.DrawFn) -> bytes:
     i = draw(st.integers(0, len(lines) - 1))
     j = draw(st.integers(0, len(lines) - 1))
     if kind == "delete":
-        del lines[i : i + draw(st.integers(1, 5))]
+        del lines[i : i + draw(_DELETED)]
     elif kind == "duplicate":
         lines.insert(j, lines[i])
     elif kind == "swap":
         lines[i], lines[j] = lines[j], lines[i]
     elif kind == "indent":
         line = lines[i].lstrip(" ")
-        lines[i] = draw(st.sampled_from([" ", "\t", "  ", ""])) * draw(st.integers(0, 12)) + line
+        lines[i] = draw(_INDENT) * draw(_INDENTS) + line
     else:
         line = lines[i]
         at = line.find(": ") + 2 if ": " in line else draw(st.integers(0, len(line)))
-        noise = draw(st.text(min_size=1, max_size=12))
+        noise = draw(_NOISE)
         lines[i] = line[:at] + noise + line[at:]
     return "".join(lines).encode("utf-8", "surrogatepass")
 
@@ -149,6 +159,21 @@ def _export_refuses_or_writes_everything(path: Path, out: Path) -> None:
 
 
 _SIMPLE_ESCAPES = [*'0abtnvfre "/\\N_LP', "\t"]
+_PIECES = st.integers(1, 6)
+_ESCAPE = st.sampled_from(["text", "x", "u", "U", "surrogate", "pair", "simple"])
+# text as a UTF-8 file can hold it (no surrogates); raw control characters are another
+# case (SY01 from the reader)
+_PLAIN = st.text(
+    st.characters(exclude_categories=("Cc", "Cs"), exclude_characters='"\\'), max_size=6
+)
+_X = st.integers(0, 0xFF)
+_U4 = st.integers(0, 0xFFFF)
+_U8 = st.integers(0, 0x11FFFF)
+_SURROGATE_FORM = st.sampled_from(["\\u{:04x}", "\\U{:08X}"])
+_SURROGATE = st.integers(0xD800, 0xDFFF)
+_HIGH = st.integers(0xD800, 0xDBFF)
+_LOW = st.integers(0xDC00, 0xDFFF)
+_SIMPLE = st.sampled_from([*_SIMPLE_ESCAPES, "q", "8", "x4", "u12"])
 
 
 @st.composite
@@ -157,33 +182,24 @@ def escaped_scalar(draw: st.DrawFn) -> str:
     ``\\xHH``, ``\\uHHHH``, ``\\UHHHHHHHH`` (surrogates, lone or paired, and values past
     U+10FFFF favoured), the one-letter escapes, and unknown ones."""
     pieces = []
-    for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["text", "x", "u", "U", "surrogate", "pair", "simple"]))
+    for _ in range(draw(_PIECES)):
+        kind = draw(_ESCAPE)
         if kind == "text":
-            pieces.append(
-                # text as a UTF-8 file can hold it (no surrogates); raw control
-                # characters are another case (SY01 from the reader)
-                draw(
-                    st.text(
-                        st.characters(exclude_categories=("Cc", "Cs"), exclude_characters='"\\'),
-                        max_size=6,
-                    )
-                )
-            )
+            pieces.append(draw(_PLAIN))
         elif kind == "x":
-            pieces.append(f"\\x{draw(st.integers(0, 0xFF)):02x}")
+            pieces.append(f"\\x{draw(_X):02x}")
         elif kind == "u":
-            pieces.append(f"\\u{draw(st.integers(0, 0xFFFF)):04X}")
+            pieces.append(f"\\u{draw(_U4):04X}")
         elif kind == "U":
-            pieces.append(f"\\U{draw(st.integers(0, 0x11FFFF)):08x}")
+            pieces.append(f"\\U{draw(_U8):08x}")
         elif kind == "surrogate":
-            form = draw(st.sampled_from(["\\u{:04x}", "\\U{:08X}"]))
-            pieces.append(form.format(draw(st.integers(0xD800, 0xDFFF))))
+            form = draw(_SURROGATE_FORM)
+            pieces.append(form.format(draw(_SURROGATE)))
         elif kind == "pair":
-            high, low = draw(st.integers(0xD800, 0xDBFF)), draw(st.integers(0xDC00, 0xDFFF))
+            high, low = draw(_HIGH), draw(_LOW)
             pieces.append(f"\\u{high:04x}\\u{low:04x}")
         else:
-            pieces.append("\\" + draw(st.sampled_from([*_SIMPLE_ESCAPES, "q", "8", "x4", "u12"])))
+            pieces.append("\\" + draw(_SIMPLE))
     return "".join(pieces)
 
 
