@@ -99,8 +99,8 @@ def docx_paragraphs(data: bytes) -> Iterator[Paragraph]:
 
 def docx_text(data: bytes) -> str:
     """The text a reader sees: body (with tables), headers and footers."""
-    doc = open_docx(data)
-    parts = [p.text for p in docx_paragraphs(data)]
+    doc = open_docx(data)  # opened once: the body's paragraphs as docx_paragraphs lists them
+    parts = [Paragraph(p, doc).text for p in doc.element.body.iter(qn("w:p"))]
     for section in doc.sections:
         parts.extend(p.text for p in section.header.paragraphs)
         parts.extend(p.text for p in section.footer.paragraphs)
