@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -510,13 +511,53 @@ def test_a_workbook_without_its_export_sheet_is_refused(project: Path):
     assert "no sheet named 'Export'" in result.output
 
 
-def test_a_zip_bomb_is_refused_before_it_is_unpacked(project: Path):
+MIB = 1024 * 1024
+
+
+def _deflated_zeros(mebibytes: int) -> bytes:
+    """The raw deflate stream of ``mebibytes`` MiB of zero bytes that zlib makes with a
+    full flush after each MiB: each MiB is the same kilobyte, so one is compressed."""
+    zeros = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = zeros.compress(bytes(MIB)) + zeros.flush(zlib.Z_FULL_FLUSH)
+    return block * mebibytes + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+
+
+class _Compressed:
+    """zipfile's compressor for a part whose deflate stream is made beforehand: zipfile
+    still counts the part's data (its size and CRC) as it is written."""
+
+    def __init__(self, stream: bytes) -> None:
+        self.stream = stream
+
+    def compress(self, data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self.stream
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
     book = export(project)
     bomb = project / "bomb.xlsx"
     with zipfile.ZipFile(book) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             dst.writestr(info, src.read(info))
-        dst.writestr("xl/media/image1.png", b"\0" * (200 * 1024 * 1024))
+        # 200 MiB of zeros deflated to 200 KiB (compressing them took a second): the
+        # stream is sound, as a smaller one of the same making shows
+        assert zlib.decompress(_deflated_zeros(3), -15) == bytes(3 * MIB)
+        stream = _deflated_zeros(200)
+        part = zipfile.ZipInfo("xl/media/image1.png")
+        part.compress_type = zipfile.ZIP_DEFLATED
+        with monkeypatch.context() as patched:
+            patched.setattr(zipfile, "_get_compressor", lambda *_: _Compressed(stream))
+            with dst.open(part, "w") as image:
+                for _ in range(200):
+                    image.write(bytes(MIB))
+    with zipfile.ZipFile(bomb) as made:
+        unpacked = made.getinfo("xl/media/image1.png")
+        assert (unpacked.file_size, unpacked.compress_size) == (200 * MIB, len(stream))
     result = run(bomb)
     assert result.exit_code == 2
     assert "zip bomb" in result.output or "more than a framework's workbook" in result.output
