@@ -46,7 +46,7 @@ import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +156,20 @@ def _dictionary_dir() -> Path:
     return DICTIONARY_DIR
 
 
-def read_dictionary(path: str) -> tuple[Any, list[tuple[str, set[str]]]]:
+def _lines(path: str, encoding: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of ``path``, stripped, with their 1-based numbers: what spylls'
+    ``FileReader`` yields (and the BOM it removes from the first line), without its
+    generator and filter in between."""
+    with Path(path).open(encoding=encoding, errors="surrogateescape") as text:
+        for num, line in enumerate(text, 1):
+            if num == 1 and line.startswith("\xef\xbb\xbf"):
+                line = line.replace("\xef\xbb\xbf", "")
+            line = line.strip()
+            if line:
+                yield num, line
+
+
+def read_dictionary(path: str) -> tuple[Any, list[tuple[str, frozenset[str]]]]:
     """The affix tables of the Hunspell dictionary at ``path`` (``.aff``, read by spylls)
     and each ``.dic`` entry's stem and flags, read as spylls' ``read_dic`` reads them.
 
@@ -169,8 +182,8 @@ def read_dictionary(path: str) -> tuple[Any, list[tuple[str, set[str]]]]:
     from spylls.hunspell.readers.dic import COUNT_REGEXP, SLASH_REGEXP, TAG_REGEXP
 
     aff, context = read_aff(FileReader(path + ".aff"))
-    stems: list[tuple[str, set[str]]] = []
-    for num, line in FileReader(path + ".dic", encoding=context.encoding):
+    stems: list[tuple[str, frozenset[str]]] = []
+    for num, line in _lines(path + ".dic", context.encoding):
         if num == 1 and COUNT_REGEXP.match(line):
             continue
         tags = TAG_REGEXP.search(line)
@@ -188,7 +201,7 @@ def read_dictionary(path: str) -> tuple[Any, list[tuple[str, set[str]]]]:
             word = word.replace(r"\/", "/")
         if context.ignore:
             word = word.translate(context.ignore.tr)
-        stems.append((word, {*context.parse_flags(flags)}))
+        stems.append((word, frozenset(context.parse_flags(flags))))
     return aff, stems
 
 
@@ -211,41 +224,54 @@ def expand(name: str) -> set[str]:
         }
 
     sfx_by_flag, pfx_by_flag = by_flag(aff.SFX), by_flag(aff.PFX)
+    # the affixes of each set of flags, gathered once: many stems share their flags
+    sfx_by_flags: dict[frozenset[str], list[Affix]] = {}
+    pfx_by_flags: dict[frozenset[str], list[Affix]] = {}
 
-    def suffixed(stem: str, flags: Iterable[str]) -> list[tuple[str, frozenset[str], bool]]:
+    def affixes(
+        flags: frozenset[str],
+        by_flag: dict[str, list[Affix]],
+        cache: dict[frozenset[str], list[Affix]],
+    ) -> list[Affix]:
+        found = cache.get(flags)
+        if found is None:
+            found = cache[flags] = [affix for flag in flags for affix in by_flag.get(flag, ())]
+        return found
+
+    def suffixed(stem: str, flags: frozenset[str]) -> list[tuple[str, frozenset[str], bool]]:
         forms = []
-        for flag in flags:
-            for strip, add, condition, more, cross in sfx_by_flag.get(flag, ()):
-                if strip and not stem.endswith(strip):
-                    continue
-                if not condition(stem):
-                    continue
-                base = stem[: len(stem) - len(strip)] if strip else stem
-                forms.append((base + add, more, cross))
+        for strip, add, condition, more, cross in affixes(flags, sfx_by_flag, sfx_by_flags):
+            if strip and not stem.endswith(strip):
+                continue
+            if not condition(stem):
+                continue
+            base = stem[: len(stem) - len(strip)] if strip else stem
+            forms.append((base + add, more, cross))
         return forms
 
-    def prefixed(stem: str, flags: Iterable[str]) -> list[tuple[str, frozenset[str], bool]]:
+    def prefixed(stem: str, flags: frozenset[str]) -> list[tuple[str, frozenset[str], bool]]:
         forms = []
-        for flag in flags:
-            for strip, add, condition, more, cross in pfx_by_flag.get(flag, ()):
-                if strip and not stem.startswith(strip):
-                    continue
-                if not condition(stem):
-                    continue
-                forms.append((add + stem[len(strip) :], more, cross))
+        for strip, add, condition, more, cross in affixes(flags, pfx_by_flag, pfx_by_flags):
+            if strip and not stem.startswith(strip):
+                continue
+            if not condition(stem):
+                continue
+            forms.append((add + stem[len(strip) :], more, cross))
         return forms
 
     for stem, flags in stems:
         if flags & skip:
             continue
         out.add(stem)
-        sfx_forms = suffixed(stem, flags)
-        for form, more, cross in sfx_forms:
+        if not flags:
+            continue
+        for form, more, cross in suffixed(stem, flags):
             if not more & skip:
                 out.add(form)
-            for form2, more2, _ in suffixed(form, more):  # twofold suffixes
-                if not more2 & skip:
-                    out.add(form2)
+            if more:  # twofold suffixes
+                for form2, more2, _ in suffixed(form, more):
+                    if not more2 & skip:
+                        out.add(form2)
             if cross:
                 for pform, pflags, pcross in prefixed(form, flags):
                     if pcross and not pflags & skip:
@@ -289,25 +315,41 @@ MIN_FREQUENCY_ZIPF = 1.0
 def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en", wordlist="large")``, the same float.
 
-    A word of lower-case ASCII letters is one token as it stands, so its frequency is
-    read from wordfreq's table directly and rounded as wordfreq rounds it; tokenizing
-    each of 350,000 words took two thirds of the build. Any other word goes through
-    wordfreq. ``tests/test_spelling_data.py`` compares the two on a sample of words.
+    A word of ASCII letters is one token, its lower-case form, so its frequency is read
+    from wordfreq's table (``_zipf_table``); tokenizing each of 350,000 words took two
+    thirds of the build. Any other word goes through wordfreq.
+    ``tests/test_spelling_data.py`` compares the two on a sample of words.
     """
-    if not FREQUENCY_WORD.match(word):
+    if not ASCII_WORD.match(word):
         from wordfreq import zipf_frequency
 
         return float(zipf_frequency(word, "en", wordlist="large"))
-    # wordfreq's _word_frequency(word, "en", "large", zipf_to_freq(0)) for one token,
-    # step by step (the same float operations), then its freq_to_zipf
+    return _zipf_table().get(word.lower(), 0.0)
+
+
+ASCII_WORD = re.compile(r"^[A-Za-z]+$")
+
+
+@functools.cache
+def _zipf_table() -> dict[str, float]:
+    """The Zipf frequency of every word of wordfreq's large English list (a word not in
+    it has 0.0, the Zipf frequency of wordfreq's minimum).
+
+    Each is wordfreq's ``_word_frequency(word, "en", "large", zipf_to_freq(0))`` for one
+    token, step by step (the same float operations), then its ``freq_to_zipf``; the
+    table holds a few hundred distinct frequencies, so each is worked out once.
+    """
     minimum = 10**0 / 1e9
-    table = _frequency_table()
-    if word in table:
-        unrounded = max(1.0 / (0.0 + 1.0 / table[word]), minimum)
-        freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
-    else:
-        freq = minimum
-    return round(math.log(freq, 10) + 9, 2)
+    by_frequency: dict[float, float] = {}
+    table: dict[str, float] = {}
+    for word, frequency in _frequency_table().items():
+        value = by_frequency.get(frequency)
+        if value is None:
+            unrounded = max(1.0 / (0.0 + 1.0 / frequency), minimum)
+            freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+            value = by_frequency[frequency] = round(math.log(freq, 10) + 9, 2)
+        table[word] = value
+    return table
 
 
 @functools.cache

@@ -185,13 +185,17 @@ def _bare(word: str) -> str:
 def _read_pdf(pdf: Path, docx: bytes) -> tuple[list[Page], set[str]]:
     """The pages of ``pdf`` and every word of its text (one pass of pdfminer)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
 
     section = open_docx(docx).sections[0]
     top_margin, bottom_margin = section.top_margin.pt, section.bottom_margin.pt
     pages = []
     words: set[str] = set()
-    for number, layout in enumerate(extract_pages(pdf), 1):
+    # boxes_flow=None: the text boxes (and their lines) are the same, only not ordered
+    # into a reading order by pdfminer's pairwise grouping of boxes, a tenth of the parse;
+    # nothing below depends on their order
+    laparams = LAParams(boxes_flow=None)
+    for number, layout in enumerate(extract_pages(pdf, laparams=laparams), 1):
         top, bottom = layout.height - top_margin, bottom_margin
         lowest = top
         head: list[tuple[float, str]] = []

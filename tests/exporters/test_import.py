@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -510,13 +511,53 @@ def test_a_workbook_without_its_export_sheet_is_refused(project: Path):
     assert "no sheet named 'Export'" in result.output
 
 
-def test_a_zip_bomb_is_refused_before_it_is_unpacked(project: Path):
+MIB = 1024 * 1024
+
+
+def _deflated_zeros(mebibytes: int) -> bytes:
+    """The raw deflate stream of ``mebibytes`` MiB of zero bytes that zlib makes with a
+    full flush after each MiB: each MiB is the same kilobyte, so one is compressed."""
+    zeros = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = zeros.compress(bytes(MIB)) + zeros.flush(zlib.Z_FULL_FLUSH)
+    return block * mebibytes + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+
+
+class _Compressed:
+    """zipfile's compressor for a part whose deflate stream is made beforehand: zipfile
+    still counts the part's data (its size and CRC) as it is written."""
+
+    def __init__(self, stream: bytes) -> None:
+        self.stream = stream
+
+    def compress(self, data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self.stream
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
     book = export(project)
     bomb = project / "bomb.xlsx"
     with zipfile.ZipFile(book) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             dst.writestr(info, src.read(info))
-        dst.writestr("xl/media/image1.png", b"\0" * (200 * 1024 * 1024))
+        # 200 MiB of zeros deflated to 200 KiB (compressing them took a second): the
+        # stream is sound, as a smaller one of the same making shows
+        assert zlib.decompress(_deflated_zeros(3), -15) == bytes(3 * MIB)
+        stream = _deflated_zeros(200)
+        part = zipfile.ZipInfo("xl/media/image1.png")
+        part.compress_type = zipfile.ZIP_DEFLATED
+        with monkeypatch.context() as patched:
+            patched.setattr(zipfile, "_get_compressor", lambda *_: _Compressed(stream))
+            with dst.open(part, "w") as image:
+                for _ in range(200):
+                    image.write(bytes(MIB))
+    with zipfile.ZipFile(bomb) as made:
+        unpacked = made.getinfo("xl/media/image1.png")
+        assert (unpacked.file_size, unpacked.compress_size) == (200 * MIB, len(stream))
     result = run(bomb)
     assert result.exit_code == 2
     assert "zip bomb" in result.output or "more than a framework's workbook" in result.output
@@ -602,17 +643,30 @@ def _convert(soffice: str, src: Path, fmt: str, out: Path, profile: Path) -> Pat
     return made
 
 
+def _edit_cell_text(book: Path, old: str, new: str) -> None:
+    """Change the one cell of ``book`` whose text is ``old`` to ``new``, in the part that
+    holds it; every other part keeps its bytes."""
+    with zipfile.ZipFile(book) as src:
+        parts = [(info, src.read(info)) for info in src.infolist()]
+    cell = f"<t>{old}</t>".encode()
+    assert sum(data.count(cell) for _, data in parts) == 1
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in parts:
+            dst.writestr(info, data.replace(cell, f"<t>{new}</t>".encode()))
+
+
 def test_a_workbook_edited_in_libreoffice_comes_back_as_the_expected_yaml(
     project: Path, soffice: str
 ):
+    """The exported workbook, with a cell edited, opened and saved as .xlsx by
+    LibreOffice Calc (one start of soffice): what import reads is LibreOffice's own
+    workbook, as after a person's edit there."""
     book = export(project)
     profile = project / "lo-profile"
-    flat = _convert(soffice, book, "fods", project / "flat", profile)
-    content = flat.read_text("utf-8")
-    cell = ">Learns the product.</text:p>"
-    assert content.count(cell) == 1
-    flat.write_text(content.replace(cell, ">Learns the product in depth.</text:p>"), "utf-8")
-    again = _convert(soffice, flat, "xlsx:Calc MS Excel 2007 XML", project / "again", profile)
+    _edit_cell_text(book, "Learns the product.", "Learns the product in depth.")
+    again = _convert(soffice, book, "xlsx:Calc MS Excel 2007 XML", project / "again", profile)
+    with zipfile.ZipFile(again) as saved:
+        assert b"<Application>LibreOffice" in saved.read("docProps/app.xml")
     result = run(again)
     assert result.exit_code == 0, result.output
     assert "1 text changed" in result.output

@@ -96,6 +96,9 @@ def _snapshot(files: list[str], snapshot: Path) -> None:
     env.pop("GIT_DIR", None)
     env.pop("GIT_INDEX_FILE", None)
     git(snapshot, "init", "-q", "-b", "main", env=env)
+    # pre-commit clones the snapshot (git fetch): its objects are stored and sent
+    # uncompressed, which spares zlib 12 MB of files twice and changes no file
+    git(snapshot, "config", "core.compression", "0", env=env)
     git(snapshot, "add", "-A", env=env)
     git(snapshot, "commit", "-q", "--no-gpg-sign", "-m", "snapshot", env=env)
 
@@ -112,6 +115,12 @@ def env(store: Path) -> dict[str, str]:
     # compiling off); the hooks' first run compiles what they import and keeps it
     out["PIP_NO_COMPILE"] = "0"
     out.pop("PYTHONDONTWRITEBYTECODE", None)
+    # the hook environment is a virtualenv seeded with pip alone: setuptools is neither
+    # the build backend (hatchling, in pip's isolated build environment) nor a
+    # dependency; and virtualenv does not start its background download of newer seed
+    # wheels (a pip run per seed package, on a machine whose cache of them is new)
+    out["VIRTUALENV_NO_SETUPTOOLS"] = "1"
+    out["VIRTUALENV_NO_PERIODIC_UPDATE"] = "1"
     # the hook scripts run `python -m pre_commit`-installed hooks with this interpreter
     out["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{out.get('PATH', '')}"
     return out
