@@ -180,9 +180,13 @@ def _cpu(files: list[Path]) -> float:
 def _growth(small: list[Path], large: list[Path]) -> float:
     """The CPU time of checking ``large`` over that of ``small``, each measured once;
     over LINEAR (a moment of a busy machine, or a real regression), both are measured
-    again and the better of the two times of each is taken."""
+    again, twice at most, and the best time of each is taken. A slow phase of the
+    shared machine once gave 7.1x for a 4x corpus on its second measurement; a
+    quadratic cost gives about 16x on every one."""
     cost_small, cost_large = _cpu(small), _cpu(large)
-    if cost_large / cost_small >= LINEAR:
+    for _ in range(2):
+        if cost_large / cost_small < LINEAR:
+            break
         cost_small = min(cost_small, _cpu(small))
         cost_large = min(cost_large, _cpu(large))
     return cost_large / cost_small
@@ -727,7 +731,7 @@ def test_problems_a_more_specific_rule_covers_cost_grows_linearly() -> None:
 
     def cpu(found: list[Problem]) -> float:
         best = float("inf")
-        for _ in range(3):
+        for _ in range(5):  # the best of five: a short measure, cheap to repeat
             start = time.process_time()
             kept = linter._most_specific(found)
             best = min(best, time.process_time() - start)
