@@ -179,8 +179,30 @@ def test_commit_adding_a_misspelling_is_rejected_with_its_position(content_repo,
     result = commit(content_repo, env, "typo")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert f"frameworks/cx-pdp.yaml:{line}:" in output
-    assert "SP01" in output and "Communcation" in output
+    # each hook reports it in its own section of pre-commit's output: the check hook
+    # alone must reject the commit, whatever the fix hook says after it
+    for hook in ("pdp-lint", "pdp-lint-fix"):
+        section = hook_output(output, hook)
+        assert f"frameworks/cx-pdp.yaml:{line}:" in section, output
+        assert "SP01" in section and "Communcation" in section, output
+
+
+def hook_output(output: str, hook: str) -> str:
+    """What pre-commit printed for the hook ``hook``: from its `- hook id:` line to the
+    next hook's status line (the one ending in Passed, Failed or Skipped)."""
+    marker = f"- hook id: {hook}\n"
+    assert marker in output, output
+    section = output.split(marker, 1)[1]
+    lines = section.splitlines()
+    end = next(
+        (
+            i
+            for i, text in enumerate(lines)
+            if text.endswith(("Passed", "Failed", "Skipped")) and "...." in text
+        ),
+        len(lines),
+    )
+    return "\n".join(lines[:end])
 
 
 def test_clean_commit_passes(content_repo, env):
