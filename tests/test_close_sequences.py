@@ -13,14 +13,13 @@ import random
 import sys
 import time
 from collections.abc import Callable, Sequence
-from functools import cache, partial
+from functools import partial
 from itertools import combinations
 from typing import Any, TypeVar
 
 import pytest
 
-from benchmarks.generate import CorpusSpec, _Writer
-from benchmarks.vocabulary import Vocabulary, load_vocabulary
+from benchmarks.generate import CorpusSpec, _Writer, seed_vocabulary
 from pdp_lint.language import similarity
 from pdp_lint.language.filing import FilingTable
 from pdp_lint.language.similarity import (
@@ -181,16 +180,10 @@ def test_close_sequences_find_every_pair_of_a_short_and_a_long_edit(
         assert close_sequences(variants, limit) == expected
 
 
-@cache
-def _vocabulary() -> Vocabulary:
-    """The generator's phrase pools, read once (a tenth of a second each time)."""
-    return load_vocabulary()
-
-
 def _behaviors(count: int) -> list[list[str]]:
     """``count`` behaviors as the benchmark corpus writes them (seed phrases glued
     together), one in twenty a near copy of an earlier one, as read by DU02."""
-    writer = _Writer(CorpusSpec(behaviors=count), _vocabulary())
+    writer = _Writer(CorpusSpec(behaviors=count), seed_vocabulary())
     texts: list[str] = []
     for i in range(count):
         if i % 20 == 19:

@@ -10,7 +10,6 @@ as a ratio near 16 instead of near 4.
 from __future__ import annotations
 
 import errno
-import functools
 import os
 import random
 import resource
@@ -27,7 +26,6 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import CorpusSpec, generate
-from benchmarks.vocabulary import Vocabulary, load_vocabulary
 from pdp_lint.engine import memory
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import load_settings
@@ -135,14 +133,8 @@ def test_lineage_answers_as_walking_the_chains_does(
 LINEAR = 7.0
 
 
-@functools.cache
-def _vocabulary() -> Vocabulary:
-    """The generator's phrase pools, read once (a tenth of a second each time)."""
-    return load_vocabulary()
-
-
 def _corpus(folder: Path, spec: CorpusSpec) -> list[Path]:
-    return generate(spec, folder, _vocabulary())
+    return generate(spec, folder)  # the seed vocabulary is read once a process
 
 
 def _many_files(files: int) -> CorpusSpec:
