@@ -221,6 +221,9 @@ def check(params: dict[str, Any]) -> NoReturn:
             color=params["color"],
         )
     finally:
+        from pdp_lint import patterns
+
+        patterns.save()  # the first run's regular expressions, for later runs
         if was_enabled:
             gc.enable()
 

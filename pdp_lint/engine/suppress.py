@@ -13,13 +13,14 @@ import re
 
 import msgspec
 
+from pdp_lint import patterns
 from pdp_lint.load.source import SourceText
 
 
 @functools.cache
 def _comment() -> re.Pattern[str]:
     # compiled when first needed: a clean check never needs it (start-up)
-    return re.compile(
+    return patterns.compile(
         r"(?:^|\s)#\s*pdp-lint:\s*(?P<kind>disable|disable-file)\s*=\s*"
         r"(?P<sel>[\w.\-]+(?:\s*,\s*[\w.\-]+)*)(?:\s+(?P<reason>\S.*))?\s*$"
     )

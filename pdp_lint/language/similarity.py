@@ -30,7 +30,6 @@ Candidates have their similarity computed exactly.
 from __future__ import annotations
 
 import math
-import re
 import sys
 import unicodedata
 from array import array
@@ -41,6 +40,7 @@ from functools import cache
 from itertools import chain, combinations, pairwise
 from typing import NamedTuple
 
+from pdp_lint import patterns
 from pdp_lint.language.filing import NUMBER_BITS as _NUMBER_BITS
 from pdp_lint.language.filing import NUMBER_MASK as _NUMBER_MASK
 from pdp_lint.language.filing import FilingTable
@@ -58,8 +58,8 @@ _QUOTES = str.maketrans(
         "\u201e": '"',
     }
 )
-_WORD = re.compile(r"[^\W_]+")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD in lower-case ASCII text
+_WORD = patterns.compile(r"[^\W_]+")
+_ASCII_WORD = patterns.compile(r"[a-z0-9]+")  # _WORD in lower-case ASCII text
 # guards the float product t * n against rounding just above an integer
 _EPS = 1e-9
 #: thresholds from which the partition scheme is used
@@ -113,7 +113,7 @@ def long_word_counts(texts: Iterable[str], shortest: int) -> Counter[str]:
     match cannot start inside a longer run, whose start would have matched already.
     """
     counts: Counter[str] = Counter()
-    long_word = re.compile(f"[a-z0-9]{{{shortest},}}")
+    long_word = patterns.compile(f"[a-z0-9]{{{shortest},}}")
 
     def split(text: str) -> list[str]:
         return [w for w in words(text) if len(w) >= shortest]
@@ -519,7 +519,7 @@ def brute_force_pairs(records: Sequence[Collection[Hashable]], threshold: float)
 
 
 # A possessive ending: the team's, the KE’s, the teams' (the plural keeps its s).
-_POSSESSIVE = re.compile(r"(?<=\w)['’`]s\b|(?<=[sS])['’`](?!\w)")
+_POSSESSIVE = patterns.compile(r"(?<=\w)['’`]s\b|(?<=[sS])['’`](?!\w)")
 
 
 def sequence(text: str) -> list[str]:

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
+from pdp_lint import patterns
+
 
 # One pass over the text: a chunk (run of non-space) holding a digit, "://", "@", "www."
 # or a dotted name is consumed whole as a skip, as is a #channel; otherwise words match.
@@ -22,13 +24,13 @@ from typing import NamedTuple
 @functools.cache
 def _tokens() -> re.Pattern[str]:
     # compiled when first needed: a clean one-file check never needs it (start-up)
-    return re.compile(
+    return patterns.compile(
         r"(?<!\S)(?:\S*?(?:\d|://|@|www\.|[^\W\d_]\.[^\W\d_]{2})\S*|[(\[\"'“‘]*#\S*)"
         r"|([^\W\d_]+(?:['’][^\W\d_]+)*)"
     )
 
 
-_POSSESSIVE = re.compile(r"['’][sS]$")
+_POSSESSIVE = patterns.compile(r"['’][sS]$")
 
 
 class Token(NamedTuple):

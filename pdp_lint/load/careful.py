@@ -8,7 +8,6 @@ scalars that YAML silently reads as booleans, numbers or dates are caught.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -16,6 +15,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from pdp_lint import patterns
 from pdp_lint.load.nodes import (
     MAX_DEPTH,
     TAG,
@@ -31,7 +31,7 @@ from pdp_lint.model.problem import Span
 
 _ALLOWED_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 # Plain scalars that YAML 1.1 tools (and many editors' validators) read as booleans.
-_YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_YAML11_BOOL = patterns.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 
 
 def _span(src: SourceText, node: Node) -> Span:
@@ -43,7 +43,7 @@ def _span(src: SourceText, node: Node) -> Span:
 #: composer recurses in C once per level, and some 30,000 levels overflow the process's
 #: stack (a segmentation fault, which no exception handler sees); 10,000 read safely
 MAX_FLOW_NESTING = 5_000
-_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
+_FLOW_BRACKETS = patterns.compile(r"[\[\]{}]")
 
 
 def _flow_too_deep(text: str) -> int | None:
@@ -81,7 +81,7 @@ def _too_deep(src: SourceText, at: int) -> YamlSyntaxError:
 #:   path reads past them so that TX07 points at each and removes it; here libyaml
 #:   refused the whole file (SY01), so the findings of a file holding one depended on
 #:   which path read it.
-_UNREAD = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_UNREAD = patterns.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 #: what stands for each of them while libyaml reads: noncharacters, which YAML allows,
 #: one character for one so that offsets stay
 _STAND_INS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [

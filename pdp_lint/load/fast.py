@@ -32,14 +32,17 @@ from collections.abc import Iterator
 from sys import intern
 from typing import Any
 
+from pdp_lint import patterns
 from pdp_lint.load.nodes import MAX_DEPTH, Composed, MapLoc, SeqLoc
 from pdp_lint.load.source import SourceText
 from pdp_lint.model.positions import OffsetSpans
 from pdp_lint.model.problem import Span
 
-_PLAIN_SPECIAL = re.compile(r"[-+.~0-9]|(?:true|false|null|yes|no|on|off|y|n)$", re.IGNORECASE)
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)$|0o[0-7_]+$|0x[0-9a-fA-F_]+$")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
+_PLAIN_SPECIAL = patterns.compile(
+    r"[-+.~0-9]|(?:true|false|null|yes|no|on|off|y|n)$", re.IGNORECASE
+)
+_INT = patterns.compile(r"[-+]?(?:0|[1-9][0-9_]*)$|0o[0-7_]+$|0x[0-9a-fA-F_]+$")
+_FLOAT = patterns.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 _SPECIAL_FIRST = frozenset("-+.~0123456789")
 #: YAML's indicators that cannot start a plain scalar and that rapidyaml reads as text
@@ -52,7 +55,7 @@ _SPECIAL_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "
 _LONGEST_SPECIAL_WORD = max(map(len, _SPECIAL_WORDS))
 _ASCII_BYTES = bytes(range(0x80))
 # what may lie between two scalars besides comments: spaces and indicators
-_GAP = re.compile(r"[ \t\r\n:,?\-\[\]{}]*")
+_GAP = patterns.compile(r"[ \t\r\n:,?\-\[\]{}]*")
 _NOT_FIRST = frozenset(" \t\r\n:,?-[]{}#")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}

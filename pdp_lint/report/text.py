@@ -8,8 +8,7 @@ to the place.
 
 from __future__ import annotations
 
-import re
-
+from pdp_lint import patterns
 from pdp_lint.model.problem import Problem, Report, Severity
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -32,7 +31,7 @@ def style(text: str, *, fg: str | None = None, bold: bool | None = None) -> str:
 WIDTH = 120
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = patterns.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def shown_name(file: str) -> str:

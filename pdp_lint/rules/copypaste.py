@@ -11,6 +11,7 @@ from pathlib import Path
 
 import msgspec
 
+from pdp_lint import patterns
 from pdp_lint.language.similarity import (
     Pair,
     normalise,
@@ -368,9 +369,9 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 #: letters that a pattern ignoring case matches to an ASCII letter although their lower
 #: case is not that letter (U+0130 and U+0131 match i, U+017F matches s)
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
-_WORD_RUN = re.compile(r"\w+")
-_LEADING_WORD = re.compile(r"\w+")
+_FOLDS_TO_ASCII = patterns.compile("[\u0130\u0131\u017f]")
+_WORD_RUN = patterns.compile(r"\w+")
+_LEADING_WORD = patterns.compile(r"\w+")
 
 
 class NameIndex(msgspec.Struct, eq=False):

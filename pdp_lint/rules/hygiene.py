@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from pdp_lint import patterns
 from pdp_lint.load.document import Document
 from pdp_lint.model.framework import TextField
 from pdp_lint.model.problem import Edit, Fix, Severity
@@ -141,11 +142,11 @@ _BLANK_RUN = "[ \t\u00a0\u202f\u2007]+"
 
 
 #: a blank that is never right inside a text
-_ODD_BLANK = re.compile("[\t\u00a0\u202f\u2007]")
+_ODD_BLANK = patterns.compile("[\t\u00a0\u202f\u2007]")
 #: in texts joined by line breaks, what makes a text worth a closer look: a blank other
 #: than a space, or a space followed by a space, a line break or the end, or preceded by
 #: a line break or the start (one character class first, which the search skips to)
-_ODD_SPACING = re.compile("[ \t\u00a0\u202f\u2007](?:(?<! )|(?![^ \n])|(?<![^\n] ))")
+_ODD_SPACING = patterns.compile("[ \t\u00a0\u202f\u2007](?:(?<! )|(?![^ \n])|(?<![^\n] ))")
 
 
 class Whitespace(Rule):
@@ -251,7 +252,7 @@ class Whitespace(Rule):
 
 
 #: what every match of _DOUBLED holds (a quicker search)
-_DOUBLED_HINT = re.compile(r"\.[ \t]*\.|,[ \t]*,|;[ \t]*;|::|!!|\?\?")
+_DOUBLED_HINT = patterns.compile(r"\.[ \t]*\.|,[ \t]*,|;[ \t]*;|::|!!|\?\?")
 #: compiled (and cached by `re`) the first time a text matches the hint, as few do
 _DOUBLED = (
     r"(?P<abbr>\b(?P<a>[eEiI])\.\.(?P<b>[gGeE])\b\.?)"  # e..g, i..e
@@ -337,14 +338,14 @@ class DoubledPunctuation(Rule):
 
 
 # A whitespace-delimited token standing alone.
-_TOKEN = re.compile(r"\S+")
+_TOKEN = patterns.compile(r"\S+")
 _STRAY_SYMBOLS = set("\\^~`|_*#@\u00a7\u00a4")
 _KEPT_SYMBOLS = set("\u00a9\u00ae\u2122\u00b0")
 _SENTENCE_END = (".", "!", "?")
 #: single-character ASCII tokens that may be strays (not "a"; "x" only between numbers)
 _ASCII_SINGLES = frozenset("bcdefghijklmnopqrstuvwxyz\\^~`|_*#@")
 #: a text ending with a number, as found in the fields run together
-_ENDS_WITH_DIGIT = re.compile(r"[0-9](?=[^\S\n]*(?:\n|\Z))")
+_ENDS_WITH_DIGIT = patterns.compile(r"[0-9](?=[^\S\n]*(?:\n|\Z))")
 
 
 def _is_icon(token: str) -> bool:
@@ -493,9 +494,9 @@ _NAMES = {
     '"': 'quote `"`',
     "'": "quote `'`",
 }
-_LIST_MARK = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2})\)")
+_LIST_MARK = patterns.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2})\)")
 #: every quote and bracket that unbalanced_marks looks at
-_MARKS = re.compile("[()\\[\\]{}\u201c\u201d\u2018\u2019\"']")
+_MARKS = patterns.compile("[()\\[\\]{}\u201c\u201d\u2018\u2019\"']")
 
 
 class Unbalanced(Rule):
@@ -729,7 +730,7 @@ def _is_control(ch: str) -> bool:
     )
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_CONTROL = patterns.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def _runs(value: str, test: object) -> Iterator[tuple[int, int]]:
@@ -848,7 +849,7 @@ _INVISIBLE = {
 }
 
 
-_INVISIBLE_CHARACTER = re.compile(f"[{''.join(_INVISIBLE)}]")
+_INVISIBLE_CHARACTER = patterns.compile(f"[{''.join(_INVISIBLE)}]")
 
 
 def _is_invisible(value: str, i: int) -> bool:
@@ -932,7 +933,7 @@ class InvisibleCharacter(Rule):
 
 #: the separators Unicode has for a new line and a new paragraph inside text
 _SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
-_SEPARATOR = re.compile("[\u2028\u2029]")
+_SEPARATOR = patterns.compile("[\u2028\u2029]")
 
 
 def _is_separator(value: str, i: int) -> bool:

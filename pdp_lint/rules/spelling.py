@@ -19,7 +19,6 @@ only when there is something to report.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
+from pdp_lint import patterns
 from pdp_lint.language.tokens import lower
 from pdp_lint.model.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
@@ -53,10 +53,10 @@ def _words(value: str) -> Iterator[Token]:
 #: the letter and the character before it), so that a search skips to the next letter
 #: instead of looking behind every character first; it matches what
 #: ``(?<![#@])[^\W\d_]+(?:['’][^\W\d_]+)*`` matches
-_QUICK_WORDS = re.compile(r"[^\W\d_](?<![#@].)[^\W\d_]*(?:['’][^\W\d_]+)*")
+_QUICK_WORDS = patterns.compile(r"[^\W\d_](?<![#@].)[^\W\d_]*(?:['’][^\W\d_]+)*")
 #: a run of non-space that spelling never reads (see pdp_lint.language.tokens)
-_SKIPPED_RUN = re.compile(r"^[(\[\"'“‘]*#|@|://|www\.")
-_QUICK_LETTERS = re.compile(r"[^\W\d_]+")
+_SKIPPED_RUN = patterns.compile(r"^[(\[\"'“‘]*#|@|://|www\.")
+_QUICK_LETTERS = patterns.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import msgspec
 
+from pdp_lint import patterns
 from pdp_lint.load.document import Document
 from pdp_lint.model.framework import Framework, Node, TextField
 from pdp_lint.model.problem import Severity, Span
@@ -534,18 +535,18 @@ class TrackShape(Rule):
 # possessive ending is not part of the acronym (KEs, KE's, CX's). The capital comes
 # before the check of the character ahead of it, so that a search skips quickly to the
 # next capital.
-_ACRONYM = re.compile(
+_ACRONYM = patterns.compile(
     r"(?P<term>[A-Z](?<![\w.:@#-].)[A-Z0-9]*[A-Z0-9](?:&[A-Z]+)?)(?:s|['\u2019]s)?(?![\w@])"
 )
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|io)\b")
+_URL = patterns.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|io)\b")
 #: what every match of _URL holds
 _URL_HINTS = ("://", "www.", "@", ".com", ".org", ".net", ".io")
 #: finds one of _URL_HINTS: one search of a text instead of one for each hint
-_URL_HINT = re.compile("|".join(map(re.escape, _URL_HINTS)))
+_URL_HINT = patterns.compile("|".join(map(re.escape, _URL_HINTS)))
 # Roman numerals made of I, V and X only: "CX" or "CV" are acronyms, "II" and "XIV" are not.
-_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN = patterns.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # Quarters, halves and fiscal years: Q1, H2, FY24, Q3FY24.
-_PERIOD = re.compile(r"(?:[QH][1-4]|FY\d{2}|FY\d{4})+")
+_PERIOD = patterns.compile(r"(?:[QH][1-4]|FY\d{2}|FY\d{4})+")
 #: Acronyms a professional reader knows without an expansion (the expansion is rarer
 #: than the acronym): titles, everyday business terms and the web's basic vocabulary.
 COMMON_ACRONYMS = frozenset(

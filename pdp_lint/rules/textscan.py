@@ -18,6 +18,7 @@ from functools import cache
 
 import msgspec
 
+from pdp_lint import patterns
 from pdp_lint.language.tokens import lower
 from pdp_lint.load.document import Document
 from pdp_lint.model.framework import TextField
@@ -69,7 +70,7 @@ def _utf8_length(lead: int) -> int:
 #: to four bytes (0xC2 to 0xF4): broken text always holds one. Every such byte is defined
 #: in both code pages, so Python's own codecs give the same characters as ftfy's.
 _LEADS = {bytes([b]).decode(cp) for cp in ("cp1252", "cp1250") for b in range(0xC2, 0xF5)}
-LEAD_CHARACTERS = re.compile(f"[{re.escape(''.join(sorted(_LEADS)))}]")
+LEAD_CHARACTERS = patterns.compile(f"[{re.escape(''.join(sorted(_LEADS)))}]")
 
 
 @cache

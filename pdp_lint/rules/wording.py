@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from pdp_lint import patterns
 from pdp_lint.load.document import Document
 from pdp_lint.model.framework import TextField
 from pdp_lint.model.problem import Fix, Severity
@@ -69,8 +70,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
 #: Kelvin sign (whose lower case is k), and U+0130, U+0131 and U+017F (dotted and dotless
 #: i, long s), which lower case to other letters.
 _HINT_WORDS = ("hoping", "workout", "loose ", "ld of", "st of", "ht of")
-_HINT_PLURAL = re.compile(r"['’]s (?:and|or|who|which|that|are|were|have|to)")
-_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f]")
+_HINT_PLURAL = patterns.compile(r"['’]s (?:and|or|who|which|that|are|were|have|to)")
+_OTHER_FOLDS = patterns.compile("[\u0130\u0131\u017f]")
 
 
 def _suspects(found: Prose) -> list[TextField]:
@@ -163,7 +164,7 @@ class ConfusedWords(Rule):
 @functools.cache
 def _repeated() -> re.Pattern[str]:
     # compiled when first needed: a clean check never needs it (start-up)
-    return re.compile(
+    return patterns.compile(
         r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P=word)(?![\w'’-]))+",
         re.IGNORECASE,
     )
@@ -174,9 +175,9 @@ def _repeated() -> re.Pattern[str]:
 #: search does not try every shorter prefix of every word again, and so are the spaces
 #: after it (the word again never starts with one); a look behind and a look ahead,
 #: rather than word boundaries, are what the search tests quickest
-_REPEATED_HINT = re.compile(r"(?<!\w)(\w++)\s++\1(?!\w)")
-_SPACES = re.compile(r"\s*")
-_BLANKS = re.compile(r"[ \t]*")
+_REPEATED_HINT = patterns.compile(r"(?<!\w)(\w++)\s++\1(?!\w)")
+_SPACES = patterns.compile(r"\s*")
+_BLANKS = patterns.compile(r"[ \t]*")
 #: doublings that are grammatical: "she had had enough", "he said that that was wrong"
 GRAMMATICAL_DOUBLES = frozenset({"had", "that"})
 
@@ -270,7 +271,7 @@ class RepeatedWord(Rule):
 # "a" or "an" not inside a word, a quote, a path or a compound: the letter comes before
 # the look behind it, so a search skips quickly to the next "a" instead of looking
 # behind every character of the text first
-_ARTICLE = re.compile(
+_ARTICLE = patterns.compile(
     r"(?P<article>[Aa](?<![\w'’./&-][Aa])n?)[^\S\n]+(?P<next>[^\W_][\w'’&+-]*)(?P<after>[./:]?\w*)"
 )
 #: words after which "a" or "A" is not an article ("A and B", "option a or b")
@@ -304,15 +305,15 @@ _NOT_AFTER_ARTICLE = frozenset(
     ]
 )
 #: words spelled with a vowel but said with a consonant sound: a user, a one-off
-_CONSONANT_SOUND = re.compile(
+_CONSONANT_SOUND = patterns.compile(
     r"(?:u(?:s[aeu]|ni(?:[^nmd]|di?r)|nan|til|tens|topi|rin|ran|reth|ret|ro[lp]|bi|kr|v[^\W\d_]la)"
     r"|eu|ewe|one(?![\w-]*(?:rous|ness))|once)",
     re.IGNORECASE,
 )
 #: words spelled with an h that is not said: an hour, an honest
-_SILENT_H = re.compile(r"(?:hour|honest|hono(?:u)?r|heir)", re.IGNORECASE)
+_SILENT_H = patterns.compile(r"(?:hour|honest|hono(?:u)?r|heir)", re.IGNORECASE)
 #: words some style guides still write with "an" although their h is said
-_OLD_AN_H = re.compile(
+_OLD_AN_H = patterns.compile(
     r"(?:histor|hotel|heroic|habitual|hypothes|horrific|hilarious|humble|herb)", re.IGNORECASE
 )
 #: capital letters whose name starts with a vowel sound: an API, an HR partner, an MBA
@@ -339,7 +340,7 @@ _SAID_AS_WORDS = frozenset(
         "HIPAA",
     ]
 )
-_HEAD = re.compile(r"[A-Z]+")
+_HEAD = patterns.compile(r"[A-Z]+")
 
 
 def _letter_sound(head: str) -> bool | None:
