@@ -82,6 +82,42 @@ def test_index_points_at_every_section_and_covers_the_whole_list() -> None:
     assert not any(words.has(w) for w in only)
 
 
+def test_a_few_lookups_in_the_mapped_list_answer_as_the_tables_do() -> None:
+    """``has`` searches a section's bytes where the list is mapped until a section is
+    asked often; the answers are those of the section's table, case and all."""
+    searched = lexicon.__wrapped__()
+    tabled = Lexicon.parse(DATA.read_bytes())
+    words = [
+        "communication", "Communication", "behaviour", "behavior", "London", "london",
+        "don't", "e-mail", "café", "naïve", "communcation", "zzqxw", "a", "Zürich",
+        "colour\tx", "line\nbreak", "sur\ud800rogate", "aaa", "Aaron", "CX",
+    ]  # fmt: skip
+    for word in words:
+        key = word[:3].lower()
+        expected = key in tabled.sections and word in tabled._table(key)
+        assert searched.has(word) is expected, word
+    assert searched.has("communication") and not searched.has("communcation")
+
+
+def test_the_spellings_a_locale_may_report_follow_the_pairs() -> None:
+    words = lexicon()
+    for british in (True, False):
+        expected: set[str] = set()
+        for pair in words.pairs:
+            if british:
+                expected.add(pair.us)
+                if not pair.us_wrong_in_gb:
+                    expected.add(pair.gb)
+            else:
+                expected.add(pair.gb)
+                if not pair.gb_wrong_in_us:
+                    expected.add(pair.us)
+        assert words.variant_spellings(british) == expected
+    assert "utilize" in words.variant_spellings(True)
+    assert "utilise" in words.variant_spellings(False)
+    assert "utilize" not in words.variant_spellings(False)
+
+
 def test_a_word_list_without_its_index_or_with_a_wrong_one_is_refused() -> None:
     data = DATA.read_bytes()
     with pytest.raises(ValueError, match="build_spelling_data"):

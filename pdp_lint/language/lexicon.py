@@ -73,7 +73,10 @@ class Lexicon(msgspec.Struct, eq=False):
     #: where each section starts in ``data`` (its ``=KEY`` line), by number, as the
     #: index writes it (made a number when the section is read); the last is the index
     starts: list[str]
-    pairs: tuple[VariantPair, ...]
+    #: the US/GB pairs' section as words: US spelling, GB spelling, flags, and again
+    #: (split by the C code of str.split; the named tuples are made when first asked for)
+    _variants: list[str] = msgspec.field(default_factory=list)
+    _pairs: tuple[VariantPair, ...] | None = None
     #: the text of the sections read so far
     _texts: dict[str, str] = msgspec.field(default_factory=dict)
     #: sections opened so far, as word -> band and locale
@@ -98,15 +101,38 @@ class Lexicon(msgspec.Struct, eq=False):
         keys = fields[::2]
         starts = fields[1::2]
         starts.append(str(at))
-        lexicon = cls(data, dict(zip(keys, range(len(keys)), strict=True)), starts, ())
-        lexicon.pairs = tuple(
-            VariantPair(us, gb, flags[0] == "1", flags[1] == "1")
-            for us, gb, flags in (line.split(" ") for line in lexicon._text(PAIRS).splitlines()[1:])
-        )
+        lexicon = cls(data, dict(zip(keys, range(len(keys)), strict=True)), starts)
+        lexicon._variants = lexicon._text(PAIRS).split()[1:]
+        if len(lexicon._variants) % 3:
+            raise ValueError(f"the word list's `{PAIRS}` section is irregular: {REBUILD}")
         lexicon.sections.pop(PAIRS, None)
         lexicon.sections.pop(_FREQUENT_BLOCK, None)
         lexicon._frequent_index = lexicon.sections.pop(_FREQUENT_INDEX, None)
         return lexicon
+
+    @property
+    def pairs(self) -> tuple[VariantPair, ...]:
+        """Every word with a US and a GB spelling."""
+        if self._pairs is None:
+            fields = self._variants
+            self._pairs = tuple(
+                VariantPair(us, gb, flags[0] == "1", flags[1] == "1")
+                for us, gb, flags in zip(fields[0::3], fields[1::3], fields[2::3], strict=True)
+            )
+        return self._pairs
+
+    def variant_spellings(self, british: bool) -> frozenset[str]:
+        """The spellings of variant pairs that may be wrong in a framework of this locale:
+        the other locale's, and both of a pair whose two are standard in this one."""
+        fields = self._variants
+        flags = fields[2::3]
+        if british:  # every US spelling; the GB one where the US one is standard in GB
+            mine, theirs, wrong = fields[1::3], fields[0::3], [f[0] == "1" for f in flags]
+        else:
+            mine, theirs, wrong = fields[0::3], fields[1::3], [f[1] == "1" for f in flags]
+        return frozenset(theirs).union(
+            [word for word, other_wrong in zip(mine, wrong, strict=True) if not other_wrong]
+        )
 
     def _text(self, key: str) -> str:
         """The text of a section, from its ``=KEY`` line on ("" when there is none)."""
@@ -178,7 +204,14 @@ class Lexicon(msgspec.Struct, eq=False):
             searches = self._searches.get(key, 0)
             if searches < _FEW:
                 self._searches[key] = searches + 1
-                return f"\n{word}\t" in self._text(key) and _plain(word)
+                # searched where the list is mapped, without decoding the section
+                number = self.sections[key]
+                start, end = int(self.starts[number]), int(self.starts[number + 1])
+                head = f"={key}\n".encode()
+                if not searches and self.data[start : start + len(head)] != head:
+                    raise ValueError(f"the index of the word list is wrong at `{key}`: {REBUILD}")
+                entry = f"\n{word}\t".encode("utf-8", "surrogatepass")  # never in the list
+                return self.data.find(entry, start, end) >= 0 and _plain(word)
             table = self._table(key)
         return word in table
 

@@ -70,6 +70,8 @@ def is_acronym(word: str) -> bool:
 
 def is_product_like(word: str) -> bool:
     """Mixed case with a capital after a small letter: iPhone, mosAIc, LinkedIn."""
+    if word.islower() or word[1:].islower():
+        return False  # most words: no capital, or only the first (the C code says so)
     return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 

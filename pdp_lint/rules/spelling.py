@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import msgspec
 
 from pdp_lint import patterns
-from pdp_lint.language.tokens import lower
+from pdp_lint.language.tokens import is_acronym, is_product_like, lower
 from pdp_lint.model.problem import Edit, Fix, Severity
 from pdp_lint.rules.base import Context, Finding, Rule, corpus_fact
 from pdp_lint.rules.textscan import RUNS, prose
@@ -62,8 +62,6 @@ _QUICK_LETTERS = patterns.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=65536)
 def _checkable(word: str) -> bool:
     """Whether a token is prose to spell-check rather than an acronym or a name."""
-    from pdp_lint.language.tokens import is_acronym, is_product_like
-
     if is_acronym(word) or is_product_like(word):
         return False
     # English words use ASCII and Latin-1 letters (café); anything else is another
@@ -531,11 +529,13 @@ class _Use(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _pair_index() -> tuple[dict[str, VariantPair], dict[str, VariantPair]]:
+def _pair_index() -> tuple[dict[str, VariantPair], dict[str, VariantPair], frozenset[str]]:
+    """The pairs by US spelling, by GB spelling, and every spelling of them."""
     from pdp_lint.language.lexicon import lexicon
 
     pairs = lexicon().pairs
-    return {p.us: p for p in pairs}, {p.gb: p for p in pairs}
+    us_index, gb_index = {p.us: p for p in pairs}, {p.gb: p for p in pairs}
+    return us_index, gb_index, frozenset(us_index.keys() | gb_index.keys())
 
 
 @lru_cache(maxsize=2)
@@ -547,17 +547,7 @@ def _suspects(british_locale: bool) -> frozenset[str]:
     """
     from pdp_lint.language.lexicon import lexicon
 
-    out: set[str] = set()
-    for pair in lexicon().pairs:
-        if british_locale:
-            out.add(pair.us)
-            if not pair.us_wrong_in_gb:
-                out.add(pair.gb)
-        else:
-            out.add(pair.gb)
-            if not pair.gb_wrong_in_us:
-                out.add(pair.us)
-    return frozenset(out)
+    return lexicon().variant_spellings(british_locale)
 
 
 class SpellingVariant(Rule):
@@ -630,7 +620,6 @@ class SpellingVariant(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         from pdp_lint.language.tokens import match_case, strip_possessive
 
-        us_index, gb_index = _pair_index()
         framework = doc.framework
         texts = doc.texts
         uses: list[_Use] = []
@@ -638,7 +627,7 @@ class SpellingVariant(Rule):
         suspects = _suspects(british_locale)
         if not _holds_any(doc, ctx, suspects, f"variants:{british_locale}"):
             return  # only spellings of the framework's locale: nothing to count
-        keys = us_index.keys() | gb_index.keys()
+        us_index, gb_index, keys = _pair_index()
         for i, text in enumerate(texts):
             if keys.isdisjoint(_QUICK_LETTERS.findall(text.value.lower())):
                 continue
