@@ -21,6 +21,8 @@ compiler does not work that way, nothing is stored and :func:`compile` is
 is set (``sys.dont_write_bytecode``) or the package folder is not writable.
 """
 
+# os.path, not pathlib: see store_path
+# ruff: noqa: PTH103, PTH105, PTH108, PTH118, PTH120, PTH123
 from __future__ import annotations
 
 import _thread
@@ -28,7 +30,6 @@ import contextlib
 import os
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 _sre: Any
@@ -53,12 +54,14 @@ _made: dict[str, Program] = {}
 _used: set[str] = set()
 
 
-def store_path() -> Path | None:
-    """Where the programs are kept for this Python, or None when it has no bytecode tag."""
+def store_path() -> str | None:
+    """Where the programs are kept for this Python, or None when it has no bytecode tag.
+    (A path of os.path, not pathlib: the check's start-up imports pathlib later, its own
+    way; see pdp_lint.cli.preload.)"""
     tag = sys.implementation.cache_tag
     if tag is None or _sre is None:
         return None
-    return Path(__file__).resolve().parent / "__pycache__" / f"patterns.{tag}.json"
+    return os.path.join(os.path.dirname(__file__), "__pycache__", f"patterns.{tag}.json")
 
 
 def _stamp() -> str:
@@ -77,7 +80,8 @@ def _read() -> dict[str, Program]:
     if path is None:
         return {}
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError:
         return {}
     import msgspec
@@ -194,12 +198,12 @@ def save() -> None:
         data = msgspec.json.encode((_stamp(), kept))
     except (msgspec.EncodeError, TypeError, ValueError):
         return
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary = f"{path}.{os.getpid()}.tmp"
     try:
-        path.parent.mkdir(exist_ok=True)
-        with temporary.open("xb") as out:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "xb") as out:
             out.write(data)
-        temporary.replace(path)
+        os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+            os.unlink(temporary)

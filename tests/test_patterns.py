@@ -37,7 +37,7 @@ SAMPLES: list[tuple[str, int]] = [
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh process's state of the module, its file in ``tmp_path``."""
     path = tmp_path / "__pycache__" / "patterns.test.json"
-    monkeypatch.setattr(patterns, "store_path", lambda: path)
+    monkeypatch.setattr(patterns, "store_path", lambda: str(path))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     fresh(monkeypatch)
     yield path
@@ -158,7 +158,7 @@ def test_a_folder_that_cannot_be_made_is_left_alone(
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the folder would be\n")
-    monkeypatch.setattr(patterns, "store_path", lambda: blocker / "patterns.json")
+    monkeypatch.setattr(patterns, "store_path", lambda: str(blocker / "patterns.json"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     fresh(monkeypatch)
     patterns.compile(*SAMPLES[0])

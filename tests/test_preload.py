@@ -293,7 +293,7 @@ def test_the_libraries_are_imported_as_they_are_when_a_stand_in_falls_short():
     assert done.stdout == "ok\n"
 
 
-def test_the_toml_parser_is_imported_without_the_string_module():
+def test_the_toml_parser_is_imported_without_the_string_module_and_its_compiles():
     done = _run(
         """
         import sys
@@ -309,6 +309,15 @@ def test_the_toml_parser_is_imported_without_the_string_module():
             "bare-Key_9": "\u00e9\U0001f600",
             "a": {"b": {"c": 0xBEEF}},
         }
+        # its expressions came through pdp-lint's store, and are re's own; re is back
+        import re
+        from pdp_lint import patterns
+
+        assert sys.modules["re"] is re and re.compile is not patterns.compile
+        assert tomllib._re.re.compile is patterns.compile
+        for made in (tomllib._re.RE_NUMBER, tomllib._re.RE_LOCALTIME, tomllib._re.RE_DATETIME):
+            assert made == re.compile(made.pattern, made.flags)
+        assert tomllib._re.re.Match is re.Match
         with_string = tomllib._parser.string
         import string
 

@@ -36,7 +36,10 @@ a check needs import much more than a check uses, each for a single name:
 - ``tomllib`` (with a configuration file) takes three constants of ``string``, which
   compiles a regular expression on import, and jsonschema-rs imports its ``canonical``
   package whole: the stand-ins have the constants, and import the real module for
-  anything else.
+  anything else. ``tomllib`` also compiles three long regular expressions on import:
+  while it runs, ``re`` is a copy of the real module whose ``compile`` takes the
+  programs from pdp-lint's store (:mod:`pdp_lint.patterns`); this one stand-in is put
+  in place although ``re`` is imported already, and the real module put back after.
 
 :func:`install` puts a finder first on ``sys.meta_path`` that gives each of these
 libraries, whenever it is first imported (a check that finds its result in the cache
@@ -92,7 +95,9 @@ def install() -> None:
         },
         # what the TOML parser takes from string: three constants (string itself
         # compiles a regular expression on import)
-        "tomllib": {"string": _string_stand_in()},
+        # and its regular expressions come from pdp-lint's store (pdp_lint.patterns):
+        # ``re`` is replaced while it runs, though imported already
+        "tomllib": {"string": _string_stand_in(), "re": _re_stand_in()},
         "pathlib": {"urllib.parse": _urllib_parse_stand_in()},
     }
     c_datetime = _c_datetime()
@@ -149,8 +154,13 @@ class _LeanLoader:
         if module.__spec__ is not None:
             module.__spec__.loader = self.loader
         name = module.__name__
-        placed = {n: m for n, m in self.stand_ins.items() if n not in sys.modules}
+        placed = {
+            n: m
+            for n, m in self.stand_ins.items()
+            if n not in sys.modules or n in _REPLACED_WHILE_RUN
+        }
         before = set(sys.modules)
+        replaced = {n: sys.modules[n] for n in placed if n in sys.modules}
         sys.modules.update(placed)  # type: ignore[arg-type]
         try:
             self.loader.exec_module(module)
@@ -162,6 +172,7 @@ class _LeanLoader:
             for stand_in, held in placed.items():
                 if sys.modules.get(stand_in, placed) is held:
                     del sys.modules[stand_in]
+            sys.modules.update(replaced)
         if failed:
             # whatever the stand-ins got wrong, the library runs as it is
             for other in set(sys.modules) - before:
@@ -193,6 +204,25 @@ class _Deferred(ModuleType):
 
 def _deferred(name: str) -> ModuleType:
     return _Deferred(name, f"Stand-in for {name}, imported when first used.")
+
+
+#: stand-ins put in place while their library runs even when the real module is imported
+#: already (and the real one put back after)
+_REPLACED_WHILE_RUN = frozenset({"re"})
+
+
+def _re_stand_in() -> ModuleType:
+    """``re`` whose ``compile`` takes the compiled program from pdp-lint's store (see
+    :mod:`pdp_lint.patterns`): the same expressions, without compiling them in Python on
+    every start. Everything else is the real module's."""
+    import re
+
+    from pdp_lint import patterns
+
+    module = ModuleType("re", re.__doc__)
+    vars(module).update({k: v for k, v in vars(re).items() if not k.startswith("__")})
+    module.compile = patterns.compile  # type: ignore[attr-defined]
+    return module
 
 
 def _string_stand_in() -> ModuleType:
