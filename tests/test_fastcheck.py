@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +201,59 @@ def test_the_version_is_answered_without_click_as_click_answers_it():
     assert slow.stderr == "0 True\n"
     assert is_version(["--version"]) and not is_version(["--version", "check"])
     assert not is_version(["check", "--version"])
+
+
+#: runs the program as its script does, with an exit handler that says whether Python's
+#: own clean-up ran
+_ENDING = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: sys.stderr.write('cleaned up\\n'))\n"
+    "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
+    "from pdp_lint.__main__ import run\n"
+    "run()\n"
+)
+
+
+def test_a_check_ends_at_once_after_its_report_and_loses_nothing(tmp_path: Path) -> None:
+    """The run's objects are not freed one by one at the end (fastcheck.end_now): the
+    exit handlers of Python's clean-up never run, and the report, the ``-o`` file, the
+    cache and the exit status are whole."""
+    report = tmp_path / "report.txt"
+    found = tmp_path / "as-found"
+    shutil.copytree(AS_FOUND, found)
+    env = {**os.environ, "NO_COLOR": "1"}
+    args = [sys.executable, "-c", _ENDING, "check", found.name]
+    plain = subprocess.run(
+        [*args, "--no-cache"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert plain.returncode == 1
+    assert "cleaned up" not in plain.stderr
+    assert plain.stdout.rstrip().splitlines()[-1].startswith("Found ")
+    to_file = subprocess.run(
+        [*args, "-o", str(report)], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert (to_file.returncode, to_file.stdout, to_file.stderr) == (1, "", "")
+    assert report.read_text("utf-8") == plain.stdout
+    cached = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert (cached.returncode, cached.stdout) == (1, plain.stdout)
+    assert any(tmp_path.rglob(".pdp-lint-cache/*"))
+    clean = subprocess.run(
+        [*args[:-1], str(FRAMEWORKS)], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+
+
+def test_a_check_whose_reader_goes_away_ends_quietly_with_status_1(tmp_path: Path) -> None:
+    """Standard output closed after its first line (``| head -1``): status 1, nothing
+    on standard error, as click's standalone mode ends."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pdp_lint", "check", "--no-cache", str(AS_FOUND)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=120) == 1
+    assert process.stderr.read() == b""
