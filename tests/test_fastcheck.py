@@ -203,26 +203,35 @@ def test_the_version_is_answered_without_click_as_click_answers_it():
     assert not is_version(["check", "--version"])
 
 
-#: runs the program as its script does, with an exit handler that says whether Python's
-#: own clean-up ran
-_ENDING = (
-    "import atexit, sys\n"
-    "atexit.register(lambda: sys.stderr.write('cleaned up\\n'))\n"
-    "sys.argv = ['pdp-lint', *sys.argv[1:]]\n"
-    "from pdp_lint.__main__ import run\n"
-    "run()\n"
-)
+#: imported by Python at start-up (``sitecustomize``): an exit handler that says whether
+#: Python's own clean-up ran
+_EXIT_HANDLER = "import atexit, sys\natexit.register(lambda: sys.stderr.write('cleaned up\\n'))\n"
 
 
-def test_a_check_ends_at_once_after_its_report_and_loses_nothing(tmp_path: Path) -> None:
+def _program(tmp_path: Path, how: str) -> tuple[list[str], dict[str, str]]:
+    """The ``pdp-lint`` program (its script, or ``python -m pdp_lint``), with the exit
+    handler installed in its process."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(_EXIT_HANDLER)
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(site)}
+    if how == "script":
+        script = Path(sys.executable).parent / "pdp-lint"
+        assert script.is_file(), script
+        return [str(script)], env
+    return [sys.executable, "-m", "pdp_lint"], env
+
+
+@pytest.mark.parametrize("how", ["script", "module"])
+def test_a_check_ends_at_once_after_its_report_and_loses_nothing(tmp_path: Path, how: str) -> None:
     """The run's objects are not freed one by one at the end (fastcheck.end_now): the
     exit handlers of Python's clean-up never run, and the report, the ``-o`` file, the
     cache and the exit status are whole."""
     report = tmp_path / "report.txt"
     found = tmp_path / "as-found"
     shutil.copytree(AS_FOUND, found)
-    env = {**os.environ, "NO_COLOR": "1"}
-    args = [sys.executable, "-c", _ENDING, "check", found.name]
+    program, env = _program(tmp_path, how)
+    args = [*program, "check", found.name]
     plain = subprocess.run(
         [*args, "--no-cache"], capture_output=True, text=True, cwd=tmp_path, env=env
     )
@@ -241,6 +250,29 @@ def test_a_check_ends_at_once_after_its_report_and_loses_nothing(tmp_path: Path)
         [*args[:-1], str(FRAMEWORKS)], capture_output=True, text=True, cwd=tmp_path, env=env
     )
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+
+
+def test_code_that_runs_the_entry_point_itself_gets_the_exit_to_handle(tmp_path: Path) -> None:
+    """``run()`` inside another program (``python -c``, a test harness): the SystemExit
+    comes back to it, and Python's clean-up runs as usual."""
+    _, env = _program(tmp_path, "module")
+    caller = (
+        "import sys\n"
+        "sys.argv = ['pdp-lint', 'check', '--no-cache', sys.argv[1]]\n"
+        "from pdp_lint.__main__ import run\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", caller, str(FRAMEWORKS)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "exit 0\n", "cleaned up\n")
 
 
 def test_a_check_whose_reader_goes_away_ends_quietly_with_status_1(tmp_path: Path) -> None:

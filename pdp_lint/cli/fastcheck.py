@@ -491,12 +491,30 @@ def run_version() -> None:
 
 def run_standalone(params: dict[str, Any]) -> None:
     """Run ``check`` as click's standalone mode runs a command: a closed pipe on standard
-    output ends it quietly with status 1. The process then ends at once (see
-    :func:`end_now`)."""
+    output ends it quietly with status 1. When this process is the ``pdp-lint`` program
+    itself, it then ends at once (see :func:`end_now`)."""
     try:
         _standalone(lambda: check(params))
     except SystemExit as done:
-        end_now(done)
+        if is_the_program():
+            end_now(done)
+        raise
+
+
+def is_the_program() -> bool:
+    """Whether the process runs the ``pdp-lint`` program: the script pip writes (named
+    ``pdp-lint``) or ``python -m pdp_lint``. Code that runs pdp-lint's entry point inside
+    its own program (``python -c``, a test, runpy) gets the SystemExit to handle."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    if spec is not None:
+        return getattr(spec, "name", None) == "pdp_lint.__main__"
+    file = getattr(main, "__file__", None)
+    if not isinstance(file, str):
+        return False
+    from pathlib import Path  # imported by the check already
+
+    return Path(file).name.lower().startswith("pdp-lint")
 
 
 def end_now(done: SystemExit) -> NoReturn:
