@@ -43,6 +43,30 @@ def shown_name(file: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], file)
 
 
+def _visible_table() -> dict[int, str]:
+    """What :func:`visible` shows in place of each character a terminal would act on."""
+    table = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ ... ␟ (␉ for a tab)
+    table[0x7F] = "\u2421"  # ␡
+    for code in (*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F):
+        table[code] = "\ufffd"
+    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):  # bidirectional controls
+        table[code] = "\ufffd"
+    table[0x2028] = table[0x2029] = "\u2424"  # ␤
+    return table
+
+
+_VISIBLE = _visible_table()
+
+
+def visible(text: str) -> str:
+    """``text`` as the report shows it: each character a terminal would act on (control
+    characters, an escape sequence's ESC, a bell, line and paragraph separators, the
+    bidirectional controls that reorder what follows) shown as one visible character
+    (its Unicode control picture, ␤, or �), so a framework's text cannot colour, move or
+    rewrite the terminal, and the caret under a line stays under its column."""
+    return text.translate(_VISIBLE) if not text.isprintable() else text
+
+
 def _window(line: str, column: int) -> tuple[str, int]:
     """The part of ``line`` to show for ``column`` and how many characters were cut."""
     if len(line) <= WIDTH:
@@ -85,12 +109,12 @@ class TextReporter:
             f"{self._style(report, where, bold=True)} "
             f"{self._style(report, f'{p.severity.value}:', fg=color, bold=True)} "
             f"{self._style(report, p.code, fg=color, bold=True)} "
-            f"{p.message} [{p.name}]"
+            f"{visible(p.message)} [{p.name}]"
         )
         lines = [head]
         source = report.source_line(p.file, p.line)
         if source:
-            shown, start = _window(source.expandtabs(1), p.column)
+            shown, start = _window(visible(source.expandtabs(1)), p.column)
             column = p.column - start
             end = p.end_column - start if p.end_line == p.line else len(shown) + 1
             width = max(1, min(end, len(shown) + 1) - column)
@@ -99,7 +123,7 @@ class TextReporter:
             caret = " " * (column - 1) + "^" * width
             lines.append(" " * (len(gutter) - 2) + "| " + self._style(report, caret, fg=color))
         if p.suggestion:
-            lines.append(f"      = suggestion: {p.suggestion}")
+            lines.append(f"      = suggestion: {visible(p.suggestion)}")
         return "\n".join(lines)
 
     def _summary(self, report: Report) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,42 @@ def test_a_raw_control_character_is_tx07_and_fixed_whichever_path_reads_the_file
         fixed = pdp_lint("fix", path)
         assert fixed.status == 0, fixed.out + fixed.err
         assert path.read_text(encoding="utf-8") == text.replace(char, "")
+
+
+#: what a terminal acts on, written raw into a summary: an escape sequence (colour, then
+#: a window title), a bell, a line separator and a right-to-left override
+_TERMINAL = "Knows \x1b[31mred\x1b[0m \x1b]0;owned\x07 and\u2028the \u202eend things."
+
+
+@pytest.mark.parametrize("color", ["--no-color", "--color"])
+def test_text_that_a_terminal_would_act_on_is_shown_not_run(tmp_path: Path, color: str):
+    """The report shows a framework's characters a terminal would act on as visible
+    ones (control pictures, ␤, �), in the excerpt, the message and the suggestion, so
+    the text cannot colour, retitle or rewrite the terminal, and the caret stays under
+    the character it points at."""
+    path = write(tmp_path / "fw", _summary(f"'{_TERMINAL}'"))
+    run = pdp_lint("check", color, path, cwd=tmp_path)
+    assert run.status == 1
+    out = run.out
+    for raw in ("\x07", "\u2028", "\u202e", "\x1b]", "\x1b[31mred"):
+        assert raw not in out, repr(raw)
+    if color == "--color":  # the report's own colours only
+        assert set(re.findall(r"\x1b[^m]*m", out)) <= {
+            "\x1b[0m",
+            "\x1b[1m",
+            "\x1b[31m",
+            "\x1b[33m",
+            "\x1b[36m",
+        }
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "Knows ␛[31mred␛[0m ␛]0;owned␇ and␤the �end things." in plain
+    lines = plain.splitlines()
+    marks = {"TX07": "␛␇", "TX08": "�", "TX09": "␤"}
+    pointed = []
+    for i, line in enumerate(lines):
+        found = re.match(r".*:\d+:\d+: \w+: (TX0[789]) ", line)
+        if found is not None:
+            excerpt, caret = lines[i + 1], lines[i + 2]
+            pointed.append(excerpt[caret.index("^")])
+            assert pointed[-1] in marks[found[1]], (line, excerpt, caret)
+    assert sorted(pointed) == sorted("␛␛␛␇␤�")
