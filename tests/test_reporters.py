@@ -105,6 +105,18 @@ def test_github_annotations_are_exact_with_escaping():
     ]
 
 
+def test_github_annotations_show_what_a_log_viewer_would_act_on():
+    """A message quoting a framework's text with an escape sequence, a bell or a line
+    separator: shown as visible characters, as the text report shows them; a line break
+    is still an escaped one."""
+    problem = msgspec.structs.replace(
+        problems()[0], message="summary `\x1b[31mred\x1b[0m\x07`\u2028and\nnext"
+    )
+    out = render("github", Report([problem], 1))
+    assert "\x1b" not in out and "\x07" not in out and "\u2028" not in out
+    assert out.endswith('::summary `␛[31mred␛[0m␇`␤and%0Anext (suggestion: "yes")\n')
+
+
 def test_github_paths_are_relative_to_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pdp_lint.model.problem import Problem, Report, Severity
 from pdp_lint.report.base import display_relative
+from pdp_lint.report.text import visible
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -35,4 +36,7 @@ class GithubReporter:
         }
         props = ",".join(f"{k}={escape_property(v)}" for k, v in properties.items())
         message = p.message + (f" (suggestion: {p.suggestion})" if p.suggestion else "")
+        # what a log viewer would act on (an escape sequence quoted from a framework's
+        # text) shown as the text report shows it; a line break stays one
+        message = "\n".join(visible(line) for line in message.split("\n"))
         return f"::{_COMMANDS[p.severity]} {props}::{escape_data(message)}"
