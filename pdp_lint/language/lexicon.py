@@ -134,6 +134,15 @@ class Lexicon(msgspec.Struct, eq=False):
             [word for word, other_wrong in zip(mine, wrong, strict=True) if not other_wrong]
         )
 
+    def _bounds(self, key: str, number: int) -> tuple[int, int]:
+        """Where section ``key`` (number ``number`` of the index) starts and ends in
+        ``data``; a ValueError if it does not start with its ``=KEY`` line."""
+        start, end = int(self.starts[number]), int(self.starts[number + 1])
+        head = f"={key}\n".encode()
+        if self.data[start : start + len(head)] != head:
+            raise ValueError(f"the index of the word list is wrong at `{key}`: {REBUILD}")
+        return start, end
+
     def _text(self, key: str) -> str:
         """The text of a section, from its ``=KEY`` line on ("" when there is none)."""
         text = self._texts.get(key)
@@ -141,11 +150,8 @@ class Lexicon(msgspec.Struct, eq=False):
             number = self.sections.get(key)
             if number is None:
                 return ""
-            start, end = int(self.starts[number]), int(self.starts[number + 1])
-            text = self.data[start:end].decode("utf-8")
-            if not text.startswith(f"={key}\n"):
-                raise ValueError(f"the index of the word list is wrong at `{key}`: {REBUILD}")
-            self._texts[key] = text
+            start, end = self._bounds(key, number)
+            text = self._texts[key] = self.data[start:end].decode("utf-8")
         return text
 
     def _table(self, key: str) -> dict[str, str]:
@@ -193,23 +199,20 @@ class Lexicon(msgspec.Struct, eq=False):
     def has(self, word: str) -> bool:
         """Whether ``word`` is an entry (exact case), as :meth:`entry` would say.
 
-        The first few words of a section are looked up in its text, which is cheaper than
-        making its table when only a few are (as in a check of one file).
+        The first few words of a section are looked up in its bytes where the list is
+        mapped, which is cheaper than decoding it and making its table when only a few
+        are (as in a check of one file).
         """
         key = word[:3].lower()
         table = self._tables.get(key)
         if table is None:
-            if key not in self.sections:
+            number = self.sections.get(key)
+            if number is None:
                 return False
             searches = self._searches.get(key, 0)
             if searches < _FEW:
                 self._searches[key] = searches + 1
-                # searched where the list is mapped, without decoding the section
-                number = self.sections[key]
-                start, end = int(self.starts[number]), int(self.starts[number + 1])
-                head = f"={key}\n".encode()
-                if not searches and self.data[start : start + len(head)] != head:
-                    raise ValueError(f"the index of the word list is wrong at `{key}`: {REBUILD}")
+                start, end = self._bounds(key, number)
                 entry = f"\n{word}\t".encode("utf-8", "surrogatepass")  # never in the list
                 return self.data.find(entry, start, end) >= 0 and _plain(word)
             table = self._table(key)
