@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import stat
 from array import array
 from pathlib import Path
@@ -201,24 +202,73 @@ def _decode_utf8(data: bytes, offset: int) -> str:
         ) from None
 
 
+#: how a framework file is opened: without waiting (a named pipe put in its place
+#: between the look and the open would wait for a writer), in binary, not inherited
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _too_large(what: str, max_bytes: int) -> ReadError:
+    return ReadError(
+        f"{what}, over the {max_bytes:,}-byte limit; "
+        "split it or raise `max-file-size` in the configuration"
+    )
+
+
+def _not_regular(mode: int) -> ReadError | None:
+    if stat.S_ISDIR(mode):
+        return ReadError("is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        # a named pipe or a device: reading it could block forever or never end
+        return ReadError("is not a regular file (a pipe, socket or device); pass a framework file")
+    return None
+
+
+def _read_bounded(fd: int, size: int, max_bytes: int) -> bytes:
+    """The bytes of the open file ``fd``, which held ``size`` bytes when looked at;
+    a file that has grown past ``max_bytes`` since is refused, not read whole."""
+    chunks = []
+    total = 0
+    want = size + 1  # one byte more than expected: the end of the file is seen at once
+    while True:
+        chunk = os.read(fd, min(max(want, 65536), max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_large("file grew while it was read", max_bytes)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Read and decode a file, refusing unreadable, binary or oversized input."""
+    """Read and decode a file, refusing unreadable, binary or oversized input.
+
+    What is read is what was looked at: the kind and size are those of the file as
+    opened (``fstat``), so a path changed between the look and the open (a link turned
+    to a device, a file swapped for a pipe) is refused as what it has become, and no
+    more than the limit is ever read, however much the file grows meanwhile.
+    """
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):
-            # a named pipe or a device: reading it could block forever or never end
-            raise ReadError(
-                "is not a regular file (a pipe, socket or device); pass a framework file"
-            )
-        size = info.st_size
-        if size > max_bytes:
-            raise ReadError(
-                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; "
-                "split it or raise `max-file-size` in the configuration"
-            )
-        data = path.read_bytes()
+        # looked at by path first: a device or a pipe is never opened
+        refused = _not_regular(path.stat().st_mode)
+        if refused is not None:
+            raise refused
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            info = os.fstat(fd)
+            refused = _not_regular(info.st_mode)
+            if refused is not None:
+                raise refused
+            if info.st_size > max_bytes:
+                raise _too_large(f"file is {info.st_size:,} bytes", max_bytes)
+            data = _read_bounded(fd, info.st_size, max_bytes)
+        finally:
+            os.close(fd)
     except ReadError:
         raise
     except IsADirectoryError:

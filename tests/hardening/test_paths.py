@@ -6,12 +6,15 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import Settings
+from pdp_lint.load.source import ReadError, SourceText, read_source
 from tests.hardening.helpers import CLEAN, pdp_lint, write
 
 
@@ -79,20 +82,89 @@ def test_a_named_pipe_is_refused_without_blocking(good: Path, given: str):
 
 def test_an_unreadable_file_in_process(good: Path, monkeypatch: pytest.MonkeyPatch):
     other = write(good.parent, CLEAN.replace("id: demo", "id: other"), "other.yaml")
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self: Path) -> bytes:
-        if self.name == "demo.yaml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def deny(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path).endswith("demo.yaml"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     result = run_check([good, other], Settings(root=good.parent))
     assert result.unreadable
     assert [(p.file, p.code, p.message) for p in result.report.problems] == [
         (good.as_posix(), "IO01", "permission denied; make the file readable")
     ]
     assert [item.framework is not None for item in result.loaded] == [False, True]
+
+
+@pytest.mark.parametrize("becomes", ["device", "pipe"])
+def test_a_path_turned_into_a_device_or_pipe_after_the_look_is_refused_unread(
+    good: Path, becomes: str, monkeypatch: pytest.MonkeyPatch
+):
+    # the file is looked at (a regular file), then the path is swapped before it is
+    # opened: a link to /dev/zero was read until memory ran out, a pipe waited for a writer
+    link = good.parent / "swapped.yaml"
+    if becomes == "device":
+        link.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(good.parent / "pipe")
+        link.symlink_to(good.parent / "pipe")
+    looked = good.stat()  # what the look found, before the swap
+    real = Path.stat
+
+    def stat(self: Path, **kwargs: Any) -> os.stat_result:
+        return looked if self == link else real(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    outcome: list[BaseException | SourceText] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_source(link, 10_000))
+        except BaseException as exc:  # handed to the test, in its thread
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "the read is still going"
+    [error] = outcome
+    assert isinstance(error, ReadError), error
+    assert error.message == (
+        "is not a regular file (a pipe, socket or device); pass a framework file"
+    )
+
+
+def test_a_file_that_grows_while_it_is_read_is_refused_at_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    path = tmp_path / "growing.yaml"
+    path.write_bytes(b"# " + b"x" * 4_998)  # 5,000 bytes, where the look found 100
+    real_fstat, real_read = os.fstat, os.read
+    asked: list[int] = []
+
+    def fstat(fd: int) -> os.stat_result:
+        found = real_fstat(fd)
+        if found.st_size != 5_000:
+            return found
+        fields = list(found)
+        fields[6] = 100  # st_size
+        return os.stat_result(fields)
+
+    def read(fd: int, n: int) -> bytes:
+        asked.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    monkeypatch.setattr(os, "read", read)
+    with pytest.raises(ReadError) as refused:
+        read_source(path, 2_000)
+    assert refused.value.message == (
+        "file grew while it was read, over the 2,000-byte limit; "
+        "split it or raise `max-file-size` in the configuration"
+    )
+    assert sum(asked) <= 2_001, asked  # no more than the limit was read
 
 
 def _unprivileged() -> list[str] | None:
