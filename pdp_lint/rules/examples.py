@@ -42,32 +42,8 @@ class MissingExamples(Rule):
     competencies:
       - id: knowledge
         name: Knowledge
-    tracks:
-      - id: professional
-        name: Professional Path
-        status: available
-        roles:
-          - id: expert
-            title: Expert
-            competencies:
-              - competency: knowledge
-                behaviors:
-                  - id: knows-product
-                    text: Knows the product.
-    ```
-
-    ## Use instead
-    ```yaml
-    id: demo
-    title: Demo PDP
-    owner:
-      team: Demo Team
-    locale: en-US
-    version: "1.0"
-    status: draft
-    competencies:
-      - id: knowledge
-        name: Knowledge
+      - id: communication
+        name: Communication
     tracks:
       - id: professional
         name: Professional Path
@@ -83,17 +59,61 @@ class MissingExamples(Rule):
                     examples:
                       - id: explains-limits
                         text: Explains a known limitation to a customer in plain words.
+              - competency: communication
+                behaviors:
+                  - id: writes-clearly
+                    text: Writes clearly.
     ```
 
-    A framework that gives no example in any role section, by design, gets one
-    finding for the file instead of one per section (see `when-none`).
+    ## Use instead
+    ```yaml
+    id: demo
+    title: Demo PDP
+    owner:
+      team: Demo Team
+    locale: en-US
+    version: "1.0"
+    status: draft
+    competencies:
+      - id: knowledge
+        name: Knowledge
+      - id: communication
+        name: Communication
+    tracks:
+      - id: professional
+        name: Professional Path
+        status: available
+        roles:
+          - id: expert
+            title: Expert
+            competencies:
+              - competency: knowledge
+                behaviors:
+                  - id: knows-product
+                    text: Knows the product.
+                    examples:
+                      - id: explains-limits
+                        text: Explains a known limitation to a customer in plain words.
+              - competency: communication
+                behaviors:
+                  - id: writes-clearly
+                    text: Writes clearly.
+                    examples:
+                      - id: release-notes
+                        text: Writes release notes a customer understands at first reading.
+    ```
+
+    A framework that gives no example in any role section is taken to give none by
+    design, as many published career ladders do, and is not reported (see
+    `when-none`); where a framework does give examples, each section without them is.
 
     ## Options
     - `min-examples` (default `1`): the fewest examples a section may have.
-    - `when-none` (default `"file"`): what to report when no role section of the
-      framework has an example: `"file"`, one finding for the file (at its first
-      section); `"sections"`, one finding per section; `"ignore"`, nothing, for
-      frameworks that give no examples by design.
+    - `when-none` (default `"ignore"`): what to report when no role section of the
+      framework has an example: `"ignore"`, nothing (the framework gives none by
+      design); `"file"`, one finding for the file (at its first section), for a
+      project whose frameworks should all give examples; `"sections"`, one finding per
+      section.
     """
 
     code = "EX01"
@@ -105,8 +125,8 @@ class MissingExamples(Rule):
         """How many examples each section of a role needs at least."""
 
         min_examples: int = 1
-        #: "file", "sections" or "ignore": see the rule's documentation
-        when_none: str = "file"
+        #: "ignore", "file" or "sections": see the rule's documentation
+        when_none: str = "ignore"
 
         def validate(self) -> str | None:
             if self.min_examples < 0:
@@ -125,8 +145,7 @@ class MissingExamples(Rule):
                 _, first = sections[0]
                 yield Finding(
                     f"no role section of this framework has examples ({len(sections)} "
-                    "sections); add examples showing the behaviors in practice, or set "
-                    '`when-none = "ignore"` under `[rules.EX01]` if it gives none by design.',
+                    "sections); add examples showing the behaviors in practice.",
                     first.span_of("competency"),
                     f"{first.path}.competency",
                 )
