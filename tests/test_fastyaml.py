@@ -327,3 +327,42 @@ def test_a_stand_in_written_as_an_escape_is_not_used_either():
     careful = compose(src)
     assert "Knows \ufdd0 things." in _scalars(careful.data)
     assert "Demo\x1b PDP" in _scalars(careful.data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "links: [https://example.com/path, b]\n",
+        "at: {start: 10:30, end: x::y}\n",
+        "keys: {x:y: 1, u: -x:y}\n",
+        "flow:\n  - {id: b1, text: Learns from https://docs.example.com daily.}\n",
+    ],
+    ids=["url-in-a-sequence", "times-in-a-mapping", "colon-in-a-key", "url-in-a-behavior"],
+)
+def test_a_colon_inside_a_flow_scalar_reads_the_same_on_both_paths(text: str):
+    # libyaml, which the careful path runs, refused a colon inside a plain scalar of a
+    # flow collection ("found unexpected ':'"); YAML 1.2 and the fast path read it as text
+    src = SourceText(Path("d.yaml"), text)
+    fast = compose_fast(src)
+    assert fast is not None
+    assert same(fast, compose(src)) == []
+
+
+def test_a_framework_with_a_url_in_a_flow_mapping_loads_on_the_careful_path_too():
+    # a `|` block sends the document to the careful path, which called the URL's colon
+    # a syntax error while the same behavior loaded on the fast path
+    behavior = MINIMAL[MINIMAL.index("              - id: learns") :]
+    flow = MINIMAL.replace(
+        behavior,
+        "              - {id: learns, text: Learns the product from https://docs.example.com.,\n"
+        "                 examples: [{id: training, text: Attends training.}]}\n",
+    )
+    assert flow != MINIMAL
+    block = flow.replace("title: Demo PDP\n", "title: Demo PDP\nintro: |-\n  What it is for.\n")
+    assert compose_fast(SourceText(Path("d.yaml"), block)) is None  # the careful path
+    for text in (flow, block):
+        loaded = load_text(SourceText(Path("d.yaml"), text))
+        assert loaded.problems == [], loaded.problems
+        assert loaded.framework is not None
+        [behavior] = [b for r in loaded.framework.roles() for s in r.sections for b in s.behaviors]
+        assert behavior.text == "Learns the product from https://docs.example.com."

@@ -115,6 +115,28 @@ def _readable(text: str) -> tuple[str, dict[int, int] | None]:
     return text.translate(there), back
 
 
+#: what libyaml's scanner says of a colon inside a plain scalar of a flow collection
+#: (`[https://example.com]`, `{at: 10:30}`): ruamel.yaml's C composer bundles a libyaml
+#: that refuses it, where YAML 1.2, rapidyaml (the fast path) and ruamel.yaml's Python
+#: composer read it as text. A document with such a scalar read on the fast path, and
+#: was a syntax error here (taken when something else in it, such as a `|` block,
+#: needs this path).
+_FLOW_COLON = "found unexpected ':'"
+
+
+def _compose(text: str) -> Any:
+    """The root node of ``text``, composed by libyaml; by ruamel.yaml's Python composer
+    (the same nodes and marks) where libyaml refuses a colon in a flow scalar."""
+    try:
+        # a YAML object per document: one shared by the run would keep each document's
+        # loader (see pdp_lint.load.loader._free_parser)
+        return YAML(typ="safe", pure=False).compose(text)
+    except MarkedYAMLError as exc:
+        if (exc.problem or "").strip() != _FLOW_COLON:
+            raise
+    return YAML(typ="safe", pure=True).compose(text)
+
+
 def compose_careful(src: SourceText) -> Composed:
     """Compose ``src`` into data with positions; raise YamlSyntaxError on bad YAML."""
     deep = _flow_too_deep(src.text)
@@ -122,9 +144,7 @@ def compose_careful(src: SourceText) -> Composed:
         raise _too_deep(src, deep)
     text, back = _readable(src.text)
     try:
-        # a YAML object per document: one shared by the run would keep each document's
-        # loader (see pdp_lint.load.loader._free_parser)
-        root = YAML(typ="safe", pure=False).compose(text)
+        root = _compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
