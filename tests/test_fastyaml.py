@@ -124,6 +124,9 @@ def test_every_rule_case_input_reads_the_same_on_both_paths():
         "a: } a\n",
         "a:\n  - @team\n",
         "a: é @x\nb: @team\n",
+        # `%`, which rapidyaml reads as text in a flow collection only
+        "a: {t: % done}\n",
+        "a: [%x, y]\n",
         # directives, which rapidyaml skips and libyaml judges (a YAML 2.0 document, an
         # unknown directive)
         "%YAML 2.0\n---\na: b\n",
@@ -336,12 +339,20 @@ def test_a_stand_in_written_as_an_escape_is_not_used_either():
         "at: {start: 10:30, end: x::y}\n",
         "keys: {x:y: 1, u: -x:y}\n",
         "flow:\n  - {id: b1, text: Learns from https://docs.example.com daily.}\n",
+        "ask: {text: Asks whether a ? b holds, q: [a ? b]}\n",
     ],
-    ids=["url-in-a-sequence", "times-in-a-mapping", "colon-in-a-key", "url-in-a-behavior"],
+    ids=[
+        "url-in-a-sequence",
+        "times-in-a-mapping",
+        "colon-in-a-key",
+        "url-in-a-behavior",
+        "question-mark",
+    ],
 )
 def test_a_colon_inside_a_flow_scalar_reads_the_same_on_both_paths(text: str):
     # libyaml, which the careful path runs, refused a colon inside a plain scalar of a
-    # flow collection ("found unexpected ':'"); YAML 1.2 and the fast path read it as text
+    # flow collection ("found unexpected ':'") and a `?` inside one ("did not find
+    # expected ',' or '}'"); YAML 1.2 and the fast path read them as text
     src = SourceText(Path("d.yaml"), text)
     fast = compose_fast(src)
     assert fast is not None
@@ -366,3 +377,15 @@ def test_a_framework_with_a_url_in_a_flow_mapping_loads_on_the_careful_path_too(
         assert loaded.framework is not None
         [behavior] = [b for r in loaded.framework.roles() for s in r.sections for b in s.behaviors]
         assert behavior.text == "Learns the product from https://docs.example.com."
+
+
+def test_a_real_syntax_error_after_a_colon_in_a_flow_scalar_is_the_one_reported():
+    # libyaml stops at the URL's colon; the Python composer reads past it to the real
+    # error, an unclosed sequence, which is what the report must point at
+    text = "a: {t: https://docs.example.com}\nb: [1, 2\nc: d\n"
+    loaded = load_text(SourceText(Path("d.yaml"), text))
+    [problem] = loaded.problems
+    assert problem.code == "SY01"
+    assert problem.line > 1, problem
+    assert "flow sequence" in problem.message, problem
+    assert "found unexpected ':'" not in problem.message, problem

@@ -116,25 +116,48 @@ def _readable(text: str) -> tuple[str, dict[int, int] | None]:
 
 
 #: what libyaml's scanner says of a colon inside a plain scalar of a flow collection
-#: (`[https://example.com]`, `{at: 10:30}`): ruamel.yaml's C composer bundles a libyaml
-#: that refuses it, where YAML 1.2, rapidyaml (the fast path) and ruamel.yaml's Python
-#: composer read it as text. A document with such a scalar read on the fast path, and
-#: was a syntax error here (taken when something else in it, such as a `|` block,
-#: needs this path).
+#: (`[https://example.com]`, `{at: 10:30}`)
 _FLOW_COLON = "found unexpected ':'"
+#: and where it stops, in a flow collection, at a `?` inside a plain scalar (`{text: Is
+#: it a ? b}`), which it takes for the start of a key wherever it stands there
+_IN_FLOW = ("while parsing a flow mapping", "while parsing a flow sequence")
 
 
 def _compose(text: str) -> Any:
-    """The root node of ``text``, composed by libyaml; by ruamel.yaml's Python composer
-    (the same nodes and marks) where libyaml refuses a colon in a flow scalar."""
+    """The root node of ``text``, composed by libyaml.
+
+    The libyaml that ruamel.yaml's C composer bundles refuses two things in flow
+    collections that YAML 1.2, rapidyaml (the fast path) and ruamel.yaml's Python
+    composer read as text: a colon inside a plain scalar and a `?` inside one. A
+    document holding one read on the fast path but was a syntax error here, taken when
+    something else in it (a `|` block, an anchor) needed this path. Where libyaml
+    refuses a document on such a point, the Python composer (the same nodes and marks)
+    reads it again. If that one refuses the document too, libyaml's error stands, unless
+    the Python composer read past it and stopped further on: then its error is the one.
+    """
     try:
         # a YAML object per document: one shared by the run would keep each document's
         # loader (see pdp_lint.load.loader._free_parser)
         return YAML(typ="safe", pure=False).compose(text)
     except MarkedYAMLError as exc:
-        if (exc.problem or "").strip() != _FLOW_COLON:
+        problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
+        if problem != _FLOW_COLON and not context.startswith(_IN_FLOW):
             raise
-    return YAML(typ="safe", pure=True).compose(text)
+        try:
+            return YAML(typ="safe", pure=True).compose(text)
+        except MarkedYAMLError as again:
+            if _at(again) > _at(exc):
+                raise again from None
+            raise exc from None
+        except YAMLError:
+            raise exc from None
+
+
+def _at(exc: MarkedYAMLError) -> int:
+    """Where an error stopped the reading (its mark's offset; -1 without one)."""
+    mark = exc.problem_mark or exc.context_mark
+    index = getattr(mark, "index", None)
+    return index if isinstance(index, int) else -1
 
 
 def compose_careful(src: SourceText) -> Composed:

@@ -46,9 +46,10 @@ _FLOAT = patterns.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 _SPECIAL_FIRST = frozenset("-+.~0123456789")
 #: YAML's indicators that cannot start a plain scalar and that rapidyaml reads as text
-#: all the same (`summary: @team`): libyaml refuses them ("cannot start any token"),
-#: and so must a check, whichever path reads the file
-_RESERVED_FIRST = frozenset("@`]}")
+#: all the same (`summary: @team`, and `%` in a flow collection: `{text: % done}`):
+#: libyaml refuses them ("cannot start any token"), and so must a check, whichever path
+#: reads the file
+_RESERVED_FIRST = frozenset("@`]}%")
 #: the first characters for which a plain value is resolved, not taken as text
 _RESOLVED_FIRST = _SPECIAL_FIRST | _RESERVED_FIRST
 _SPECIAL_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
