@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -231,6 +232,59 @@ def test_escapes_in_double_quoted_scalars_read_alike_on_both_loaders(inner: str,
         assert same(fast, slow) == [], quoted
     loaded = load_text(src)
     assert loaded.framework is not None or loaded.problems, quoted
+
+
+#: what a flow value is made of: words, URLs and times (colons inside), question marks
+#: and indicators inside or at the start, quotes, commas, YAML's special words. Left
+#: out: a value starting with `?` and a lone `&` or `*` after a space, which YAML 1.2 and
+#: rapidyaml read as text and libyaml does not (README, "YAML")
+_FLOW_PIECE = st.sampled_from(
+    [
+        "Learns", "x:y", "10:30", "https://e.com/p?q=1#f", "-x", "x?", "x#y", "x #y",
+        "'q'", '"d"', "a,b", "yes", "no", "~", "null", "1e3", "+1", ".5", "2026-01-02",
+        "é", "x!", "%", "% x", "x|y", "x>y", "x]", "x}", "x'", 'x"', "-", ": x", "x:",
+        "a\u00a0b", "…", "—", "!", "a - b", "a ? b", "a: b", "@x", "x@", "`x", "[x]", "{x}",
+    ]
+)  # fmt: skip
+_FLOW_VALUE = st.lists(_FLOW_PIECE, min_size=1, max_size=4).map(" ".join)
+
+
+@settings(FUZZ, max_examples=200 * SCALE)
+@given(_FLOW_VALUE, _FLOW_VALUE, st.booleans())
+def test_flow_values_read_alike_on_both_paths(text: str, example: str, flow: bool):
+    """A behavior written in flow style (or its examples only): where the fast path
+    reads the framework, the careful path gives the same problems and the same model.
+    Colons and question marks inside such values were syntax errors on the careful path
+    only, and `% x` was text on the fast path only."""
+    from pdp_lint.load.compose import compose_fast
+    from pdp_lint.load.loader import load_text
+    from pdp_lint.load.source import SourceText
+    from tests.hardening.helpers import CLEAN
+    from tests.test_fastyaml import content
+
+    behavior = CLEAN[CLEAN.index("              - id: learns") :]
+    if flow:
+        written = (
+            f"              - {{id: learns, text: {text},\n"
+            f"                 examples: [{{id: training, text: {example}}}]}}\n"
+        )
+    else:
+        written = (
+            f"              - id: learns\n                text: {text}\n"
+            f"                examples: [{{id: training, text: {example}}}]\n"
+        )
+    src = SourceText(Path("flow.yaml"), CLEAN.replace(behavior, written))
+    if compose_fast(src) is None:
+        return  # the careful path reads it either way
+    fast, careful = load_text(src), load_text(src, fast=False)
+
+    def problems(loaded: Any) -> list[tuple[str, int, int, str]]:
+        return [(p.code, p.line, p.column, p.message) for p in loaded.problems]
+
+    assert problems(fast) == problems(careful), written
+    assert (fast.framework is None) == (careful.framework is None), written
+    if fast.framework is not None:
+        assert content(fast.framework) == content(careful.framework), written
 
 
 @pytest.mark.parametrize(("scale", "examples", "random"), [("", 300, False), ("7", 2100, True)])
