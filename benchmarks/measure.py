@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import resource
 import statistics
@@ -92,10 +93,18 @@ def measure(
     repeat: int,
     progress: Callable[[str], None] = lambda _: None,
 ) -> list[Timing]:
-    """Run each command ``repeat`` times, round-robin, so drifts of the machine hit all alike."""
+    """Run each command ``repeat`` times, round-robin, so drifts of the machine hit all
+    alike; each round in an order of its own (a shuffle seeded the same way in every
+    run): in a fixed order a command always ran right after the same other one, which
+    skewed the start-up benchmark's comparisons by 8 to 16% (benchmarks/README.md)."""
     timings = [Timing() for _ in commands]
+    order = list(range(len(commands)))
+    shuffle = random.Random(0).shuffle
     for round_ in range(repeat):
-        for command, timing in zip(commands, timings, strict=True):
+        if round_:  # the first round in the given order: its summaries are the first runs'
+            shuffle(order)
+        for i in order:
+            command, timing = commands[i], timings[i]
             seconds, cpu, last = run_timed(command)
             timing.seconds.append(seconds)
             timing.cpu.append(cpu)

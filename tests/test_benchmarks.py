@@ -274,3 +274,31 @@ def test_scaling_benchmark_measures_every_shape_at_two_sizes(tmp_path: Path) -> 
         assert cells[10].endswith(" MB") and float(cells[10][:-3].replace(",", "")) > 0
     growths = [row.strip("| ").split(" | ")[9] for row in rows[1:]]
     assert all(g != "—" for g in growths[1::2]) and all(g == "—" for g in growths[::2])
+
+
+def test_each_round_of_a_measure_runs_the_commands_in_an_order_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # in a fixed order each command always ran right after the same other one, which
+    # skewed comparisons of two programs by 8 to 16% (benchmarks/README.md)
+    from benchmarks import measure as measuring
+
+    ran: list[str] = []
+
+    def run_timed(command: measuring.Command) -> tuple[float, float, str]:
+        ran.append(command.label)
+        return 1.0, 1.0, f"{command.label} says"
+
+    monkeypatch.setattr(measuring, "run_timed", run_timed)
+    commands = [measuring.Command(label, ("true",), tmp_path) for label in "abcde"]
+    timings = measuring.measure(commands, 8, lambda _: None)
+    rounds = [ran[i : i + 5] for i in range(0, len(ran), 5)]
+    assert rounds[0] == list("abcde")  # the first round as given: its runs are the summaries
+    assert all(sorted(r) == list("abcde") for r in rounds)  # every command once a round
+    assert len({tuple(r) for r in rounds}) > 4  # and not one order over and over
+    assert [t.summary for t in timings] == [f"{label} says" for label in "abcde"]
+    assert all(len(t.seconds) == 8 for t in timings)
+    # the same orders in every run of a benchmark
+    ran.clear()
+    measuring.measure(commands, 8, lambda _: None)
+    assert [ran[i : i + 5] for i in range(0, len(ran), 5)] == rounds
