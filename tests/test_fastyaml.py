@@ -389,3 +389,33 @@ def test_a_real_syntax_error_after_a_colon_in_a_flow_scalar_is_the_one_reported(
     assert problem.line > 1, problem
     assert "flow sequence" in problem.message, problem
     assert "found unexpected ':'" not in problem.message, problem
+
+
+def test_only_libyamls_two_refusals_make_the_careful_path_read_a_document_again(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    # the Python composer takes about ten times libyaml's time: a document with a real
+    # error in a flow collection is not read a second time to find the same error
+    from pdp_lint.load import careful
+    from pdp_lint.load.nodes import YamlSyntaxError
+
+    pure: list[bool] = []
+    real = careful.YAML
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        pure.append(bool(kwargs.get("pure")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(careful, "YAML", recording)
+    for text, again in (
+        ("a: {t: x, b: [1, 2}\n", False),  # a real error
+        ("a: [x\n", False),
+        ("a: {t: Asks whether a ? b}\n", True),  # libyaml's `?`
+        ("a: [https://docs.example.com]\n", True),  # libyaml's colon
+    ):
+        pure.clear()
+        try:
+            compose(SourceText(Path("d.yaml"), text))
+        except YamlSyntaxError:
+            assert not again, text
+        assert pure == ([False, True] if again else [False]), text
