@@ -701,6 +701,49 @@ def _joined_pieces(values: list[str]) -> Iterator[tuple[int, str]]:
         first = last
 
 
+#: the words an expansion may hold that its acronym leaves out ("Department for Work and
+#: Pensions" is DWP)
+_EXPANSION_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+)
+_EXPANSION_WORD = patterns.compile(r"[A-Za-z]+")
+#: how far from the acronym an expansion is looked for (characters)
+_EXPANSION_REACH = 120
+
+
+def _initials(letters: str, words: list[str]) -> bool:
+    """Whether ``words`` spell ``letters`` by their initials, in order and all used;
+    small words (of, and, the, ...) may stand between them unspelt."""
+    i = 0
+    for word in words:
+        if i < len(letters) and word[0].lower() == letters[i]:
+            i += 1
+        elif word.lower() not in _EXPANSION_SMALL_WORDS:
+            return False
+    return i == len(letters)
+
+
+def _expanded_where_used(term: str, value: str, start: int, end: int) -> bool:
+    """Whether the text spells ``term`` out where it uses it: "minimum viable product
+    (MVP)" or "MVP (minimum viable product)", a plural such as "(MVPs)" too."""
+    letters = "".join(c for c in term.lower() if c.isalpha())
+    if len(letters) < 2:
+        return False
+    after = end + (value[end : end + 1] == "s")
+    if value[start - 1 : start] == "(" and value[after : after + 1] == ")":
+        before = _EXPANSION_WORD.findall(value[max(0, start - 1 - _EXPANSION_REACH) : start - 1])
+        # the words just before the parenthesis, as few as spell the acronym
+        for count in range(len(letters), min(len(before), 2 * len(letters)) + 1):
+            words = before[-count:]
+            if words[0][0].lower() == letters[0] and _initials(letters, words):
+                return True
+        return False
+    if value[after : after + 2] == " (":
+        close = value.find(")", after + 2, after + 2 + _EXPANSION_REACH)
+        return close > 0 and _initials(letters, _EXPANSION_WORD.findall(value[after + 2 : close]))
+    return False
+
+
 class _Acronyms(NamedTuple):
     """The acronyms a framework uses, and the texts of its prose to look terms up in."""
 
@@ -789,8 +832,10 @@ class Acronym(Rule):
     at its first use, saying how many other times it occurs. Role abbreviations count:
     the glossary is where handouts explain them.
 
-    Not reported: Roman numerals, ranges such as "A-Z", web addresses, quarters,
-    halves and fiscal years (Q1, H2, FY24), common acronyms every professional reader
+    Not reported: an acronym the text spells out where it uses it ("minimum viable
+    product (MVP)", "MVP (minimum viable product)"), Roman numerals, ranges such as
+    "A-Z", web addresses, quarters, halves and fiscal years (Q1, H2, FY24), common
+    acronyms every professional reader
     knows (CEO, HR, API, HTML, URL, KPI, OKR, OK, README, ...), common words written
     in capitals ("this OR that", "GROW"), and a role's title when it is a level code
     (a role titled L5). A pair written with a slash, such as "SM/CR", is one term:
@@ -883,6 +928,14 @@ class Acronym(Rule):
         # a role named by its level code (a role titled L5 or IC3) explains itself
         known.update(r.title for r in fw.roles())
         uses = [u for u in _acronyms(doc, ctx).uses if not self._known(u[0], known)]
+        # an acronym the text spells out where it uses it is explained, as by the glossary
+        expanded = {
+            term
+            for term, text, s, e in uses
+            if "/" not in term and _expanded_where_used(term, text.value, s, e)
+        }
+        if expanded:
+            uses = [u for u in uses if u[0] not in expanded]
         counts = Counter(term for term, *_ in uses)
         if not fw.glossary and self.options.when_no_glossary == "file":
             yield from self._summary(doc, uses, counts)
