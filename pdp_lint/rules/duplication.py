@@ -471,6 +471,14 @@ class NearDuplicateBehavior(Rule):
     Pairs that are exact duplicates are left to `DU01`. The later occurrence is
     reported.
 
+    Between two proficiency levels of a competency, a behavior is reported only when
+    it uses the same words as the other, reordered or with small words such as "the",
+    "their" or "of" changed: it says nothing new at its level. A scale is often written
+    by changing a word or two a level ("offer design feedback" at one level, "offer
+    design solutions" at the next; "help identify and resolve issues", then "identify
+    and resolve issues"; "medium levels of risk", then "high"), and such a change is
+    the level's step up, not a copy.
+
     ## Why is this bad?
     Two behaviors that differ by a word or two usually mean one was copied and lightly
     edited: the reader cannot tell what the difference is meant to be, and the path
@@ -571,7 +579,14 @@ class NearDuplicateBehavior(Rule):
             reported, how = found
             if id(reported.behavior) in exact:
                 return
-            other = entries[first] if reported is entries[second] else entries[second]
+            mine_i, other_i = (second, first) if reported is entries[second] else (first, second)
+            other = entries[other_i]
+            if (
+                reported.level is not None
+                and reported.level is not other.level
+                and _content(mine.words_of(mine_i)) != _content(mine.words_of(other_i))
+            ):
+                return  # a level's step up, written as a changed word
             kept = best.get(id(reported))
             if kept is None or rank < kept[0]:
                 best[id(reported)] = (rank, reported, other, how, what)
@@ -606,6 +621,24 @@ class NearDuplicateBehavior(Rule):
                 reported.text.span,
                 reported.text.path,
             )
+
+
+#: words that say nothing of what a level asks for: a level whose behavior differs
+#: from another level's only by these (or by their order) says nothing new
+_SMALL_WORDS = frozenset(
+    [
+        "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for",
+        "with", "from", "into", "onto", "as", "is", "are", "be", "been", "being", "was",
+        "were", "it", "its", "their", "theirs", "your", "yours", "our", "ours", "his",
+        "her", "hers", "them", "they", "we", "you", "he", "she", "this", "that", "these",
+        "those",
+    ]
+)  # fmt: skip
+
+
+def _content(words: Sequence[str]) -> frozenset[str]:
+    """The words of a behavior that say what it asks for (small words aside)."""
+    return frozenset(w for w in words if w not in _SMALL_WORDS)
 
 
 class _TextGroups:
