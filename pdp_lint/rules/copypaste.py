@@ -329,17 +329,21 @@ class RoleName(msgspec.Struct, frozen=True):
     text: str
     role_key: tuple[str, str]
     title: str
+    #: the framework and track of the role (none for a hiring profile)
+    track_key: tuple[str, str] | None = None
 
 
 @corpus_fact("copypaste.role-names", stored=list[RoleName])
 def _role_name_facts(doc: Document, ctx: Context) -> list[RoleName]:
     names: list[RoleName] = []
     fw = doc.framework
-    for role in fw.roles():
-        key = (fw.id, role.id)
-        names.append(RoleName(role.title, key, role.title))
-        if role.abbreviation:
-            names.append(RoleName(role.abbreviation, key, role.title))
+    for track in fw.tracks:
+        track_key = (fw.id, track.id)
+        for role in track.roles:
+            key = (fw.id, role.id)
+            names.append(RoleName(role.title, key, role.title, track_key))
+            if role.abbreviation:
+                names.append(RoleName(role.abbreviation, key, role.title, track_key))
     if fw.role_profiles is not None:
         for profile in fw.role_profiles.profiles:
             names.append(RoleName(profile.title, (fw.id, profile.id), profile.title))
@@ -452,13 +456,20 @@ class WrongRoleInSummary(Rule):
     Looks in each role and hiring-profile summary for the title or abbreviation of a
     role of any framework in the project (as a whole word or phrase, the longest name
     first, so `Senior Knowledge Manager` is not also read as `Knowledge Manager`), and
-    reports a name that is neither the role's own nor that of a role it builds on.
-    Titles are matched in any case, abbreviations in their exact case; one-word titles
-    are not looked for, because they are ordinary words.
+    reports a name that is neither the role's own, nor that of a role it builds on, nor
+    that of another role of its own track. Titles are matched in any case,
+    abbreviations in their exact case; one-word titles are not looked for, because
+    they are ordinary words.
+
+    The roles of one track are the levels of one ladder, and a summary speaks of them
+    in its own right: "They support and lead other business architects", "supports the
+    more senior business architect roles", "delivers the vision set by the chief data
+    architect". A role of another track or framework is what a copied summary names.
 
     ## Why is this bad?
-    A summary that names another role was almost always copied from that role's page
-    and not fully rewritten: readers are told the wrong responsibilities.
+    A summary that names a role of another track or framework was usually copied from
+    that role's page and not fully rewritten: readers are told the wrong
+    responsibilities.
 
     ## Example
     ```yaml
@@ -473,8 +484,8 @@ class WrongRoleInSummary(Rule):
       - id: knowledge
         name: Knowledge
     tracks:
-      - id: professional
-        name: Professional Path
+      - id: experts
+        name: Experts
         status: available
         roles:
           - id: knowledge-expert
@@ -486,6 +497,10 @@ class WrongRoleInSummary(Rule):
                 behaviors:
                   - id: work
                     text: Does the work of step 24.
+      - id: managers
+        name: Managers
+        status: available
+        roles:
           - id: knowledge-manager
             title: Knowledge Manager
             abbreviation: KM
@@ -520,8 +535,8 @@ class WrongRoleInSummary(Rule):
       - id: knowledge
         name: Knowledge
     tracks:
-      - id: professional
-        name: Professional Path
+      - id: experts
+        name: Experts
         status: available
         roles:
           - id: knowledge-expert
@@ -533,6 +548,10 @@ class WrongRoleInSummary(Rule):
                 behaviors:
                   - id: work
                     text: Does the work of step 27.
+      - id: managers
+        name: Managers
+        status: available
+        roles:
           - id: knowledge-manager
             title: Knowledge Manager
             abbreviation: KM
@@ -564,6 +583,8 @@ class WrongRoleInSummary(Rule):
 
     def collect(self, doc: Document, ctx: Context) -> list[_SummaryText]:
         chains = lineage(doc, ctx)
+        fw = doc.framework
+        tracks = {id(role): (fw.id, track.id) for track in fw.tracks for role in track.roles}
         return [
             _SummaryText(
                 summary.label,
@@ -572,6 +593,7 @@ class WrongRoleInSummary(Rule):
                 chains.names(summary.owner),
                 summary.text.path,
                 doc.locator(summary.text),
+                tracks.get(id(summary.owner)),
             )
             for summary in _summaries(doc, ctx)
         ]
@@ -589,8 +611,11 @@ class WrongRoleInSummary(Rule):
                     if any(s < b and a < e for a, b in taken):
                         continue
                     taken.append((s, e))
-                    if name.text.casefold() not in own:
-                        wrong.append((s, e, match.group()))
+                    if name.text.casefold() in own:
+                        continue
+                    if name.track_key is not None and name.track_key == summary.track:
+                        continue  # a role of its own ladder: the one it leads, or reports to
+                    wrong.append((s, e, match.group()))
             if not wrong:
                 continue
             wrong.sort()
@@ -620,6 +645,8 @@ class _SummaryText(msgspec.Struct, frozen=True):
     own: OwnNames
     path: str
     locator: Locator
+    #: the framework and track of the role (none for a hiring profile)
+    track: tuple[str, str] | None = None
 
 
 class RepeatedDescription(Rule):
