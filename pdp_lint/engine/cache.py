@@ -28,6 +28,7 @@ import msgspec
 from pdp_lint import __version__
 from pdp_lint.atomic import write_bytes_atomic
 from pdp_lint.engine.config import Settings
+from pdp_lint.load.source import SETTINGS_MAX_BYTES, ReadError, read_regular
 from pdp_lint.model.problem import Problem
 
 CACHE_DIR = ".pdp-lint-cache"
@@ -91,7 +92,9 @@ def _settings_fingerprint(settings: Settings) -> bytes:
     for path in settings.vocabulary:
         digest.update(b"\0V" + path.as_posix().encode("utf-8", "surrogateescape") + b"\0")
         try:
-            digest.update(file_digest(path.read_bytes()))
+            digest.update(file_digest(read_regular(path, SETTINGS_MAX_BYTES)))
+        except ReadError as exc:
+            digest.update(f"unreadable {exc.message}".encode())
         except OSError as exc:
             digest.update(f"unreadable {exc.errno}".encode())
     return digest.digest()
@@ -125,7 +128,11 @@ class RunCache:
             for path in files:
                 digest.update(label + path.as_posix().encode() + b"\0")
                 try:
-                    digests[path] = file_digest(path.read_bytes())
+                    # read as the loader reads it: a path turned into a device after the
+                    # files were found is not read without end here either
+                    digests[path] = file_digest(read_regular(path, settings.max_file_size))
+                except ReadError as exc:
+                    digest.update(f"unreadable {exc.message}".encode())
                 except OSError as exc:
                     digest.update(f"unreadable {exc.errno}".encode())
                 else:

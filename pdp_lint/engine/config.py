@@ -17,7 +17,13 @@ from typing import Any
 
 import msgspec
 
-from pdp_lint.load.source import DEFAULT_MAX_BYTES
+from pdp_lint.load.source import (
+    DEFAULT_MAX_BYTES,
+    SETTINGS_MAX_BYTES,
+    SETTINGS_TOO_LARGE,
+    ReadError,
+    read_regular,
+)
 from pdp_lint.model.problem import Severity
 
 CONFIG_FILES = ("pdp-lint.toml", ".pdp-lint.toml", "pyproject.toml")
@@ -187,10 +193,11 @@ def _has_tool_table(path: Path) -> bool:
     import tomllib  # only where a configuration is read: a run without one does not pay
 
     try:
-        tool = tomllib.loads(path.read_text("utf-8").removeprefix("\ufeff")).get("tool", {})
+        text = read_regular(path, SETTINGS_MAX_BYTES, SETTINGS_TOO_LARGE).decode("utf-8")
+        tool = tomllib.loads(text.removeprefix("\ufeff")).get("tool", {})
         # a `tool` that is not a table holds no pdp-lint settings
         return isinstance(tool, dict) and "pdp-lint" in tool
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, ReadError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let load_settings report the problem
 
 
@@ -237,15 +244,21 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
     path = config or find_config(start or Path.cwd())
     if path is None:
         return Settings(root=(start or Path.cwd()).resolve())
+    not_regular = ConfigError(
+        f"{path}: the configuration is not a regular file (a pipe, socket or device); "
+        "pass a TOML file"
+    )
     if path.exists() and not _is_file(path):
         # a named pipe with no writer would block the run forever
-        raise ConfigError(
-            f"{path}: the configuration is not a regular file (a pipe, socket or device); "
-            "pass a TOML file"
-        )
+        raise not_regular
     try:
         # a byte-order mark (some Windows editors write one) is not TOML
-        text = path.read_text("utf-8").removeprefix("\ufeff")
+        raw = read_regular(path, SETTINGS_MAX_BYTES, SETTINGS_TOO_LARGE)
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except ReadError as exc:  # what the path became after the look above, or too large
+        if "regular file" in exc.message or "directory" in exc.message:
+            raise not_regular from None
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.message}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     import tomllib
@@ -351,12 +364,14 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Settings:
                 if not _is_file(p):
                     raise fail(key, f"vocabulary file `{p}` does not exist or is not a file")
                 try:
-                    p.read_text("utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
+                    read_regular(p, SETTINGS_MAX_BYTES, SETTINGS_TOO_LARGE).decode("utf-8")
+                except (OSError, ReadError, UnicodeDecodeError) as exc:
                     reason = (
                         "is not UTF-8"
                         if isinstance(exc, UnicodeDecodeError)
-                        else (f"cannot be read ({exc.strerror or exc})")
+                        else f"cannot be read ({exc.message})"
+                        if isinstance(exc, ReadError)
+                        else f"cannot be read ({exc.strerror or exc})"
                     )
                     raise fail(key, f"vocabulary file `{p}` {reason}; save it as UTF-8") from None
         setattr(settings, key, paths)

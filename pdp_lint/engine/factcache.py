@@ -42,6 +42,7 @@ from pdp_lint.engine.cache import (
     file_digest,
 )
 from pdp_lint.engine.config import Settings
+from pdp_lint.load.source import ReadError, read_regular
 
 #: entries kept at least; more when a run reads more files than this
 KEEP = 4_096
@@ -58,6 +59,7 @@ class FactCache:
         from pdp_lint.rules.base import FACT_STORED
 
         self.dir = settings.root / CACHE_DIR / "facts"
+        self.max_bytes = settings.max_file_size
         self.kinds = list(kinds)
         self.decoders = [msgspec.msgpack.Decoder(FACT_STORED[k][0]) for k in self.kinds]
         self.restore = [FACT_STORED[k][1] for k in self.kinds]
@@ -83,9 +85,9 @@ class FactCache:
         the run has it already (the whole-run cache reads every file)."""
         try:
             if content is None:
-                content = file_digest(path.read_bytes())
+                content = file_digest(read_regular(path, self.max_bytes))
             where = str(path.resolve())
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ReadError):
             return None
         digest = hashlib.blake2b(self.base, digest_size=20)
         digest.update(where.encode("utf-8", "surrogateescape") + b"\0")

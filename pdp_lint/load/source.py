@@ -15,6 +15,12 @@ from pdp_lint.model.problem import Span
 
 #: Files larger than this are refused unless the configuration raises the limit.
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+#: The configuration and vocabulary files larger than this are refused: read whole, a
+#: file swapped for a device or one growing without end would otherwise be read until
+#: memory runs out
+SETTINGS_MAX_BYTES = 16 * 1024 * 1024
+#: what to do about such a file
+SETTINGS_TOO_LARGE = "no configuration or vocabulary file is this large; check the path"
 
 
 _BOMS = {
@@ -212,11 +218,12 @@ _OPEN_FLAGS = (
 )
 
 
-def _too_large(what: str, max_bytes: int) -> ReadError:
-    return ReadError(
-        f"{what}, over the {max_bytes:,}-byte limit; "
-        "split it or raise `max-file-size` in the configuration"
-    )
+#: what to do about a framework file over the limit
+_SPLIT_IT = "split it or raise `max-file-size` in the configuration"
+
+
+def _too_large(what: str, max_bytes: int, advice: str = _SPLIT_IT) -> ReadError:
+    return ReadError(f"{what}, over the {max_bytes:,}-byte limit; {advice}")
 
 
 def _not_regular(mode: int) -> ReadError | None:
@@ -228,7 +235,7 @@ def _not_regular(mode: int) -> ReadError | None:
     return None
 
 
-def _read_bounded(fd: int, size: int, max_bytes: int) -> bytes:
+def _read_bounded(fd: int, size: int, max_bytes: int, advice: str = _SPLIT_IT) -> bytes:
     """The bytes of the open file ``fd``, which held ``size`` bytes when looked at;
     a file that has grown past ``max_bytes`` since is refused, not read whole."""
     chunks = []
@@ -241,34 +248,42 @@ def _read_bounded(fd: int, size: int, max_bytes: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            raise _too_large("file grew while it was read", max_bytes)
+            raise _too_large("file grew while it was read", max_bytes, advice)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Read and decode a file, refusing unreadable, binary or oversized input.
+def read_regular(path: Path, max_bytes: int, advice: str = _SPLIT_IT) -> bytes:
+    """The bytes of the regular file at ``path``, read as a framework is read.
 
-    What is read is what was looked at: the kind and size are those of the file as
-    opened (``fstat``), so a path changed between the look and the open (a link turned
-    to a device, a file swapped for a pipe) is refused as what it has become, and no
-    more than the limit is ever read, however much the file grows meanwhile.
+    The path is looked at first, so a device or a pipe is never opened; what is read is
+    what was opened (its kind and size taken with ``fstat``), without waiting on a pipe
+    put in its place, and never more than ``max_bytes`` however much the file grows.
+    Raises :class:`ReadError` for what is not a regular file or is too large, and
+    ``OSError`` when the file cannot be read. The configuration, the vocabulary files
+    and the caches' digests read their files this way too. ``advice`` ends the message
+    of a file over the limit.
     """
+    refused = _not_regular(path.stat().st_mode)
+    if refused is not None:
+        raise refused
+    fd = os.open(path, _OPEN_FLAGS)
     try:
-        # looked at by path first: a device or a pipe is never opened
-        refused = _not_regular(path.stat().st_mode)
+        info = os.fstat(fd)
+        refused = _not_regular(info.st_mode)
         if refused is not None:
             raise refused
-        fd = os.open(path, _OPEN_FLAGS)
-        try:
-            info = os.fstat(fd)
-            refused = _not_regular(info.st_mode)
-            if refused is not None:
-                raise refused
-            if info.st_size > max_bytes:
-                raise _too_large(f"file is {info.st_size:,} bytes", max_bytes)
-            data = _read_bounded(fd, info.st_size, max_bytes)
-        finally:
-            os.close(fd)
+        if info.st_size > max_bytes:
+            raise _too_large(f"file is {info.st_size:,} bytes", max_bytes, advice)
+        return _read_bounded(fd, info.st_size, max_bytes, advice)
+    finally:
+        os.close(fd)
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read and decode a file, refusing unreadable, binary or oversized input (see
+    :func:`read_regular`)."""
+    try:
+        data = read_regular(path, max_bytes)
     except ReadError:
         raise
     except IsADirectoryError:

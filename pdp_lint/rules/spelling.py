@@ -194,11 +194,15 @@ def _speller(ctx: Context) -> Speller:
     def build() -> Speller:
         from pdp_lint.language.lexicon import lexicon
         from pdp_lint.language.speller import Speller, Vocabulary, read_vocabulary
+        from pdp_lint.load.source import SETTINGS_MAX_BYTES, SETTINGS_TOO_LARGE, read_regular
 
         vocabulary = Vocabulary()
         settings = ctx.settings
         for path in getattr(settings, "vocabulary", ()) or ():
-            read_vocabulary(path.read_text(encoding="utf-8"), vocabulary)
+            # read as the configuration checked it (pdp_lint.engine.config)
+            data = read_regular(path, SETTINGS_MAX_BYTES, SETTINGS_TOO_LARGE)
+            text = data.decode("utf-8")
+            read_vocabulary(text, vocabulary)
 
         return Speller(lexicon(), vocabulary, lambda: _context(ctx))
 

@@ -186,3 +186,56 @@ def test_a_configuration_that_is_a_named_pipe_is_refused_without_blocking(tmp_pa
         f"pdp-lint: {pipe}: the configuration is not a regular file (a pipe, socket or "
         "device); pass a TOML file\n"
     )
+
+
+def test_a_configuration_turned_into_a_pipe_after_the_look_is_refused_without_blocking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # the configuration is looked at (a regular file), then its path is swapped for a
+    # named pipe before it is read: the read waited for a writer for ever
+    import os
+    import threading
+
+    from pdp_lint.engine.config import ConfigError, load_settings
+
+    os.mkfifo(tmp_path / "pipe")
+    config = tmp_path / "pdp-lint.toml"
+    config.symlink_to(tmp_path / "pipe")
+    looked = write(tmp_path, CLEAN).stat()  # what the look found, before the swap
+    real = Path.stat
+
+    def stat(self: Path, **kwargs: object) -> os.stat_result:
+        return looked if self == config else real(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", stat)
+    outcome: list[BaseException | object] = []
+
+    def load() -> None:
+        try:
+            outcome.append(load_settings(config=config))
+        except BaseException as exc:  # handed to the test, in its thread
+            outcome.append(exc)
+
+    loader = threading.Thread(target=load, daemon=True)
+    loader.start()
+    loader.join(10)
+    assert not loader.is_alive(), "the configuration is still being read"
+    [error] = outcome
+    assert isinstance(error, ConfigError), error
+    assert str(error) == (
+        f"{config}: the configuration is not a regular file (a pipe, socket or device); "
+        "pass a TOML file"
+    )
+
+
+def test_a_vocabulary_file_over_16_mb_is_one_line(tmp_path: Path):
+    # read whole, a vocabulary swapped for a device or growing without end was read
+    # until memory ran out; no vocabulary is this large
+    path = _project(tmp_path, 'vocabulary = ["huge.txt"]\n')
+    (tmp_path / "huge.txt").write_bytes(b"word\n" * (3_400_000))  # 17,000,000 bytes
+    run = pdp_lint("check", path)
+    assert (run.status, run.out) == (2, ""), run
+    assert run.err.startswith(f"pdp-lint: {(tmp_path / 'pdp-lint.toml').as_posix()}:1: ")
+    assert "file is 17,000,000 bytes, over the 16,777,216-byte limit" in run.err, run.err
+    assert "no configuration or vocabulary file is this large; check the path" in run.err
+    assert len(run.err.strip().splitlines()) == 1
