@@ -21,6 +21,7 @@ from pdp_lint.load.source import (
     DEFAULT_MAX_BYTES,
     SETTINGS_MAX_BYTES,
     SETTINGS_TOO_LARGE,
+    NotRegularFile,
     ReadError,
     read_regular,
 )
@@ -255,9 +256,9 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         # a byte-order mark (some Windows editors write one) is not TOML
         raw = read_regular(path, SETTINGS_MAX_BYTES, SETTINGS_TOO_LARGE)
         text = raw.decode("utf-8").removeprefix("\ufeff")
-    except ReadError as exc:  # what the path became after the look above, or too large
-        if "regular file" in exc.message or "directory" in exc.message:
-            raise not_regular from None
+    except NotRegularFile:  # what the path became after the look above
+        raise not_regular from None
+    except ReadError as exc:  # too large
         raise ConfigError(f"{path}: cannot read the configuration: {exc.message}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None

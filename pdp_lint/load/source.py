@@ -40,6 +40,10 @@ class ReadError(Exception):
         self.column = column
 
 
+class NotRegularFile(ReadError):
+    """The path is a folder, a pipe, a socket or a device, not a file to read."""
+
+
 class SourceText(msgspec.Struct):
     """The decoded text of one file, with what is needed to write it back unchanged."""
 
@@ -226,12 +230,14 @@ def _too_large(what: str, max_bytes: int, advice: str = _SPLIT_IT) -> ReadError:
     return ReadError(f"{what}, over the {max_bytes:,}-byte limit; {advice}")
 
 
-def _not_regular(mode: int) -> ReadError | None:
+def _not_regular(mode: int) -> NotRegularFile | None:
     if stat.S_ISDIR(mode):
-        return ReadError("is a directory, not a file")
+        return NotRegularFile("is a directory, not a file")
     if not stat.S_ISREG(mode):
         # a named pipe or a device: reading it could block forever or never end
-        return ReadError("is not a regular file (a pipe, socket or device); pass a framework file")
+        return NotRegularFile(
+            "is not a regular file (a pipe, socket or device); pass a framework file"
+        )
     return None
 
 
@@ -258,7 +264,8 @@ def read_regular(path: Path, max_bytes: int, advice: str = _SPLIT_IT) -> bytes:
     The path is looked at first, so a device or a pipe is never opened; what is read is
     what was opened (its kind and size taken with ``fstat``), without waiting on a pipe
     put in its place, and never more than ``max_bytes`` however much the file grows.
-    Raises :class:`ReadError` for what is not a regular file or is too large, and
+    Raises :class:`NotRegularFile` for what is not a regular file, :class:`ReadError`
+    for one too large, and
     ``OSError`` when the file cannot be read. The configuration, the vocabulary files
     and the caches' digests read their files this way too. ``advice`` ends the message
     of a file over the limit.
