@@ -8,8 +8,10 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests import clirun
 from tests.conftest import MINIMAL, ROOT
@@ -153,3 +155,34 @@ def measured(
         err.seek(0)
         texts = out.read().decode(errors="replace"), err.read().decode(errors="replace")
     return Measured(int(status), *texts, float(cpu), int(peak_kb) * 1024)
+
+
+def swapped_after_the_look(monkeypatch: Any, path: Path, looked: os.stat_result) -> None:
+    """Make every look at ``path`` (``Path.stat``) find ``looked``: the path as it was
+    before something else was put in its place, which opening it finds."""
+    real = Path.stat
+
+    def stat(self: Path, **kwargs: Any) -> os.stat_result:
+        return looked if self == path else real(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+
+
+def outcome_within(seconds: float, call: Callable[[], object]) -> object:
+    """What ``call`` returned or raised, run in a thread of its own; the test fails if
+    it is still running after ``seconds`` (a read waiting on a pipe for ever)."""
+    import threading
+
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as exc:  # handed to the test, in its thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"still running after {seconds} s"
+    return outcome[0]

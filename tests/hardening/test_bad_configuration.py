@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.helpers import CLEAN, pdp_lint, write
+from tests.hardening.helpers import CLEAN, outcome_within, pdp_lint, swapped_after_the_look, write
 
 CASES = {
     "unknown_key": ('select = ["ALL"]\nbogus = 1\n', 2, "unknown key `bogus`"),
@@ -194,33 +194,14 @@ def test_a_configuration_turned_into_a_pipe_after_the_look_is_refused_without_bl
     # the configuration is looked at (a regular file), then its path is swapped for a
     # named pipe before it is read: the read waited for a writer for ever
     import os
-    import threading
 
     from pdp_lint.engine.config import ConfigError, load_settings
 
     os.mkfifo(tmp_path / "pipe")
     config = tmp_path / "pdp-lint.toml"
     config.symlink_to(tmp_path / "pipe")
-    looked = write(tmp_path, CLEAN).stat()  # what the look found, before the swap
-    real = Path.stat
-
-    def stat(self: Path, **kwargs: object) -> os.stat_result:
-        return looked if self == config else real(self, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "stat", stat)
-    outcome: list[BaseException | object] = []
-
-    def load() -> None:
-        try:
-            outcome.append(load_settings(config=config))
-        except BaseException as exc:  # handed to the test, in its thread
-            outcome.append(exc)
-
-    loader = threading.Thread(target=load, daemon=True)
-    loader.start()
-    loader.join(10)
-    assert not loader.is_alive(), "the configuration is still being read"
-    [error] = outcome
+    swapped_after_the_look(monkeypatch, config, write(tmp_path, CLEAN).stat())
+    error = outcome_within(10, lambda: load_settings(config=config))
     assert isinstance(error, ConfigError), error
     assert str(error) == (
         f"{config}: the configuration is not a regular file (a pipe, socket or device); "

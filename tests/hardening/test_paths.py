@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,14 @@ import pytest
 
 from pdp_lint.engine.check import run_check
 from pdp_lint.engine.config import Settings
-from pdp_lint.load.source import ReadError, SourceText, read_source
-from tests.hardening.helpers import CLEAN, pdp_lint, write
+from pdp_lint.load.source import ReadError, read_source
+from tests.hardening.helpers import (
+    CLEAN,
+    outcome_within,
+    pdp_lint,
+    swapped_after_the_look,
+    write,
+)
 
 
 @pytest.fixture
@@ -110,26 +115,8 @@ def test_a_path_turned_into_a_device_or_pipe_after_the_look_is_refused_unread(
     else:
         os.mkfifo(good.parent / "pipe")
         link.symlink_to(good.parent / "pipe")
-    looked = good.stat()  # what the look found, before the swap
-    real = Path.stat
-
-    def stat(self: Path, **kwargs: Any) -> os.stat_result:
-        return looked if self == link else real(self, **kwargs)
-
-    monkeypatch.setattr(Path, "stat", stat)
-    outcome: list[BaseException | SourceText] = []
-
-    def read() -> None:
-        try:
-            outcome.append(read_source(link, 10_000))
-        except BaseException as exc:  # handed to the test, in its thread
-            outcome.append(exc)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    reader.join(10)
-    assert not reader.is_alive(), "the read is still going"
-    [error] = outcome
+    swapped_after_the_look(monkeypatch, link, good.stat())
+    error = outcome_within(10, lambda: read_source(link, 10_000))
     assert isinstance(error, ReadError), error
     assert error.message == (
         "is not a regular file (a pipe, socket or device); pass a framework file"
